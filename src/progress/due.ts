@@ -1,0 +1,87 @@
+import type { DateTime, DurationLike } from 'luxon';
+import type { Recurrence, Step } from '../content/model.ts';
+import { addWorkingDays, type IsoDate, isoOf, toDate } from './calendar.ts';
+import type { StepState } from './model.ts';
+
+/**
+ * How often a recurring step comes back. "continua" has no period in the guide; a monthly review is what a
+ * team would expect to be reminded of: often enough to keep the work alive, rare enough not to nag.
+ */
+export const RECURRENCE_PERIOD: Record<Recurrence, DurationLike> = {
+  continua: { months: 1 },
+  mensual: { months: 1 },
+  bimestral: { months: 2 },
+  trimestral: { months: 3 },
+  semestral: { months: 6 },
+  anual: { years: 1 },
+};
+
+const times = (period: DurationLike, k: number): DurationLike => {
+  const p = period as { months?: number; years?: number };
+  return { months: (p.months ?? 0) * k, years: (p.years ?? 0) * k };
+};
+
+/**
+ * The first (or only) deadline of a step for a team that started on `startDate`.
+ * - "N días naturales": N calendar days after the start.
+ * - "N días hábiles": N working days after the start, skipping weekends and official rest days.
+ * - "N días" with no qualifier: calendar days. Every other count in the guide says "naturales", so we read
+ *   it the same way; it is also the earlier of the two readings, so a team is never told too late.
+ * - No count but a recurrence ("De manera bimestral"): the first review, one period after the start.
+ * - Neither: no due date.
+ */
+export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDate | undefined {
+  const { days, dayKind, recurrence } = step.deadline;
+  const start = toDate(startDate);
+  if (days !== undefined) {
+    return isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+  }
+  if (recurrence) return isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
+  return undefined;
+}
+
+/**
+ * The first review of a recurring step on or after `today`: reviews fall one, two, … periods after the
+ * first deadline (computed from the deadline each time, so 31 January does not drift to the 28th).
+ */
+export function nextReview(
+  step: Pick<Step, 'deadline'>,
+  startDate: IsoDate,
+  today: IsoDate,
+): IsoDate | undefined {
+  const { recurrence } = step.deadline;
+  const first = dueDate(step, startDate);
+  if (!recurrence || !first) return undefined;
+  const base: DateTime = toDate(first);
+  const period = RECURRENCE_PERIOD[recurrence];
+  const todayDate = toDate(today);
+  for (let k = 1; k < 10_000; k += 1) {
+    const review = base.plus(times(period, k));
+    if (review >= todayDate) return isoOf(review);
+  }
+  return undefined;
+}
+
+export interface ShownDate {
+  date: IsoDate;
+  /** "vence": the step's deadline; "revision": the next review of a completed recurring step. */
+  kind: 'vence' | 'revision';
+}
+
+/**
+ * The one date to show for a step: its deadline while it is open (even when passed: that is what makes it
+ * overdue); for a completed recurring step, its next review; a completed one-off step shows nothing.
+ */
+export function shownDate(
+  step: Pick<Step, 'deadline'>,
+  state: Pick<StepState, 'status'>,
+  startDate: IsoDate,
+  today: IsoDate,
+): ShownDate | undefined {
+  if (state.status !== 'completado') {
+    const date = dueDate(step, startDate);
+    return date ? { date, kind: 'vence' } : undefined;
+  }
+  const review = nextReview(step, startDate, today);
+  return review ? { date: review, kind: 'revision' } : undefined;
+}
