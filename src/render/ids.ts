@@ -1,0 +1,23 @@
+/**
+ * Every slash command name, action id and block id the bot uses, in one place: renderers put them in
+ * Block Kit, listeners match them, and the manifest must agree with COMMANDS.
+ */
+export const COMMANDS = {
+  guia: '/guia',
+  /** Registered by the team-progress feature (issue 5); listed here so the manifest and help agree. */
+  avance: '/avance',
+} as const;
+
+export const ACTIONS = {
+  /** "Compartir en el canal" on an ephemeral reply. */
+  share: 'guia_share',
+  feedbackUp: 'guia_feedback_up',
+  feedbackDown: 'guia_feedback_down',
+  /** A plain link button (Slack still sends an action, which we only acknowledge). */
+  openStep: 'guia_open_step',
+} as const;
+
+export const BLOCK_IDS = {
+  replyActions: 'guia_reply_actions',
+  sharedBy: 'guia_shared_by',
+} as const;

@@ -1,0 +1,59 @@
+import type { KnownBlock } from '@slack/types';
+import type { Guide, Step } from '../content/model.ts';
+import { escapeMrkdwn } from './escape.ts';
+import { capBlocks, context, cut, header, LIMITS, section } from './limits.ts';
+import { stepLink, stepsByPhase } from './step-card.ts';
+
+const stepLine = (step: Step, withDeadline: boolean): string =>
+  `• \`${step.id}\` ${escapeMrkdwn(step.title)}${withDeadline ? ` — _${escapeMrkdwn(step.deadline.text)}_` : ''}`;
+
+/** One section per phase listing its steps (with their deadlines when asked). */
+export function phaseSections(guide: Guide, withDeadline: boolean): KnownBlock[] {
+  return stepsByPhase(guide.steps).map(({ phase, steps }) =>
+    section(
+      cut(
+        `*${escapeMrkdwn(phase)}*\n${steps.map((s) => stepLine(s, withDeadline)).join('\n')}`,
+        LIMITS.sectionText,
+      ),
+    ),
+  );
+}
+
+/** `/guia lista`: every step of the guide by phase. */
+export function guideListBlocks(guide: Guide, otherEditions: Guide[] = []): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(`Pasos de la guía · ${guide.title}`), ...phaseSections(guide, true)];
+  const hint = ['Escribe `/guia 2.1` para ver la ficha de un paso.'];
+  if (otherEditions.length > 0) {
+    hint.push(`También hay: ${otherEditions.map((g) => escapeMrkdwn(g.title)).join(', ')}.`);
+  }
+  blocks.push(context(...hint));
+  return capBlocks(blocks, LIMITS.messageBlocks, 'La lista sigue en datos.gob.mx.');
+}
+
+export const guideListText = (guide: Guide): string =>
+  `Pasos de la guía (${guide.title}): ${guide.steps.map((s) => s.id).join(', ')}`;
+
+/** `/guia buscar …`: the best matches, best first. */
+export function searchResultsBlocks(
+  query: string,
+  results: Array<{ step: Step; score: number }>,
+  guideTitle: (guideId: string) => string,
+): KnownBlock[] {
+  const q = escapeMrkdwn(cut(query, 200));
+  if (results.length === 0) {
+    return [
+      section(`No encontré pasos para «${q}».`),
+      context('Prueba con otras palabras, o `/guia lista` para ver todos los pasos.'),
+    ];
+  }
+  const lines = results.map(
+    ({ step }) =>
+      `• \`${step.id}\` *${escapeMrkdwn(step.title)}* (${escapeMrkdwn(step.phase)}, ${escapeMrkdwn(
+        guideTitle(step.guide),
+      )}) ${stepLink(step, 'ver')}`,
+  );
+  return [
+    section(cut(`*Resultados para «${q}»*\n${lines.join('\n')}`, LIMITS.sectionText)),
+    context('Escribe `/guia <número de paso>` para ver la ficha completa.'),
+  ];
+}
