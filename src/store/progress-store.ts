@@ -1,0 +1,407 @@
+import type { IsoDate } from '../progress/calendar.ts';
+import { initialState, type Status, type StepState } from '../progress/model.ts';
+import type {
+  Actor,
+  ClaimStatus,
+  DailyClaim,
+  DailyOutcome,
+  EventKind,
+  ProgressEvent,
+  ProgressStore,
+  StepChange,
+  Tracker,
+} from '../progress/store.ts';
+import type { Db } from './db.ts';
+
+/** A failed daily post is retried by the next runs, up to this many attempts in the same day. */
+export const MAX_DAILY_ATTEMPTS = 3;
+
+interface TrackerRow {
+  id: number;
+  team_id: string;
+  channel_id: string;
+  guide_id: string;
+  start_date: string;
+  daily_enabled: number;
+  daily_time: string;
+  daily_days: string;
+  quiet_mode: 'linea' | 'nada';
+  removed_at: string | null;
+  last_post_event_id: number;
+  created_at: string;
+}
+
+interface StepRow {
+  step_id: string;
+  status: Status;
+  owner_user_id: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  blocked_reason: string | null;
+  checked_activities: string;
+}
+
+interface EventRow {
+  id: number;
+  tracker_id: number;
+  at: string;
+  user_id: string;
+  source: string;
+  kind: EventKind;
+  guide_id: string | null;
+  step_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+interface ClaimRow {
+  tracker_id: number;
+  local_date: string;
+  status: ClaimStatus;
+  claimed_by: string;
+  attempts: number;
+  error: string | null;
+}
+
+const toTracker = (r: TrackerRow): Tracker => ({
+  id: r.id,
+  teamId: r.team_id,
+  channelId: r.channel_id,
+  guideId: r.guide_id,
+  startDate: r.start_date,
+  daily: {
+    enabled: r.daily_enabled === 1,
+    time: r.daily_time,
+    days: r.daily_days.split(',').filter(Boolean).map(Number),
+    quiet: r.quiet_mode,
+  },
+  ...(r.removed_at ? { removedAt: r.removed_at } : {}),
+  lastPostEventId: r.last_post_event_id,
+  createdAt: r.created_at,
+});
+
+const toState = (r: StepRow): StepState => {
+  const state: StepState = {
+    stepId: r.step_id,
+    status: r.status,
+    checkedActivities: parseList(r.checked_activities),
+  };
+  if (r.owner_user_id) state.ownerUserId = r.owner_user_id;
+  if (r.started_at) state.startedAt = r.started_at;
+  if (r.completed_at) state.completedAt = r.completed_at;
+  if (r.blocked_reason) state.blockedReason = r.blocked_reason;
+  return state;
+};
+
+function parseList(json: string): number[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : [];
+  } catch {
+    return [];
+  }
+}
+
+const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+const toEvent = (r: EventRow): ProgressEvent => ({
+  id: r.id,
+  trackerId: r.tracker_id,
+  at: r.at,
+  userId: r.user_id,
+  source: r.source,
+  kind: r.kind,
+  ...(r.guide_id ? { guideId: r.guide_id } : {}),
+  ...(r.step_id ? { stepId: r.step_id } : {}),
+  before: parseJson(r.before_json),
+  after: parseJson(r.after_json),
+});
+
+const trackerSettings = (t: Tracker) => ({ guideId: t.guideId, startDate: t.startDate, daily: t.daily });
+
+/** The SQLite implementation: every change and its event row go in one IMMEDIATE transaction. */
+export class SqliteProgressStore implements ProgressStore {
+  constructor(private readonly db: Db) {}
+
+  private logEvent(
+    trackerId: number,
+    actor: Actor,
+    kind: EventKind,
+    before: unknown,
+    after: unknown,
+    step?: { guideId: string; stepId: string },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO progress_events (tracker_id, at, user_id, source, kind, guide_id, step_id, before_json, after_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        trackerId,
+        actor.at,
+        actor.userId,
+        actor.source,
+        kind,
+        step?.guideId ?? null,
+        step?.stepId ?? null,
+        before === undefined ? null : JSON.stringify(before),
+        after === undefined ? null : JSON.stringify(after),
+      );
+  }
+
+  getTracker(teamId: string, channelId: string): Tracker | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM progress_trackers WHERE team_id = ? AND channel_id = ?')
+      .get(teamId, channelId) as TrackerRow | undefined;
+    return row ? toTracker(row) : undefined;
+  }
+
+  getTrackerById(id: number): Tracker | undefined {
+    const row = this.db.prepare('SELECT * FROM progress_trackers WHERE id = ?').get(id) as
+      | TrackerRow
+      | undefined;
+    return row ? toTracker(row) : undefined;
+  }
+
+  listTrackers(): Tracker[] {
+    const rows = this.db
+      .prepare('SELECT * FROM progress_trackers WHERE removed_at IS NULL ORDER BY id')
+      .all() as TrackerRow[];
+    return rows.map(toTracker);
+  }
+
+  createTracker(
+    init: { teamId: string; channelId: string; guideId: string; startDate: IsoDate },
+    actor: Actor,
+  ): Tracker {
+    return this.db
+      .transaction(() => {
+        const existing = this.getTracker(init.teamId, init.channelId);
+        if (existing) return existing;
+        const { lastInsertRowid } = this.db
+          .prepare(
+            'INSERT INTO progress_trackers (team_id, channel_id, guide_id, start_date, created_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(init.teamId, init.channelId, init.guideId, init.startDate, actor.at);
+        const tracker = this.getTrackerById(Number(lastInsertRowid));
+        if (!tracker) throw new Error('tracker insert failed');
+        this.logEvent(tracker.id, actor, 'tracker.created', null, trackerSettings(tracker));
+        return tracker;
+      })
+      .immediate();
+  }
+
+  updateTracker(
+    id: number,
+    patch: Partial<Pick<Tracker, 'guideId' | 'startDate' | 'daily'>> & { removedAt?: string | null },
+    kind: EventKind,
+    actor: Actor,
+  ): Tracker {
+    return this.db
+      .transaction(() => {
+        const before = this.getTrackerById(id);
+        if (!before) throw new Error(`unknown tracker ${id}`);
+        const daily = patch.daily ?? before.daily;
+        const removedAt = patch.removedAt === undefined ? (before.removedAt ?? null) : patch.removedAt;
+        this.db
+          .prepare(
+            `UPDATE progress_trackers SET guide_id = ?, start_date = ?, daily_enabled = ?, daily_time = ?,
+               daily_days = ?, quiet_mode = ?, removed_at = ? WHERE id = ?`,
+          )
+          .run(
+            patch.guideId ?? before.guideId,
+            patch.startDate ?? before.startDate,
+            daily.enabled ? 1 : 0,
+            daily.time,
+            daily.days.join(','),
+            daily.quiet,
+            removedAt,
+            id,
+          );
+        const after = this.getTrackerById(id);
+        if (!after) throw new Error(`unknown tracker ${id}`);
+        this.logEvent(
+          id,
+          actor,
+          kind,
+          { ...trackerSettings(before), removedAt: before.removedAt ?? null },
+          { ...trackerSettings(after), removedAt: after.removedAt ?? null },
+        );
+        return after;
+      })
+      .immediate();
+  }
+
+  stepStates(trackerId: number, guideId: string): Map<string, StepState> {
+    const rows = this.db
+      .prepare('SELECT * FROM progress_steps WHERE tracker_id = ? AND guide_id = ?')
+      .all(trackerId, guideId) as StepRow[];
+    return new Map(rows.map((r) => [r.step_id, toState(r)]));
+  }
+
+  private stepState(trackerId: number, guideId: string, stepId: string): StepState {
+    const row = this.db
+      .prepare('SELECT * FROM progress_steps WHERE tracker_id = ? AND guide_id = ? AND step_id = ?')
+      .get(trackerId, guideId, stepId) as StepRow | undefined;
+    return row ? toState(row) : initialState(stepId);
+  }
+
+  changeStep(
+    trackerId: number,
+    guideId: string,
+    stepId: string,
+    kind: EventKind,
+    actor: Actor,
+    change: (before: StepState) => StepChange,
+  ): StepChange {
+    return this.db
+      .transaction((): StepChange => {
+        const before = this.stepState(trackerId, guideId, stepId);
+        const result = change(before);
+        if (!result.ok) return result;
+        const next = result.next;
+        this.db
+          .prepare(
+            `INSERT INTO progress_steps (tracker_id, guide_id, step_id, status, owner_user_id, started_at,
+               completed_at, blocked_reason, checked_activities, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (tracker_id, guide_id, step_id) DO UPDATE SET status = excluded.status,
+               owner_user_id = excluded.owner_user_id, started_at = excluded.started_at,
+               completed_at = excluded.completed_at, blocked_reason = excluded.blocked_reason,
+               checked_activities = excluded.checked_activities, updated_at = excluded.updated_at`,
+          )
+          .run(
+            trackerId,
+            guideId,
+            stepId,
+            next.status,
+            next.ownerUserId ?? null,
+            next.startedAt ?? null,
+            next.completedAt ?? null,
+            next.blockedReason ?? null,
+            JSON.stringify([...next.checkedActivities].sort((a, b) => a - b)),
+            actor.at,
+          );
+        this.logEvent(trackerId, actor, kind, before, next, { guideId, stepId });
+        return result;
+      })
+      .immediate();
+  }
+
+  ownedSteps(teamId: string, userId: string): Array<{ tracker: Tracker; state: StepState }> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.*, s.tracker_id AS tid FROM progress_steps s
+           JOIN progress_trackers t ON t.id = s.tracker_id AND t.guide_id = s.guide_id
+         WHERE t.team_id = ? AND s.owner_user_id = ? AND t.removed_at IS NULL AND s.status <> 'completado'
+         ORDER BY t.id, s.step_id`,
+      )
+      .all(teamId, userId) as Array<StepRow & { tid: number }>;
+    const trackers = new Map<number, Tracker | undefined>();
+    const out: Array<{ tracker: Tracker; state: StepState }> = [];
+    for (const row of rows) {
+      if (!trackers.has(row.tid)) trackers.set(row.tid, this.getTrackerById(row.tid));
+      const tracker = trackers.get(row.tid);
+      if (tracker) out.push({ tracker, state: toState(row) });
+    }
+    return out;
+  }
+
+  events(
+    trackerId: number,
+    opts: { stepId?: string; limit?: number; afterId?: number } = {},
+  ): ProgressEvent[] {
+    const where = ['tracker_id = ?'];
+    const args: Array<string | number> = [trackerId];
+    if (opts.stepId) {
+      where.push('step_id = ?');
+      args.push(opts.stepId);
+    }
+    if (opts.afterId !== undefined) {
+      where.push('id > ?');
+      args.push(opts.afterId);
+    }
+    const order = opts.afterId !== undefined ? 'ASC' : 'DESC';
+    args.push(opts.limit ?? -1);
+    const rows = this.db
+      .prepare(`SELECT * FROM progress_events WHERE ${where.join(' AND ')} ORDER BY id ${order} LIMIT ?`)
+      .all(...args) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  lastEventId(trackerId: number): number {
+    const row = this.db
+      .prepare('SELECT COALESCE(MAX(id), 0) AS id FROM progress_events WHERE tracker_id = ?')
+      .get(trackerId) as { id: number };
+    return row.id;
+  }
+
+  claimDaily(trackerId: number, localDate: IsoDate, runner: string, at: string): boolean {
+    return this.db
+      .transaction((): boolean => {
+        const claim = this.getClaim(trackerId, localDate);
+        if (!claim) {
+          this.db
+            .prepare(
+              `INSERT INTO progress_daily_claims (tracker_id, local_date, status, claimed_by, claimed_at)
+               VALUES (?, ?, 'claimed', ?, ?)`,
+            )
+            .run(trackerId, localDate, runner, at);
+          return true;
+        }
+        // A "claimed" row whose runner died is never taken over: we cannot know whether Slack got the
+        // message, and twice is worse than not at all. Only a post Slack refused is tried again.
+        if (claim.status !== 'failed' || claim.attempts >= MAX_DAILY_ATTEMPTS) return false;
+        this.db
+          .prepare(
+            `UPDATE progress_daily_claims SET status = 'claimed', claimed_by = ?, claimed_at = ?,
+               attempts = attempts + 1 WHERE tracker_id = ? AND local_date = ? AND status = 'failed'`,
+          )
+          .run(runner, at, trackerId, localDate);
+        return true;
+      })
+      .immediate();
+  }
+
+  finishDaily(trackerId: number, localDate: IsoDate, outcome: DailyOutcome, at: string): void {
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `UPDATE progress_daily_claims SET status = ?, finished_at = ?, message_ts = ?, error = ?
+             WHERE tracker_id = ? AND local_date = ?`,
+          )
+          .run(
+            outcome.status,
+            at,
+            outcome.status === 'posted' ? (outcome.messageTs ?? null) : null,
+            outcome.status === 'failed' ? outcome.error : null,
+            trackerId,
+            localDate,
+          );
+        if (outcome.status !== 'failed') {
+          this.db
+            .prepare(
+              'UPDATE progress_trackers SET last_post_event_id = MAX(last_post_event_id, ?) WHERE id = ?',
+            )
+            .run(outcome.watermark, trackerId);
+        }
+      })
+      .immediate();
+  }
+
+  getClaim(trackerId: number, localDate: IsoDate): DailyClaim | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM progress_daily_claims WHERE tracker_id = ? AND local_date = ?')
+      .get(trackerId, localDate) as ClaimRow | undefined;
+    if (!row) return undefined;
+    return {
+      trackerId: row.tracker_id,
+      localDate: row.local_date,
+      status: row.status,
+      claimedBy: row.claimed_by,
+      attempts: row.attempts,
+      ...(row.error ? { error: row.error } : {}),
+    };
+  }
+}
