@@ -1,0 +1,127 @@
+/**
+ * Checks our rewritten content/ against the guide as published upstream (../shared/guia-referencia).
+ * Developer tool only: a fresh clone has no reference folder, so tests never run this.
+ *
+ *   npx tsx scripts/compare-reference.ts [--reference DIR] [--content DIR]
+ *
+ * Both folders go through the same loader, so the check is "the bot reads the same facts from our
+ * words as from the published page": title, number (and names) of roles, deadline days / day kind /
+ * recurrence, number of activities. Also checks that the 2015 seed is byte for byte the published one
+ * and that our prev/next links chain. Exit 1 on any difference.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent } from '../src/content/loader.ts';
+import type { Guide, Step } from '../src/content/model.ts';
+
+/** Reference edition folder → our guide folder. */
+const EDITIONS: Array<[reference: string, ours: string]> = [
+  ['edicion-2015', 'guia-2015'],
+  ['edicion-2017', 'guia-2017'],
+];
+const SEED = 'promueve/paso-4-1.md';
+
+const { values } = parseArgs({
+  options: {
+    reference: { type: 'string', default: '../shared/guia-referencia' },
+    content: { type: 'string', default: 'content' },
+  },
+});
+const referenceDir = values.reference;
+const contentDir = values.content;
+
+if (!existsSync(referenceDir)) {
+  console.error(`No existe la carpeta de referencia «${referenceDir}» (use --reference DIR).`);
+  process.exit(2);
+}
+
+const reference = loadContent(referenceDir);
+const ours = loadContent(contentDir);
+const differences: string[] = [];
+
+for (const problem of ours.problems) {
+  differences.push(`${problem.file}: ${problem.field}: ${problem.message}`);
+}
+
+const deadlineKey = (step: Step): string =>
+  [step.deadline.days ?? '-', step.deadline.dayKind ?? '-', step.deadline.recurrence ?? '-'].join('/');
+
+const rows: string[][] = [
+  ['guía', 'paso', 'título', 'roles', 'plazo (días/tipo/recurrencia)', 'activ.', 'normas'],
+];
+
+for (const [referenceId, ourId] of EDITIONS) {
+  const published = reference.guides.find((guide) => guide.id === referenceId);
+  const rewritten = ours.guides.find((guide) => guide.id === ourId);
+  if (!published || !rewritten) {
+    differences.push(`falta la guía ${published ? ourId : referenceId}`);
+    continue;
+  }
+  compareGuide(published, rewritten);
+}
+
+const seedReference = join(referenceDir, 'edicion-2015', SEED);
+const seedOurs = join(contentDir, 'guia-2015', SEED);
+if (!existsSync(seedOurs) || !readFileSync(seedReference).equals(readFileSync(seedOurs))) {
+  differences.push(`${seedOurs} no es idéntico byte a byte a ${seedReference}`);
+}
+
+printTable(rows);
+if (differences.length > 0) {
+  console.log(`\n${differences.length} diferencia(s):`);
+  for (const difference of differences) console.log(`- ${difference}`);
+  process.exit(1);
+}
+console.log('\nSin diferencias: títulos, roles, plazos y actividades coinciden con la referencia.');
+
+function compareGuide(published: Guide, rewritten: Guide): void {
+  const ids = new Set([...published.steps, ...rewritten.steps].map((step) => step.id));
+  for (const id of [...ids].sort()) {
+    const a = published.steps.find((step) => step.id === id);
+    const b = rewritten.steps.find((step) => step.id === id);
+    if (!a || !b) {
+      differences.push(`${rewritten.id} ${id}: el paso falta en ${a ? 'content' : 'la referencia'}`);
+      continue;
+    }
+    const where = `${rewritten.id} ${id}`;
+    if (a.title !== b.title) differences.push(`${where}: título «${b.title}» ≠ «${a.title}»`);
+    if (a.involved.join('|') !== b.involved.join('|')) {
+      differences.push(`${where}: roles ${JSON.stringify(b.involved)} ≠ ${JSON.stringify(a.involved)}`);
+    }
+    if (deadlineKey(a) !== deadlineKey(b)) {
+      differences.push(`${where}: plazo ${deadlineKey(b)} ≠ ${deadlineKey(a)}`);
+    }
+    if (a.activities.length !== b.activities.length) {
+      differences.push(`${where}: ${b.activities.length} actividades ≠ ${a.activities.length}`);
+    }
+    rows.push([
+      rewritten.id,
+      id,
+      b.title,
+      String(b.involved.length),
+      `${b.deadline.text} (${deadlineKey(b)})`,
+      String(b.activities.length),
+      b.regulations.join('; '),
+    ]);
+  }
+  compareChain(rewritten);
+}
+
+/** Each step's prev_link is the previous step's permalink, and its next_link the next one's. */
+function compareChain(guide: Guide): void {
+  guide.steps.forEach((step, index) => {
+    const before = guide.steps[index - 1];
+    const after = guide.steps[index + 1];
+    if (before && step.prev !== before.permalink) {
+      differences.push(`${guide.id} ${step.id}: prev_link ${step.prev} ≠ ${before.permalink}`);
+    }
+    if (after && step.next !== after.permalink) {
+      differences.push(`${guide.id} ${step.id}: next_link ${step.next} ≠ ${after.permalink}`);
+    }
+  });
+}
+
+function printTable(table: string[][]): void {
+  for (const row of table) console.log(`| ${row.join(' | ')} |`);
+}
