@@ -32,8 +32,11 @@ const referenceDir = values.reference;
 const contentDir = values.content;
 
 if (!existsSync(referenceDir)) {
-  console.error(`No existe la carpeta de referencia «${referenceDir}» (use --reference DIR).`);
-  process.exit(2);
+  // A fresh clone has no reference folder: nothing to compare is not a failure.
+  console.log(
+    `No existe la carpeta de referencia «${referenceDir}» (use --reference DIR); no hay nada que comparar.`,
+  );
+  process.exit(0);
 }
 
 const reference = loadContent(referenceDir);
