@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
 import { COMMANDS } from './ids.ts';
-import { capBlocks, context, divider, header, LIMITS, section } from './limits.ts';
+import { capBlocks, divider, header, LIMITS, section } from './limits.ts';
 import { phaseSections } from './lists.ts';
 
 /**

@@ -13,8 +13,10 @@ export const ACTIONS = {
   share: 'guia_share',
   feedbackUp: 'guia_feedback_up',
   feedbackDown: 'guia_feedback_down',
-  /** A plain link button (Slack still sends an action, which we only acknowledge). */
-  openStep: 'guia_open_step',
+  /** Team progress (issue 5): step card and Home buttons. Activity buttons append `_<index>` (ids must be unique). */
+  avanceStart: 'avance_start_step',
+  avanceComplete: 'avance_complete_step',
+  avanceToggleActivity: 'avance_toggle_activity',
 } as const;
 
 export const BLOCK_IDS = {

@@ -63,10 +63,10 @@ export const sharedByBlock = (userId: string): KnownBlock => ({
 });
 
 // Button values are limited to 2000 characters: long texts are cut (the JSON stays valid).
-const fit = (s: string, max: number): string => (s.length > max ? s.slice(0, max) : s);
+const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max) : s);
 
 export function encodeShare(ref: ShareRef): string {
-  return JSON.stringify({ c: fit(ref.command, 32), t: fit(ref.text, 1500) });
+  return JSON.stringify({ c: clip(ref.command, 32), t: clip(ref.text, 1500) });
 }
 
 export function decodeShare(value: string | undefined): ShareRef | null {
@@ -76,10 +76,10 @@ export function decodeShare(value: string | undefined): ShareRef | null {
 }
 
 export function encodeFeedback(ref: FeedbackRef): string {
-  const out = JSON.stringify({ q: fit(ref.question, 1500), s: ref.stepId, g: ref.guide, i: ref.intent });
+  const out = JSON.stringify({ q: clip(ref.question, 1500), s: ref.stepId, g: ref.guide, i: ref.intent });
   return out.length <= LIMITS.buttonValue
     ? out
-    : JSON.stringify({ q: fit(ref.question, 500), s: ref.stepId });
+    : JSON.stringify({ q: clip(ref.question, 500), s: ref.stepId });
 }
 
 export function decodeFeedback(value: string | undefined): FeedbackRef | null {

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { type Guide, PHASES, type Step, stepUrl } from '../content/model.ts';
+import { type Guide, PHASES, SITE_URL, type Step, stepUrl } from '../content/model.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { context, cut, divider, header, section } from './limits.ts';
 
@@ -38,10 +38,17 @@ export function stepCardBlocks(step: Step, guide?: Pick<Guide, 'title' | 'isDefa
   if (step.summary.trim())
     blocks.push(section(cut(escapeMrkdwn(step.summary.trim()), CARD_BUDGET.summary, more)));
   const nav = [stepLink(step, 'Ver en datos.gob.mx')];
-  if (step.prev) nav.push(`Anterior: \`/guia ${escapeMrkdwn(step.prev)}\``);
-  if (step.next) nav.push(`Siguiente: \`/guia ${escapeMrkdwn(step.next)}\``);
+  if (step.prev) nav.push(neighbour('Anterior', step.prev));
+  if (step.next) nav.push(neighbour('Siguiente', step.next));
   blocks.push(context(...nav));
   return blocks;
+}
+
+/** prev/next are step ids ("3.4") or site paths ("/guia/perfecciona/paso-3-4.html"). */
+function neighbour(label: string, ref: string): string {
+  if (/^\d+\.\d+$/.test(ref)) return `${label}: \`/guia ${ref}\``;
+  if (ref.startsWith('/')) return `<${SITE_URL}${encodeURI(ref)}|${label}>`;
+  return `${label}: ${escapeMrkdwn(ref)}`;
 }
 
 /** Several editions of the same step id, the default edition first, separated by dividers. */

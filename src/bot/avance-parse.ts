@@ -1,0 +1,152 @@
+/** The grammar of `/avance`, pure so each wrong input has a table test. */
+import { escapeMrkdwn } from '../render/escape.ts';
+
+/** User words echoed back: Slack sent them entity-encoded; decode once, then escape for mrkdwn. */
+const echo = (text: string): string =>
+  escapeMrkdwn(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').slice(0, 40));
+
+export type AvanceRequest =
+  | { kind: 'overview' }
+  | { kind: 'help' }
+  | { kind: 'step'; stepId: string }
+  | { kind: 'start-date'; date: string }
+  | { kind: 'status'; action: 'iniciar' | 'completar' | 'reabrir'; stepId: string }
+  | { kind: 'block'; stepId: string; reason: string }
+  | { kind: 'assign'; stepId: string; userId: string }
+  | { kind: 'history'; stepId?: string }
+  | { kind: 'export' }
+  | { kind: 'guide'; guideId: string }
+  | { kind: 'daily'; time: string; days: number[] }
+  | { kind: 'daily-off' }
+  | { kind: 'daily-quiet'; quiet: 'linea' | 'nada' }
+  | { kind: 'daily-show' }
+  | { kind: 'error'; message: string };
+
+const STEP = /^\d{1,2}\.\d{1,2}$/;
+const DAY_KEYS: Record<string, number> = {
+  lun: 1,
+  lunes: 1,
+  mar: 2,
+  martes: 2,
+  mie: 3,
+  mié: 3,
+  miercoles: 3,
+  miércoles: 3,
+  jue: 4,
+  jueves: 4,
+  vie: 5,
+  viernes: 5,
+  sab: 6,
+  sáb: 6,
+  sabado: 6,
+  sábado: 6,
+  dom: 7,
+  domingo: 7,
+};
+
+export const SYNTAX = {
+  inicio: '`/avance inicio AAAA-MM-DD` (por ejemplo `/avance inicio 2026-01-15`)',
+  paso: (verb: string) => `\`/avance ${verb} 1.2\``,
+  bloquear: '`/avance bloquear 1.2 motivo del bloqueo`',
+  asignar: '`/avance asignar 1.2 @persona` (menciona a la persona con @)',
+  historial: '`/avance historial` o `/avance historial 1.2`',
+  guia: '`/avance guia guia-2015`',
+  diario: '`/avance diario 09:00 lun-vie`, `/avance diario off` o `/avance diario sin-cambios linea|nada`',
+} as const;
+
+/** "lun-vie", "lun,mié,vie", "todos"; undefined when a word is not a day. */
+export function parseDays(text: string): number[] | undefined {
+  const t = text.toLowerCase().normalize('NFC').replace(/\s+/g, '');
+  if (['todos', 'diario', 'todoslosdías', 'todoslosdias'].includes(t)) return [1, 2, 3, 4, 5, 6, 7];
+  const days = new Set<number>();
+  for (const part of t.split(',')) {
+    const range = part.split('-');
+    if (range.length === 1) {
+      const d = DAY_KEYS[part];
+      if (!d) return undefined;
+      days.add(d);
+    } else if (range.length === 2) {
+      const from = DAY_KEYS[range[0] ?? ''];
+      const to = DAY_KEYS[range[1] ?? ''];
+      if (!from || !to || to < from) return undefined;
+      for (let d = from; d <= to; d += 1) days.add(d);
+    } else {
+      return undefined;
+    }
+  }
+  return days.size > 0 ? [...days].sort((a, b) => a - b) : undefined;
+}
+
+const err = (message: string): AvanceRequest => ({ kind: 'error', message });
+
+/** `text` is the raw slash-command text (mentions arrive as `<@U123|nombre>` with should_escape). */
+export function parseAvance(text: string): AvanceRequest {
+  const t = text.trim();
+  if (t === '') return { kind: 'overview' };
+  const [rawVerb = '', ...rest] = t.split(/\s+/);
+  const verb = rawVerb.toLowerCase();
+  const arg = rest[0];
+  if (['ayuda', 'help', '?'].includes(verb)) return { kind: 'help' };
+  if (STEP.test(verb) && rest.length === 0) return { kind: 'step', stepId: verb };
+  switch (verb) {
+    case 'inicio': {
+      if (!arg || rest.length > 1) return err(`Indica la fecha de inicio: ${SYNTAX.inicio}.`);
+      return { kind: 'start-date', date: arg };
+    }
+    case 'iniciar':
+    case 'completar':
+    case 'reabrir':
+      if (!arg || !STEP.test(arg) || rest.length > 1) {
+        return err(`Indica el número de paso: ${SYNTAX.paso(verb)}.`);
+      }
+      return { kind: 'status', action: verb, stepId: arg };
+    case 'bloquear': {
+      const reason = rest.slice(1).join(' ').trim();
+      if (!arg || !STEP.test(arg) || !reason) return err(`Indica el paso y el motivo: ${SYNTAX.bloquear}.`);
+      return { kind: 'block', stepId: arg, reason };
+    }
+    case 'asignar': {
+      if (!arg || !STEP.test(arg)) return err(`Indica el paso y la persona: ${SYNTAX.asignar}.`);
+      const who = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(rest.slice(1).join(' ').trim());
+      if (!who?.[1]) return err(`Menciona a la persona con @ para asignarle el paso: ${SYNTAX.asignar}.`);
+      return { kind: 'assign', stepId: arg, userId: who[1] };
+    }
+    case 'historial':
+      if (rest.length === 0) return { kind: 'history' };
+      if (arg && STEP.test(arg) && rest.length === 1) return { kind: 'history', stepId: arg };
+      return err(`Uso: ${SYNTAX.historial}.`);
+    case 'exportar':
+    case 'csv':
+      return { kind: 'export' };
+    case 'guia':
+    case 'guía':
+      if (!arg || rest.length > 1) return err(`Indica la guía: ${SYNTAX.guia}.`);
+      return { kind: 'guide', guideId: arg.toLowerCase() };
+    case 'diario':
+      return parseDaily(rest);
+    default:
+      return err(`No conozco \`${echo(verb)}\`. Escribe \`/avance ayuda\` para ver las opciones.`);
+  }
+}
+
+function parseDaily(args: string[]): AvanceRequest {
+  const [first, second, ...more] = args;
+  if (!first) return { kind: 'daily-show' };
+  const lower = first.toLowerCase();
+  if (['off', 'apagar', 'no'].includes(lower) && !second) return { kind: 'daily-off' };
+  if (lower === 'sin-cambios') {
+    const q = second?.toLowerCase();
+    if ((q === 'linea' || q === 'línea' || q === 'nada') && more.length === 0) {
+      return { kind: 'daily-quiet', quiet: q === 'nada' ? 'nada' : 'linea' };
+    }
+    return err(`Uso: ${SYNTAX.diario}.`);
+  }
+  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(first);
+  if (!time) return err(`La hora va en formato 24 h, HH:MM. Uso: ${SYNTAX.diario}.`);
+  const hhmm = `${(time[1] ?? '').padStart(2, '0')}:${time[2]}`;
+  if (more.length > 0) return err(`Uso: ${SYNTAX.diario}.`);
+  const days = second ? parseDays(second) : [1, 2, 3, 4, 5];
+  if (!days)
+    return err(`No entendí los días «${echo(second ?? '')}». Usa p. ej. \`lun-vie\` o \`lun,mié,vie\`.`);
+  return { kind: 'daily', time: hhmm, days };
+}

@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { BotDeps, CommandHandler } from '../bot/types.ts';
+import type { FeedbackStore } from '../store/feedback-store.ts';
+import type { ProcessedEvents } from './processed-events.ts';
+
+/** Everything the Slack listeners need, built in src/main.ts. */
+export interface SlackDeps {
+  bot: BotDeps;
+  commands: ReadonlyMap<string, CommandHandler>;
+  feedback: Pick<FeedbackStore, 'recordFeedback'>;
+  events: ProcessedEvents;
+  logger: Logger;
+  /** True once the guide is loaded (GET /healthz). */
+  isReady(): boolean;
+}

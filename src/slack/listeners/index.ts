@@ -1,0 +1,17 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps.ts';
+import { registerFeedback } from './actions/feedback.ts';
+import { registerShare } from './actions/share.ts';
+import { registerSlashCommand } from './commands/slash-command.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
+import { registerAppMention } from './events/app-mention.ts';
+import { registerMessageIm } from './events/message-im.ts';
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerAppMention(app, deps);
+  registerMessageIm(app, deps);
+  registerAppHomeOpened(app, deps);
+  for (const [name, handler] of deps.commands) registerSlashCommand(app, name, handler, deps);
+  registerShare(app, deps);
+  registerFeedback(app, deps);
+}

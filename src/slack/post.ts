@@ -1,0 +1,50 @@
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { describeSlackError } from './web-api-errors.ts';
+
+export interface PostTarget {
+  channel: string;
+  /** The person who asked: told privately when the public reply could not be posted. */
+  user: string;
+  threadTs?: string | undefined;
+}
+
+/**
+ * Posts a reply; a Web API failure is logged and, where Slack lets us, the asker is told privately.
+ * Never throws. (429s are retried by the Web API client after Retry-After before we get here.)
+ */
+export async function postReply(
+  client: WebClient,
+  target: PostTarget,
+  message: { text: string; blocks: KnownBlock[] },
+  log: Logger,
+): Promise<boolean> {
+  try {
+    await client.chat.postMessage({
+      channel: target.channel,
+      text: message.text,
+      blocks: message.blocks,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+    });
+    return true;
+  } catch (error) {
+    const failure = describeSlackError(error);
+    log.warn({ reason: failure.reason, channel: target.channel }, 'could not post reply');
+    if (failure.cannotPostHere) return false;
+    try {
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: target.user,
+        text:
+          failure.reason === 'ratelimited'
+            ? 'Slack me pidió esperar y no pude publicar la respuesta. Inténtalo de nuevo en un minuto.'
+            : `No pude publicar la respuesta (${failure.reason}). Inténtalo de nuevo en un momento.`,
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      });
+    } catch (second) {
+      log.warn({ reason: describeSlackError(second).reason }, 'could not tell the user either');
+    }
+    return false;
+  }
+}
