@@ -1,0 +1,165 @@
+/**
+ * The answer as Slack mrkdwn text: good on its own (message fallback, terminal output). Spanish, or
+ * English labels when the question was English; the guide's facts are quoted in Spanish as published.
+ * Guide text and user text go through escapeMrkdwn so nothing can ping a channel.
+ */
+import { type Deadline, type Guide, type Recurrence, type Step, stepUrl } from '../content/model.ts';
+import { escapeMrkdwn } from '../render/escape.ts';
+import type { Intent } from './intent.ts';
+
+export type Language = 'es' | 'en';
+
+const RECURRENCE: Record<Recurrence, { es: string; en: string }> = {
+  continua: { es: 'de forma continua', en: 'continuously' },
+  mensual: { es: 'cada mes', en: 'every month' },
+  bimestral: { es: 'cada dos meses', en: 'every two months' },
+  trimestral: { es: 'cada tres meses', en: 'every three months' },
+  semestral: { es: 'cada seis meses', en: 'every six months' },
+  anual: { es: 'cada año', en: 'every year' },
+};
+
+/** What a deadline means in plain words, e.g. "90 días naturales para la primera iteración y después de forma continua". */
+export function explainDeadline(deadline: Deadline, language: Language): string {
+  const again = deadline.recurrence ? RECURRENCE[deadline.recurrence][language] : undefined;
+  if (language === 'en') {
+    const kind = deadline.dayKind === 'hábiles' ? 'working days' : 'calendar days';
+    if (deadline.days && again) return `${deadline.days} ${kind} the first time, then ${again}`;
+    if (deadline.days) return `${deadline.days} ${kind}`;
+    if (again) return `no fixed date: ${again}`;
+    return 'see the wording above';
+  }
+  const kind =
+    deadline.dayKind === 'hábiles'
+      ? 'días hábiles (sin contar fines de semana ni días de descanso)'
+      : 'días naturales (de calendario)';
+  if (deadline.days && again) return `${deadline.days} ${kind} para la primera iteración y después ${again}`;
+  if (deadline.days) return `${deadline.days} ${kind}`;
+  if (again) return `sin fecha fija: se hace ${again}`;
+  return 'consulta el texto del plazo';
+}
+
+const LABELS = {
+  es: {
+    step: 'Paso',
+    involved: 'Involucrados',
+    deadline: 'Plazo',
+    meaning: 'es decir',
+    regulations: 'Normatividad',
+    noRegulations: 'La guía no cita normatividad específica para este paso.',
+    activities: 'Actividades',
+    noActivities: 'La guía no lista actividades para este paso.',
+    phase: 'Fase',
+    edition: 'Edición',
+    more: 'Más información',
+  },
+  en: {
+    step: 'Step',
+    involved: 'Who is involved',
+    deadline: 'Deadline',
+    meaning: 'that is',
+    regulations: 'Regulations',
+    noRegulations: 'The guide cites no specific regulation for this step.',
+    activities: 'Activities',
+    noActivities: 'The guide lists no activities for this step.',
+    phase: 'Phase',
+    edition: 'Edition',
+    more: 'More information',
+  },
+} as const;
+
+const list = (items: string[]): string => items.map((item) => `• ${escapeMrkdwn(item)}`).join('\n');
+
+function firstSentences(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const end = cut.lastIndexOf('. ');
+  return end > max / 3 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+function heading(step: Step, guide: Guide | undefined, language: Language): string {
+  const l = LABELS[language];
+  const edition = guide && !guide.isDefault ? ` — _${l.edition}: ${escapeMrkdwn(guide.title)}_` : '';
+  return `*${l.step} ${step.id} · ${escapeMrkdwn(step.title)}*${edition}`;
+}
+
+function deadlineLine(step: Step, language: Language): string {
+  const l = LABELS[language];
+  return `*${l.deadline}:* «${escapeMrkdwn(step.deadline.text)}» — ${l.meaning}, ${escapeMrkdwn(explainDeadline(step.deadline, language))}.`;
+}
+
+/** The answer to one intent about one step, ending with its link on datos.gob.mx. */
+export function stepAnswerText(
+  step: Step,
+  intent: Intent,
+  guide: Guide | undefined,
+  language: Language,
+): string {
+  const l = LABELS[language];
+  const parts = [heading(step, guide, language)];
+  switch (intent) {
+    case 'involucrados':
+      parts.push(`*${l.involved}:*\n${list(step.involved)}`);
+      break;
+    case 'plazo':
+      parts.push(deadlineLine(step, language));
+      break;
+    case 'normatividad':
+      parts.push(
+        step.regulations.length > 0 ? `*${l.regulations}:*\n${list(step.regulations)}` : l.noRegulations,
+      );
+      break;
+    case 'actividades':
+      parts.push(
+        step.activities.length > 0 ? `*${l.activities}:*\n${list(step.activities)}` : l.noActivities,
+      );
+      break;
+    case 'resumen': {
+      parts.push(`*${l.phase}:* ${escapeMrkdwn(step.phase)}`);
+      if (step.summary.trim()) parts.push(escapeMrkdwn(firstSentences(step.summary, 400)));
+      parts.push(deadlineLine(step, language));
+      if (step.activities.length > 0) parts.push(`*${l.activities}:*\n${list(step.activities)}`);
+      break;
+    }
+  }
+  parts.push(`${l.more}: ${stepUrl(step)}`);
+  return parts.join('\n');
+}
+
+function choiceLine(step: Step, guides: Map<string, Guide>): string {
+  const guide = guides.get(step.guide);
+  const edition = guide ? (guide.editionDate?.slice(0, 4) ?? guide.id) : step.guide;
+  return `• *${step.id}* ${escapeMrkdwn(step.title)} (${escapeMrkdwn(edition)})`;
+}
+
+export function chooseText(steps: Step[], guides: Map<string, Guide>, language: Language): string {
+  const lines = steps.map((s) => choiceLine(s, guides)).join('\n');
+  return language === 'en'
+    ? `I’m not sure which step you mean. Is it one of these?\n${lines}\nAsk again with the step number, e.g. “who is involved in step 1.2?”.`
+    : `No estoy seguro de a qué paso te refieres. ¿Es alguno de estos?\n${lines}\nPregúntame de nuevo con el número de paso, por ejemplo: «¿quién participa en el paso 1.2?».`;
+}
+
+/** Echo of the user's words: escaped and short. */
+export function quote(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return escapeMrkdwn(clean.length > 80 ? `${clean.slice(0, 80)}…` : clean);
+}
+
+export function noMatchText(question: string, language: Language): string {
+  return language === 'en'
+    ? `I couldn’t find a step of the guide about “${quote(question)}”. Try other words, or use \`/guia lista\` to see every step.`
+    : `No encontré un paso de la guía sobre «${quote(question)}». Prueba con otras palabras o usa \`/guia lista\` para ver todos los pasos.`;
+}
+
+export function missingStepText(stepId: string, editionName: string | undefined, language: Language): string {
+  const where = editionName ? ` ${language === 'en' ? 'in' : 'en la'} ${escapeMrkdwn(editionName)}` : '';
+  return language === 'en'
+    ? `There is no step ${escapeMrkdwn(stepId)}${where}. Use \`/guia lista\` to see every step.`
+    : `No existe el paso ${escapeMrkdwn(stepId)}${where}. Usa \`/guia lista\` para ver todos los pasos.`;
+}
+
+export function emptyText(language: Language): string {
+  return language === 'en'
+    ? 'Ask me about the guide, for example: “who is involved in step 1.2?” or “what is the deadline for the opening plan?”. Use `/guia lista` to see every step.'
+    : 'Escríbeme una pregunta sobre la guía, por ejemplo: «¿quién participa en el paso 1.2?» o «¿cuál es el plazo del Plan de Apertura?». Usa `/guia lista` para ver todos los pasos.';
+}

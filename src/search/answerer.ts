@@ -1,0 +1,183 @@
+/**
+ * Answers a question about the guide: which step, which part of it, how sure, and the reply text.
+ * Pure: built once from the loaded guides, then every call is in-memory work with no I/O.
+ */
+import type { Guide, Step } from '../content/model.ts';
+import {
+  chooseText,
+  emptyText,
+  type Language,
+  missingStepText,
+  noMatchText,
+  stepAnswerText,
+} from './answer-text.ts';
+import { detectIntent, type Intent } from './intent.ts';
+import { parseReference } from './reference.ts';
+import { type Hit, SearchIndex } from './search-index.ts';
+import { fold, MAX_QUESTION_CHARS, stripSlackMarkup, words } from './text.ts';
+
+export type { Intent } from './intent.ts';
+
+export interface Answer {
+  intent: Intent;
+  step: Step | null;
+  /** Up to 3 other candidates; for `choose`, the steps offered (step is then null). */
+  alternatives: Array<{ step: Step; score: number }>;
+  /** 0..1, from the gap between the first and second candidates (1 for an explicit reference). */
+  confidence: number;
+  outcome: 'answered' | 'choose' | 'no_match' | 'empty';
+  language: Language;
+  /** Slack mrkdwn; user text echoed only through escapeMrkdwn. */
+  text: string;
+}
+
+export interface Answerer {
+  answer(question: string, opts?: { guide?: string }): Answer;
+  search(query: string, limit?: number): Array<{ step: Step; score: number }>;
+}
+
+export interface AnswererOptions {
+  /** Below this confidence the answer offers choices instead of guessing. */
+  minConfidence?: number;
+  /** Score factor for steps outside the preferred guide, so near-ties go to the default edition. */
+  otherEditionFactor?: number;
+}
+
+const DEFAULTS: Required<AnswererOptions> = { minConfidence: 0.12, otherEditionFactor: 0.9 };
+
+const ENGLISH = new Set(
+  'the what who whom which when where how is are does do to of for in on step steps deadline involved i we my our should must need about'.split(
+    ' ',
+  ),
+);
+const SPANISH = new Set(
+  'el la los las de del que qué quién quien cuándo cuando cómo como es son en para por paso pasos un una al se hay hacer plazo y o lo le'.split(
+    ' ',
+  ),
+);
+
+/** English when its function words outnumber Spanish ones; Spanish otherwise (the bot's first language). */
+export function detectLanguage(text: string): Language {
+  let en = 0;
+  let es = 0;
+  for (const word of words(text)) {
+    if (ENGLISH.has(word)) en++;
+    if (SPANISH.has(word)) es++;
+  }
+  return en > es ? 'en' : 'es';
+}
+
+export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): Answerer {
+  const settings = { ...DEFAULTS, ...options };
+  const guideById = new Map(guides.map((g) => [g.id, g]));
+  const defaultGuide = guides.find((g) => g.isDefault) ?? guides[0];
+  const index = new SearchIndex(guides.flatMap((g) => g.steps));
+
+  const guideForYear = (year: string): Guide | undefined =>
+    guides.find((g) => g.id.includes(year) || g.editionDate?.startsWith(year));
+
+  function preferredGuide(opts?: { guide?: string }): Guide | undefined {
+    return (opts?.guide ? guideById.get(opts.guide) : undefined) ?? defaultGuide;
+  }
+
+  function rank(question: string, preferred: Guide | undefined, edition?: Guide) {
+    const analysis = index.analyze(question);
+    const hits = index.score(analysis.keys, (step) => {
+      if (edition) return step.guide === edition.id ? 1 : 0.5;
+      return step.guide === preferred?.id ? 1 : settings.otherEditionFactor;
+    });
+    return { analysis, hits };
+  }
+
+  function answer(rawQuestion: string, opts?: { guide?: string }): Answer {
+    const question = stripSlackMarkup(String(rawQuestion ?? '')).slice(0, MAX_QUESTION_CHARS);
+    const language = detectLanguage(question);
+    const base: Pick<Answer, 'alternatives' | 'confidence' | 'language'> = {
+      alternatives: [],
+      confidence: 0,
+      language,
+    };
+    if (!/[\p{L}\p{N}]/u.test(question)) {
+      return { ...base, intent: 'resumen', step: null, outcome: 'empty', text: emptyText(language) };
+    }
+
+    const preferred = preferredGuide(opts);
+    const reference = parseReference(question);
+    const edition = reference.editionYear ? guideForYear(reference.editionYear) : undefined;
+    const { analysis, hits } = rank(question, preferred, edition);
+    const intent = detectIntent(`${analysis.correctedText} ${fold(question)}`);
+    const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
+
+    // An explicit step number wins over any search result.
+    if (reference.stepIds.length > 0) {
+      for (const id of reference.stepIds) {
+        const inGuide = (g: Guide | undefined) => g?.steps.find((s) => s.id === id);
+        const step = edition
+          ? inGuide(edition)
+          : (inGuide(preferred) ?? guides.map(inGuide).find((s) => s !== undefined));
+        if (step) {
+          return {
+            intent,
+            step,
+            alternatives: others(step, hits),
+            confidence: 1,
+            outcome: 'answered',
+            language,
+            text: stepAnswerText(step, intent, guideById.get(step.guide), language),
+          };
+        }
+      }
+      if (reference.namedAsStep || edition) {
+        const id = reference.stepIds[0] ?? '';
+        return {
+          ...base,
+          intent,
+          step: null,
+          alternatives: hits.slice(0, 3),
+          outcome: 'no_match',
+          text: missingStepText(id, edition?.title, language),
+        };
+      }
+    }
+
+    const [first, second] = hits;
+    if (!first || first.score <= 0) {
+      return { ...base, intent, step: null, outcome: 'no_match', text: noMatchText(question, language) };
+    }
+    const confidence = second ? (first.score - second.score) / first.score : 1;
+    if (confidence < settings.minConfidence) {
+      const choices = hits.slice(0, 3);
+      return {
+        ...base,
+        intent,
+        step: null,
+        alternatives: choices,
+        confidence,
+        outcome: 'choose',
+        text: chooseText(
+          choices.map((c) => c.step),
+          guideById,
+          language,
+        ),
+      };
+    }
+    return {
+      intent,
+      step: first.step,
+      alternatives: others(first.step, hits),
+      confidence,
+      outcome: 'answered',
+      language,
+      text: stepAnswerText(first.step, intent, guideById.get(first.step.guide), language),
+    };
+  }
+
+  function search(query: string, limit = 10): Array<{ step: Step; score: number }> {
+    const text = stripSlackMarkup(String(query ?? '')).slice(0, MAX_QUESTION_CHARS);
+    const reference = parseReference(text);
+    const edition = reference.editionYear ? guideForYear(reference.editionYear) : undefined;
+    return rank(text, defaultGuide, edition).hits.slice(0, Math.max(0, limit));
+  }
+
+  return { answer, search };
+}

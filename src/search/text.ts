@@ -1,0 +1,128 @@
+/**
+ * Text preparation shared by the index and the questions: Slack markup, accents, tokens, stop words and
+ * stems. Pure functions; the same pipeline must run on content and on questions or nothing matches.
+ */
+import snowball from 'snowball-stemmers';
+import { eng, spa } from 'stopword';
+
+/** Longest question we analyse; Slack allows far more, and nothing useful hides after this. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/**
+ * Replaces Slack markup with what a person would read: mentions and broadcasts disappear, links and
+ * channel references keep their label. Also undoes Slack's own `&amp;`/`&lt;`/`&gt;` escaping.
+ */
+export function stripSlackMarkup(text: string): string {
+  return text
+    .replace(/<[@!][^>]*>/g, ' ')
+    .replace(/<#[^>|]*\|([^>]*)>/g, ' $1 ')
+    .replace(/<#[^>]*>/g, ' ')
+    .replace(/<[^>|]*\|([^>]*)>/g, ' $1 ')
+    .replace(/<([^>]*)>/g, ' $1 ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Lower case without diacritics ("Participación" → "participacion", "ñ" → "n"). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
+}
+
+/** Words (letters and digits) in lower case, accents kept: the stemmer needs them. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const stemmer = snowball.newStemmer('spanish');
+
+/**
+ * The index key of one word. Snowball Spanish only removes "-ación"/"-ición" when the accent is there, so
+ * unaccented "-cion"/"-sion" endings get their accent back before stemming; accents are folded after.
+ * Words seen in the content are resolved through the vocabulary first (see SearchIndex), which covers the
+ * other accent-dependent endings ("ciudadanía").
+ */
+export function wordKey(word: string): string {
+  const restored = word.replace(/([cs])ion$/, '$1ión');
+  return fold(stemmer.stem(restored));
+}
+
+/**
+ * Words that carry no topic: the Spanish and English stop-word lists plus the guide's own ubiquitous
+ * words ("datos abiertos", "institución"), which appear in every step and would only add noise.
+ */
+const TOPIC_STOP_WORDS = new Set(
+  [
+    ...spa,
+    ...eng,
+    'datos',
+    'dato',
+    'abiertos',
+    'abierto',
+    'data',
+    'open',
+    'institucion',
+    'instituciones',
+    'institucional',
+    'guia',
+    'guide',
+    'paso',
+    'pasos',
+    'step',
+    'steps',
+    'hay',
+    'tengo',
+    'tenemos',
+    'debo',
+    'debemos',
+    'hacer',
+    'hace',
+    'hago',
+    'do',
+    'pa',
+    'le',
+    'entra',
+    'toca',
+    'oye',
+    'bot',
+    'favor',
+    'porfa',
+    'please',
+    'gracias',
+    'hola',
+    'dime',
+    'sabes',
+    'need',
+    'tell',
+    'me',
+    'cual',
+    'cuales',
+    // Question verbs that say nothing about the topic ("aplica" would match "aplicativos").
+    'es',
+    'son',
+    'aplica',
+    'aplican',
+    'necesito',
+    'necesitamos',
+    'puedo',
+    'podemos',
+    'pasa',
+    'pide',
+    'piden',
+    'habla',
+    'hablan',
+    'sirve',
+    'significa',
+    'tiene',
+    'tienen',
+    'tener',
+    'dice',
+  ].map(fold),
+);
+
+export function isStopWord(foldedWord: string): boolean {
+  return TOPIC_STOP_WORDS.has(foldedWord);
+}
