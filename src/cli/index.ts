@@ -5,7 +5,11 @@
  */
 import type { CliCommand } from './command.ts';
 
-const commands: Record<string, () => Promise<{ default: CliCommand }>> = {};
+const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
+  validate: () => import('./commands/validate.ts'),
+  step: () => import('./commands/step.ts'),
+  list: () => import('./commands/list.ts'),
+};
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

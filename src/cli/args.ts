@@ -1,0 +1,48 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { CliIo } from './command.ts';
+
+export type ParsedArgs<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+
+/**
+ * `node:util` parseArgs (strict) with its English errors turned into one Spanish sentence, so every `guia`
+ * subcommand answers a bad flag the same way: `{ ok: false, message }`, never a throw.
+ */
+export function parseCommandArgs<const T extends ParseArgsConfig>(
+  config: T,
+): { ok: true; parsed: ParsedArgs<T> } | { ok: false; message: string } {
+  try {
+    return { ok: true, parsed: parseArgs(config) };
+  } catch (error) {
+    return { ok: false, message: spanishArgsError(error) };
+  }
+}
+
+function spanishArgsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const text = error instanceof Error ? error.message : String(error);
+  const quoted = /'([^']+)'/.exec(text)?.[1] ?? '';
+  const option = quoted.split(' ')[0] ?? quoted;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `opción desconocida: ${option}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `argumento inesperado: ${quoted}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(text)
+        ? `la opción ${option} necesita un valor`
+        : `la opción ${option} no lleva valor`;
+    default:
+      return `argumentos no válidos: ${text}`;
+  }
+}
+
+/** Writes "Error: … / Uso: …" to stderr and returns exit code 2, the usual code for a usage error. */
+export function usageError(io: Pick<CliIo, 'stderr'>, usage: string, message: string): number {
+  io.stderr.write(`Error: ${message}\n${usage}\n`);
+  return 2;
+}
+
+/** Pretty JSON with a final newline, for every `--json` output. */
+export function writeJson(io: Pick<CliIo, 'stdout'>, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,105 @@
+import { describeDeadline } from '../../content/deadline.ts';
+import { findStep, stepIds } from '../../content/guides.ts';
+import { type Guide, type Step, stepUrl } from '../../content/model.ts';
+import { parseCommandArgs, usageError, writeJson } from '../args.ts';
+import type { CliCommand } from '../command.ts';
+import {
+  CONTENT_USAGE,
+  contentOptions,
+  guideOption,
+  jsonOption,
+  loadContentFor,
+  selectGuides,
+  warnAboutProblems,
+} from '../content-option.ts';
+
+const USAGE = `Uso: guia step <N.N> [--guide ID] [--content DIR] [--json]
+Muestra los datos de un paso (por omisión, de la guía predeterminada).
+  --guide ID      la guía a consultar, p. ej. guia-2015
+${CONTENT_USAGE}
+  --json          imprime el paso como objeto JSON`;
+
+/** "4.1", "4,1", "4-1" and "paso 4.1" all mean step 4.1. */
+export function normalizeStepId(text: string): string {
+  return text
+    .trim()
+    .replace(/^paso\s*/i, '')
+    .replace(/[,-]/, '.');
+}
+
+const bullets = (items: string[], none: string) =>
+  items.length > 0 ? items.map((item) => `  • ${item}`) : [`  (${none})`];
+
+/** Pure: a step's facts in readable Spanish. */
+export function formatStep(step: Step, guide: Pick<Guide, 'id' | 'title'>): string {
+  const brief = describeDeadline(step.deadline);
+  const lines = [
+    `Paso ${step.id} · ${step.phase}: ${step.title}`,
+    `Guía: ${guide.title} (${guide.id})`,
+    '',
+    `Plazo: ${step.deadline.text}${brief !== step.deadline.text ? ` (${brief})` : ''}`,
+    '',
+    'Involucrados:',
+    ...bullets(step.involved, 'ninguno'),
+    '',
+    'Normatividad:',
+    ...bullets(step.regulations, 'el paso no nombra ninguna'),
+    '',
+    'Actividades:',
+    ...(step.activities.length > 0
+      ? step.activities.map((activity, i) => `  ${i + 1}. ${activity}`)
+      : ['  (el paso no lista actividades)']),
+    '',
+    `Más información: ${stepUrl(step)}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const command: CliCommand = {
+  description: 'muestra los datos de un paso, p. ej. guia step 4.1',
+  async run(args, io) {
+    const result = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
+    });
+    if (!result.ok) return usageError(io, USAGE, result.message);
+    const { values, positionals } = result.parsed;
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) {
+      return usageError(
+        io,
+        USAGE,
+        positionals.length === 0 ? 'falta el número de paso' : 'indica un solo paso',
+      );
+    }
+    const id = normalizeStepId(positionals[0] ?? '');
+
+    const load = loadContentFor(values.content, io.env);
+    if (!warnAboutProblems(load, io)) return 1;
+    const guides = selectGuides(load.guides, values.guide, io);
+    if (!guides) return 1;
+
+    const [step, ...others] = findStep(guides, id);
+    if (!step) {
+      const where = values.guide ? ` en la guía ${values.guide}` : '';
+      io.stderr.write(`No existe el paso «${id}»${where}. Pasos válidos: ${stepIds(guides).join(', ')}\n`);
+      return 1;
+    }
+    if (values.json) {
+      writeJson(io, step);
+      return 0;
+    }
+    const guide = guides.find((g) => g.id === step.guide) ?? { id: step.guide, title: step.guide };
+    io.stdout.write(formatStep(step, guide));
+    for (const other of others) {
+      io.stdout.write(`También en ${other.guide}: guia step ${id} --guide ${other.guide}\n`);
+    }
+    return 0;
+  },
+};
+
+export default command;

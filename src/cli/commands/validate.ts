@@ -1,0 +1,65 @@
+import type { ContentLoad } from '../../content/model.ts';
+import { parseCommandArgs, usageError, writeJson } from '../args.ts';
+import type { CliCommand } from '../command.ts';
+import { CONTENT_USAGE, contentOptions, jsonOption, loadContentFor } from '../content-option.ts';
+
+const USAGE = `Uso: guia validate [--content DIR] [--json]
+Revisa todas las guías y dice cada problema del contenido; termina con código 1 si hay alguno.
+${CONTENT_USAGE}
+  --json          imprime {"guides":[{"id","title","steps"}],"problems":[{"file","field","message"}]}`;
+
+/** The `--json` shape, fixed by the issue: guides with step counts and every problem. */
+export function validationReport(load: ContentLoad) {
+  return {
+    guides: load.guides.map((guide) => ({ id: guide.id, title: guide.title, steps: guide.steps.length })),
+    problems: load.problems.map(({ file, field, message }) => ({ file, field, message })),
+  };
+}
+
+/** Pure: the human report, a table of guides, the skipped files and every problem. */
+export function formatValidation(load: ContentLoad & { dir: string }): string {
+  const lines = [`Contenido: ${load.dir}`, ''];
+  if (load.guides.length > 0) {
+    const idWidth = Math.max(4, ...load.guides.map((g) => g.id.length + 2));
+    lines.push(`${'Guía'.padEnd(idWidth)}  Pasos  Título`);
+    for (const guide of load.guides) {
+      const id = `${guide.id}${guide.isDefault ? ' *' : ''}`;
+      lines.push(`${id.padEnd(idWidth)}  ${String(guide.steps.length).padStart(5)}  ${guide.title}`);
+    }
+    lines.push('(* guía predeterminada)', '');
+  }
+  if (load.skipped.length > 0) {
+    lines.push(`Archivos omitidos, no son pasos (sin step_order): ${load.skipped.length}`);
+    for (const file of load.skipped) lines.push(`  ${file}`);
+    lines.push('');
+  }
+  if (load.problems.length === 0) {
+    lines.push('Sin problemas.');
+  } else {
+    lines.push(`Problemas: ${load.problems.length}`);
+    for (const p of load.problems) lines.push(`  ${p.file} · ${p.field}: ${p.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const command: CliCommand = {
+  description: 'revisa el contenido de las guías y lista cada problema',
+  async run(args, io) {
+    const result = parseCommandArgs({
+      args,
+      options: { ...contentOptions, json: jsonOption, help: { type: 'boolean', short: 'h' } },
+    });
+    if (!result.ok) return usageError(io, USAGE, result.message);
+    const { values } = result.parsed;
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const load = loadContentFor(values.content, io.env);
+    if (values.json) writeJson(io, validationReport(load));
+    else io.stdout.write(formatValidation(load));
+    return load.problems.length > 0 ? 1 : 0;
+  },
+};
+
+export default command;
