@@ -1,0 +1,399 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import { defaultGuide, findGuide } from '../content/guides.ts';
+import type { Guide, Step } from '../content/model.ts';
+import { formatDateEs, localDate, parseIsoDate } from '../progress/calendar.ts';
+import { progressCsv } from '../progress/csv.ts';
+import type { StepState } from '../progress/model.ts';
+import { applyAction, type StepAction, transition } from '../progress/status.ts';
+import type { Actor, ProgressStore, StepChange, Tracker } from '../progress/store.ts';
+import { summarize } from '../progress/summary.ts';
+import {
+  AVANCE_HELP,
+  dailyText,
+  historyBlocks,
+  mention,
+  overviewBlocks,
+  progressHeadline,
+  stepProgressBlocks,
+} from '../render/avance.ts';
+import { escapeMrkdwn } from '../render/escape.ts';
+import { ACTIONS, COMMANDS } from '../render/ids.ts';
+import { cut, section } from '../render/limits.ts';
+import { type AvanceRequest, parseAvance, SYNTAX } from './avance-parse.ts';
+import { plainQuestion } from './slack-text.ts';
+import type { CommandHandler, Reply, Request } from './types.ts';
+
+export interface UploadFile {
+  channelId: string;
+  filename: string;
+  title: string;
+  content: string;
+  comment: string;
+}
+
+export interface AvanceDeps {
+  guides: Guide[];
+  store: ProgressStore;
+  /** GUIA_TZ. */
+  tz: string;
+  now: () => Date;
+  /** Uploads a file to the channel (files.uploadV2 in Slack); absent or failing → the CSV goes in a code block. */
+  uploadFile?: (file: UploadFile) => Promise<void>;
+  onError?: (error: unknown) => void;
+}
+
+/** The earliest start date we accept: the policy's guide dates from 2015. */
+export const MIN_START = '2015-01-01';
+const HISTORY_LIMIT = 20;
+const REASON_MAX = 500;
+const CODE_BLOCK_MAX = 2800;
+
+const say = (text: string, blocks: KnownBlock[] = [section(text)]): Reply => ({
+  text,
+  blocks,
+  visibility: 'ephemeral',
+});
+
+const problem = (text: string): Reply => say(text, [section(`:warning: ${text}`)]);
+
+/** `/avance …` for Slack and the terminal: parse, validate everything, then change the store once. */
+export function createAvanceCommand(deps: AvanceDeps): CommandHandler {
+  return (request) => handleAvance(request, deps);
+}
+
+interface Ctx {
+  deps: AvanceDeps;
+  request: Request;
+  tracker: Tracker | undefined;
+  guide: Guide;
+  today: string;
+  actor: Actor;
+}
+
+export async function handleAvance(request: Request, deps: AvanceDeps): Promise<Reply> {
+  const parsed = parseAvance(request.text);
+  if (parsed.kind === 'error') return problem(parsed.message);
+  if (parsed.kind === 'help') return say(AVANCE_HELP);
+  const tracker = deps.store.getTracker(request.teamId, request.channelId);
+  const guide = (tracker && findGuide(deps.guides, tracker.guideId)) ?? defaultGuide(deps.guides);
+  if (!guide) return problem('La guía todavía no está cargada; avisa a quien administra el bot.');
+  const now = deps.now();
+  const verb = request.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const ctx: Ctx = {
+    deps,
+    request,
+    tracker,
+    guide,
+    today: localDate(now, deps.tz),
+    actor: {
+      userId: request.userId,
+      source: `${COMMANDS.avance}${verb ? ` ${verb.slice(0, 20)}` : ''}`,
+      at: now.toISOString(),
+    },
+  };
+  return run(parsed, ctx);
+}
+
+function unknownStep(guide: Guide, stepId: string): Reply {
+  const ids = guide.steps.map((s) => s.id);
+  return problem(
+    `No hay un paso ${escapeMrkdwn(stepId)} en ${escapeMrkdwn(guide.title)}. ` +
+      `Los pasos son: ${ids.join(', ')}.`,
+  );
+}
+
+/** The tracker of the channel, created (start today) or re-activated when needed. */
+function ensureTracker(
+  ctx: Ctx,
+  init: { guideId?: string; startDate?: string } = {},
+): {
+  tracker: Tracker;
+  created: boolean;
+} {
+  const { store } = ctx.deps;
+  if (ctx.tracker) {
+    if (!ctx.tracker.removedAt) return { tracker: ctx.tracker, created: false };
+    const tracker = store.updateTracker(ctx.tracker.id, { removedAt: null }, 'tracker.restored', ctx.actor);
+    return { tracker, created: false };
+  }
+  const tracker = store.createTracker(
+    {
+      teamId: ctx.request.teamId,
+      channelId: ctx.request.channelId,
+      guideId: init.guideId ?? ctx.guide.id,
+      startDate: init.startDate ?? ctx.today,
+    },
+    ctx.actor,
+  );
+  return { tracker, created: true };
+}
+
+function stepLine(ctx: Ctx, tracker: Tracker, step: Step) {
+  const states = ctx.deps.store.stepStates(tracker.id, ctx.guide.id);
+  const summary = summarize({ ...ctx.guide, steps: [step] }, states, tracker.startDate, ctx.today);
+  const line = summary.lines[0];
+  if (!line) throw new Error(`no line for ${step.id}`);
+  return line;
+}
+
+function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string): Reply {
+  const { blocks, text } = stepProgressBlocks(step, stepLine(ctx, tracker, step), tracker, ctx.guide.id);
+  return say(note ? `${note} ${text}` : text, note ? [section(note), ...blocks] : blocks);
+}
+
+async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
+  const { store } = ctx.deps;
+  const findStep = (id: string) => ctx.guide.steps.find((s) => s.id === id);
+  switch (parsed.kind) {
+    case 'overview': {
+      const { tracker, created } = ensureTracker(ctx);
+      const summary = summarize(
+        ctx.guide,
+        store.stepStates(tracker.id, ctx.guide.id),
+        tracker.startDate,
+        ctx.today,
+      );
+      return {
+        text: `Avance del canal: ${progressHeadline(summary)}`,
+        blocks: overviewBlocks(ctx.guide, tracker, summary, created),
+        visibility: 'ephemeral',
+        share: { command: COMMANDS.avance, text: '' },
+      };
+    }
+    case 'step': {
+      const step = findStep(parsed.stepId);
+      if (!step) return unknownStep(ctx.guide, parsed.stepId);
+      return stepCard(ctx, ensureTracker(ctx).tracker, step);
+    }
+    case 'start-date': {
+      const date = parseIsoDate(parsed.date);
+      if (!date) {
+        return problem(
+          `«${escapeMrkdwn(parsed.date.slice(0, 20))}» no es una fecha válida. Usa ${SYNTAX.inicio}.`,
+        );
+      }
+      const iso = date.toISODate() ?? parsed.date;
+      if (iso < MIN_START)
+        return problem(`La fecha de inicio no puede ser anterior a 2015. Usa ${SYNTAX.inicio}.`);
+      const { tracker, created } = ensureTracker(ctx, { startDate: iso });
+      if (!created && tracker.startDate !== iso) {
+        store.updateTracker(tracker.id, { startDate: iso }, 'tracker.start_date', ctx.actor);
+      }
+      return say(
+        `Fecha de inicio: *${formatDateEs(iso)}*. Los plazos de los pasos se cuentan desde ese día.`,
+      );
+    }
+    case 'status':
+      return changeStatus(ctx, parsed.stepId, parsed.action);
+    case 'block': {
+      const reason = cut(plainQuestion(parsed.reason), REASON_MAX);
+      return changeStatus(ctx, parsed.stepId, 'bloquear', reason);
+    }
+    case 'assign': {
+      const step = findStep(parsed.stepId);
+      if (!step) return unknownStep(ctx.guide, parsed.stepId);
+      const { tracker } = ensureTracker(ctx);
+      const result = store.changeStep(tracker.id, ctx.guide.id, step.id, 'step.owner', ctx.actor, (before) =>
+        before.ownerUserId === parsed.userId
+          ? { ok: false, message: `${mention(parsed.userId)} ya es responsable del paso ${step.id}.` }
+          : { ok: true, next: { ...before, ownerUserId: parsed.userId } },
+      );
+      if (!result.ok) return problem(result.message);
+      return stepCard(
+        ctx,
+        tracker,
+        step,
+        `Listo: ${mention(parsed.userId)} es responsable del paso ${step.id}.`,
+      );
+    }
+    case 'history': {
+      if (parsed.stepId && !findStep(parsed.stepId)) return unknownStep(ctx.guide, parsed.stepId);
+      if (!ctx.tracker) return say('Este canal todavía no lleva el avance. Empieza con `/avance`.');
+      const events = store.events(ctx.tracker.id, {
+        limit: HISTORY_LIMIT,
+        ...(parsed.stepId ? { stepId: parsed.stepId } : {}),
+      });
+      const when = (iso: string) =>
+        DateTime.fromISO(iso, { zone: ctx.deps.tz }).setLocale('es').toFormat('d LLL yyyy, HH:mm');
+      const blocks = historyBlocks(events, parsed.stepId, when);
+      return say(`Historial: ${events.length} cambios`, blocks);
+    }
+    case 'export':
+      return exportCsv(ctx);
+    case 'guide': {
+      const target = findGuide(ctx.deps.guides, parsed.guideId);
+      if (!target) {
+        const ids = ctx.deps.guides.map((g) => `\`${g.id}\``).join(', ');
+        return problem(
+          `No conozco la guía «${escapeMrkdwn(parsed.guideId.slice(0, 40))}». Las guías son: ${ids}. Uso: ${SYNTAX.guia}.`,
+        );
+      }
+      const { tracker, created } = ensureTracker(ctx, { guideId: target.id });
+      if (!created && tracker.guideId !== target.id) {
+        store.updateTracker(tracker.id, { guideId: target.id }, 'tracker.guide', ctx.actor);
+      }
+      return say(
+        `Este canal sigue ahora *${escapeMrkdwn(target.title)}* (\`${target.id}\`). ` +
+          'El avance de cada guía se guarda por separado.',
+      );
+    }
+    case 'daily':
+    case 'daily-off':
+    case 'daily-quiet': {
+      const { tracker } = ensureTracker(ctx);
+      const daily =
+        parsed.kind === 'daily'
+          ? { ...tracker.daily, enabled: true, time: parsed.time, days: parsed.days }
+          : parsed.kind === 'daily-off'
+            ? { ...tracker.daily, enabled: false }
+            : { ...tracker.daily, quiet: parsed.quiet };
+      const after = store.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
+      return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
+    }
+    case 'daily-show': {
+      const daily = ctx.tracker?.daily;
+      return say(
+        `Resumen diario de este canal: ${daily ? dailyText(daily) : 'apagado'}. Para cambiarlo: ${SYNTAX.diario}.`,
+      );
+    }
+    case 'help':
+    case 'error':
+      return say(AVANCE_HELP);
+  }
+}
+
+const VERB_DONE: Record<StepAction, string> = {
+  iniciar: 'iniciado',
+  completar: 'completado',
+  bloquear: 'bloqueado',
+  reabrir: 'reabierto',
+};
+
+function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: string): Reply {
+  const step = ctx.guide.steps.find((s) => s.id === stepId);
+  if (!step) return unknownStep(ctx.guide, stepId);
+  // A refusal must not create the tracker either: check against the stored (or initial) state first.
+  const current = ctx.tracker?.removedAt
+    ? undefined
+    : ctx.tracker && ctx.deps.store.stepStates(ctx.tracker.id, ctx.guide.id).get(step.id);
+  const pre = transition(current?.status ?? 'pendiente', action);
+  if (!pre.ok) return problem(`El paso ${step.id} ${pre.message}`);
+  const { tracker } = ensureTracker(ctx);
+  const result = ctx.deps.store.changeStep(
+    tracker.id,
+    ctx.guide.id,
+    step.id,
+    'step.status',
+    ctx.actor,
+    (before: StepState): StepChange => {
+      const move = transition(before.status, action);
+      if (!move.ok) return { ok: false, message: `El paso ${step.id} ${move.message}` };
+      return { ok: true, next: applyAction(before, move.to, ctx.actor.at, reason) };
+    },
+  );
+  if (!result.ok) return problem(result.message);
+  return stepCard(ctx, tracker, step, `Paso ${step.id} ${VERB_DONE[action]}.`);
+}
+
+async function exportCsv(ctx: Ctx): Promise<Reply> {
+  if (!ctx.tracker) return say('Este canal todavía no lleva el avance. Empieza con `/avance`.');
+  const tracker = ctx.tracker;
+  const summary = summarize(
+    ctx.guide,
+    ctx.deps.store.stepStates(tracker.id, ctx.guide.id),
+    tracker.startDate,
+    ctx.today,
+  );
+  const csv = progressCsv(summary, ctx.deps.tz);
+  const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
+  if (ctx.deps.uploadFile) {
+    try {
+      await ctx.deps.uploadFile({
+        channelId: ctx.request.channelId,
+        filename,
+        title: `Avance · ${ctx.guide.title} · ${ctx.today}`,
+        content: csv,
+        comment: `Avance exportado por ${mention(ctx.request.userId)}: ${progressHeadline(summary)}`,
+      });
+      return say(`Subí \`${filename}\` al canal (${summary.total} pasos).`);
+    } catch (error) {
+      ctx.deps.onError?.(error);
+    }
+  }
+  const body = escapeMrkdwn(csv.replace(/\r\n/g, '\n'));
+  return say(`CSV del avance (${summary.total} pasos)`, [
+    section(`No pude subir el archivo; aquí está el CSV (\`${filename}\`):`),
+    section(`\`\`\`${cut(body, CODE_BLOCK_MAX)}\`\`\``),
+  ]);
+}
+
+/** What a button on a step card or on the Home tab carries. */
+interface ButtonValue {
+  t: number;
+  g: string;
+  s: string;
+  a?: number;
+}
+
+function parseButton(value: string | undefined): ButtonValue | undefined {
+  try {
+    const v = JSON.parse(value ?? '') as Partial<ButtonValue>;
+    if (typeof v.t === 'number' && typeof v.g === 'string' && typeof v.s === 'string') {
+      return { t: v.t, g: v.g, s: v.s, ...(typeof v.a === 'number' ? { a: v.a } : {}) };
+    }
+  } catch {
+    // fall through: an old or forged button
+  }
+  return undefined;
+}
+
+export const isAvanceAction = (actionId: string): boolean =>
+  actionId === ACTIONS.avanceStart ||
+  actionId === ACTIONS.avanceComplete ||
+  actionId.startsWith(`${ACTIONS.avanceToggleActivity}_`);
+
+/**
+ * A click on Iniciar / Completar / an activity. Returns the refreshed step card (to replace the message),
+ * or a problem reply. The tracker must belong to the clicking user's workspace.
+ */
+export function handleAvanceAction(
+  deps: AvanceDeps,
+  action: { actionId: string; value?: string; userId: string; teamId: string },
+): Reply {
+  const v = parseButton(action.value);
+  const tracker = v ? deps.store.getTrackerById(v.t) : undefined;
+  const guide = v ? findGuide(deps.guides, v.g) : undefined;
+  const step = guide?.steps.find((s) => s.id === v?.s);
+  if (!v || !tracker || tracker.teamId !== action.teamId || !guide || !step) {
+    return problem('Ese botón ya no es válido. Escribe `/avance` para ver el avance actual.');
+  }
+  const now = deps.now();
+  const ctx: Ctx = {
+    deps,
+    request: {
+      text: '',
+      userId: action.userId,
+      teamId: action.teamId,
+      channelId: tracker.channelId,
+      source: 'command',
+    },
+    tracker,
+    guide,
+    today: localDate(now, deps.tz),
+    actor: { userId: action.userId, source: 'botón', at: now.toISOString() },
+  };
+  if (action.actionId === ACTIONS.avanceStart) return changeStatus(ctx, step.id, 'iniciar');
+  if (action.actionId === ACTIONS.avanceComplete) return changeStatus(ctx, step.id, 'completar');
+  const index = v.a;
+  if (index === undefined || !Number.isInteger(index) || index < 0 || index >= step.activities.length) {
+    return problem('Ese botón ya no es válido. Escribe `/avance` para ver el avance actual.');
+  }
+  deps.store.changeStep(tracker.id, guide.id, step.id, 'step.activity', ctx.actor, (before) => {
+    const set = new Set(before.checkedActivities);
+    if (set.has(index)) set.delete(index);
+    else set.add(index);
+    return { ok: true, next: { ...before, checkedActivities: [...set].sort((a, b) => a - b) } };
+  });
+  return stepCard(ctx, tracker, step);
+}

@@ -1,0 +1,183 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AvanceDeps, handleAvance, handleAvanceAction } from '../../src/bot/avance-command.ts';
+import type { Reply, Request } from '../../src/bot/types.ts';
+import type { Guide } from '../../src/content/model.ts';
+import { ACTIONS } from '../../src/render/ids.ts';
+import { type Db, openDb } from '../../src/store/db.ts';
+import { SqliteProgressStore } from '../../src/store/progress-store.ts';
+import { makeGuide, makeStep } from '../progress/steps.ts';
+
+const guide2015: Guide = {
+  id: 'guia-2015',
+  title: 'Guía 2015',
+  isDefault: false,
+  steps: [{ ...makeStep('4.1', { days: 30 }, 'Promueve'), guide: 'guia-2015' }],
+};
+
+let dir: string;
+let db: Db;
+let deps: AvanceDeps;
+let now: Date;
+let uploads: Array<{ filename: string; content: string }>;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'guia-avance-'));
+  db = openDb(join(dir, 'guia.db'));
+  now = new Date('2026-02-12T16:00:00Z'); // 10:00 in Mexico City
+  uploads = [];
+  deps = {
+    guides: [makeGuide(), guide2015],
+    store: new SqliteProgressStore(db),
+    tz: 'America/Mexico_City',
+    now: () => now,
+  };
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ask = (text: string, userId = 'UANA'): Promise<Reply> =>
+  handleAvance({ text, userId, teamId: 'T1', channelId: 'C1', source: 'command' } satisfies Request, deps);
+
+const all = (reply: Reply): string => `${reply.text}\n${JSON.stringify(reply.blocks)}`;
+
+/** Every row of every progress table: equal before and after means nothing changed. */
+const snapshot = () =>
+  ['progress_trackers', 'progress_steps', 'progress_events', 'progress_daily_claims'].map((t) =>
+    db.prepare(`SELECT * FROM ${t}`).all(),
+  );
+
+describe('/avance', () => {
+  it('starts tracking on first use and shows progress, phases and the start date', async () => {
+    const reply = await ask('');
+    const text = all(reply);
+    expect(text).toContain('0 % · 0 de 6 pasos completados');
+    expect(text).toContain('Planea (0/2)');
+    expect(text).toContain('Empecé a llevar el avance');
+    expect(text).toContain('12 de febrero de 2026');
+    expect(reply.share).toEqual({ command: '/avance', text: '' });
+  });
+
+  it('computes due dates from the start date and lists late steps with owners', async () => {
+    await ask('inicio 2026-01-05');
+    await ask('asignar 1.2 <@UBETO|beto>');
+    await ask('completar 1.1');
+    const text = all(await ask(''));
+    expect(text).toContain('1 de 6 pasos');
+    expect(text).toContain('*Vencidos*');
+    expect(text).toContain('venció el 19 de enero de 2026 (hace 24 días) · <@UBETO>');
+    expect(text).toContain('<@UBETO>: `1.2`');
+  });
+
+  it('moves a step through start, block, complete and reopen, logging who did it', async () => {
+    expect(all(await ask('iniciar 1.2'))).toContain('en curso');
+    expect(all(await ask('bloquear 1.2 falta el oficio <!channel>', 'UBETO'))).toContain('falta el oficio');
+    expect(all(await ask('completar 1.2'))).toContain('completado');
+    expect(all(await ask('reabrir 1.2'))).toContain('reabierto');
+    const history = all(await ask('historial 1.2'));
+    const order = ['reabrió', 'completó', 'bloqueó', 'inició'].map((w) => history.indexOf(w));
+    expect(order.every((i, k) => i >= 0 && (k === 0 || i > (order[k - 1] ?? 0)))).toBe(true);
+    expect(history).toContain('<@UBETO> bloqueó');
+    // The echoed reason cannot ping the channel.
+    expect(history).not.toContain('<!channel>');
+  });
+
+  it('refuses an illegal move and changes nothing', async () => {
+    await ask('');
+    const before = snapshot();
+    expect(all(await ask('reabrir 1.2'))).toContain('no está completado');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['iniciar 9.9', 'No hay un paso 9.9'],
+    ['inicio 2026-02-30', 'no es una fecha válida'],
+    ['inicio 15/01/2026', 'no es una fecha válida'],
+    ['inicio 2014-12-31', 'anterior a 2015'],
+    ['asignar 1.2 ana', 'Menciona a la persona'],
+    ['asignar 1.2', 'Menciona a la persona'],
+    ['bloquear 1.2', 'el motivo'],
+    ['bailar 1.2', 'No conozco `bailar`'],
+    ['guia guia-1999', 'No conozco la guía'],
+    ['diario 25:00', 'HH:MM'],
+    ['diario 09:00 lunes-xyz', 'No entendí los días'],
+    ['historial 7.7', 'No hay un paso 7.7'],
+  ])('«%s» explains the right syntax and changes nothing', async (input, message) => {
+    await ask('');
+    const before = snapshot();
+    const reply = await ask(input);
+    expect(all(reply)).toContain(message);
+    expect(reply.visibility).toBe('ephemeral');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('does not even create the tracker on wrong input in a new channel', async () => {
+    await ask('completar 8.8');
+    await ask('<script>');
+    expect(snapshot()[0]).toEqual([]);
+    expect(all(await ask('<@U1|x> &lt;b&gt;'))).toContain('&lt;@u1|x&gt;');
+  });
+
+  it('switches the guide and keeps each guide apart', async () => {
+    await ask('completar 1.1');
+    expect(all(await ask('guia guia-2015'))).toContain('Guía 2015');
+    expect(all(await ask(''))).toContain('0 de 1 pasos');
+    expect(all(await ask('iniciar 1.1'))).toContain('No hay un paso 1.1 en Guía 2015');
+    await ask('guia guia-prueba');
+    expect(all(await ask(''))).toContain('1 de 6 pasos');
+  });
+
+  it('sets and turns off the daily post', async () => {
+    expect(all(await ask('diario 8:30 lun,mié,vie'))).toContain('08:30 (lun, mié, vie)');
+    expect(all(await ask('diario sin-cambios nada'))).toContain('no publica');
+    expect(all(await ask('diario off'))).toContain('apagado');
+    const tracker = deps.store.getTracker('T1', 'C1');
+    expect(tracker?.daily).toEqual({ enabled: false, time: '08:30', days: [1, 3, 5], quiet: 'nada' });
+  });
+
+  it('exports a CSV file, or a code block when the upload fails', async () => {
+    await ask('inicio 2026-01-05');
+    await ask('bloquear 1.1 =HYPERLINK("x")');
+    deps.uploadFile = async (f) => {
+      uploads.push(f);
+    };
+    expect(all(await ask('exportar'))).toContain('Subí `avance-guia-prueba-2026-02-12.csv`');
+    const csv = uploads[0]?.content ?? '';
+    expect(csv.split('\r\n')[0]).toBe(
+      'paso,titulo,fase,estado,responsable,iniciado,vence,completado,motivo_bloqueo',
+    );
+    expect(csv).toContain(`1.1,Paso 1.1,Planea,bloqueado,,,2026-02-04,,"'=HYPERLINK(""x"")"`);
+    deps.uploadFile = async () => {
+      throw new Error('not_allowed');
+    };
+    const fallback = all(await ask('exportar'));
+    expect(fallback).toContain('No pude subir el archivo');
+    expect(fallback).toContain('1.2,Paso 1.2,Planea,pendiente');
+  });
+
+  it('checks activities off one by one with the buttons on the step card', async () => {
+    const card = await ask('1.2');
+    const json = JSON.stringify(card.blocks);
+    expect(json).toContain(`${ACTIONS.avanceToggleActivity}_1`);
+    const button = card.blocks.flatMap((b) =>
+      b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : [],
+    )[1];
+    const click = {
+      actionId: button?.action_id ?? '',
+      value: button?.value ?? '',
+      userId: 'UBETO',
+      teamId: 'T1',
+    };
+    const after = handleAvanceAction(deps, click);
+    expect(JSON.stringify(after.blocks)).toContain('☑️ Segunda actividad');
+    expect(all(await ask('historial'))).toContain('<@UBETO> marcó la actividad 2');
+    // Another workspace cannot use the button.
+    expect(all(handleAvanceAction(deps, { ...click, teamId: 'T2' }))).toContain('ya no es válido');
+    const start = handleAvanceAction(deps, { ...click, actionId: ACTIONS.avanceStart });
+    expect(all(start)).toContain('Paso 1.2 iniciado');
+  });
+});
