@@ -39,7 +39,14 @@ export function loadContent(dir: string): ContentLoad {
 
     const steps: Step[] = [];
     const seen = new Map<string, string>();
-    for (const file of markdownFiles(guideDir)) {
+    let files: string[];
+    try {
+      files = markdownFiles(guideDir);
+    } catch (error) {
+      problems.push({ file: id, field: 'carpeta', message: `no se puede leer la carpeta: ${String(error)}` });
+      files = [];
+    }
+    for (const file of files) {
       const sourcePath = toPosix(relative(dir, file));
       let raw: string;
       try {

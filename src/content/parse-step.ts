@@ -68,7 +68,9 @@ export function parseStepFile(raw: string, ctx: StepContext): StepParse {
     );
   }
 
-  const title = typeof data.title === 'string' ? data.title.trim() : '';
+  // YAML reads a title such as `2017` as a number; it is still the title as written.
+  const title =
+    typeof data.title === 'string' || typeof data.title === 'number' ? String(data.title).trim() : '';
   if (!title) problems.push(problem('title', 'falta el título del paso (title)'));
 
   const phase = readPhase(data.section_title, ctx.sourcePath);
