@@ -280,7 +280,9 @@ function readHeadedSections(body: string): Facts {
     const content = parts[i + 1] ?? '';
     const key = factKey(heading);
     if (key === 'involved') {
-      facts.involved = { label: heading.replace(/:$/, ''), items: itemsOf(content) };
+      const { block, after } = firstBlock(content);
+      facts.involved = { label: heading.replace(/:$/, ''), items: itemsOf(block) };
+      facts.rest.push(after);
     } else if (key === 'deadline') {
       facts.deadline = { label: heading.replace(/:$/, ''), text: toPlainText(firstBlock(content).block) };
     } else if (key === 'regulations') {
@@ -304,10 +306,14 @@ function firstBlock(content: string): { block: string; after: string } {
   const text = content.replace(/^\s+/, '');
   const html = /^<(ul|ol)\b[\s\S]*?<\/\1>/i.exec(text);
   if (html) return { block: html[0], after: text.slice(html[0].length) };
-  const blank = /\n[ \t]*\n/.exec(text);
-  if (!blank) return { block: text, after: '' };
-  return { block: text.slice(0, blank.index), after: text.slice(blank.index) };
+  const paragraphs = text.split(/(\n[ \t]*\n)/);
+  let end = 1;
+  // A "loose" Markdown list has blank lines between its items: it is still one block.
+  while (LIST_ITEM.test(paragraphs[0] ?? '') && LIST_ITEM.test(paragraphs[end + 1] ?? '')) end += 2;
+  return { block: paragraphs.slice(0, end).join(''), after: paragraphs.slice(end).join('') };
 }
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+\.)\s+/;
 
 function activitiesOf(content: string): { items: string[]; after: string } {
   const html = /<(ul|ol)\b[\s\S]*?<\/\1>/i.exec(content);

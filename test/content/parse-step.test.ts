@@ -156,3 +156,41 @@ describe('step numbers', () => {
     });
   });
 });
+
+describe('headed sections with loose lists and trailing text', () => {
+  const raw = `---
+title: T
+step_order: 2.1
+section_title: Publica
+permalink: /p
+---
+#### Involucrados
+
+Enlace Institucional; Administrador de Datos.
+
+El Enlace coordina.
+
+#### Tiempo máximo para el cumplimiento
+
+30 días naturales
+
+##### Actividades a realizar por la institución
+
+- Exportar los datos.
+
+- Validar los archivos.
+
+Después se publican.
+`;
+  const result = parseStepFile(raw, { guide: 'g', sourcePath: 'g/publica/x.md' });
+  const step = result.kind === 'step' ? result.step : undefined;
+
+  it('takes the roles from the first paragraph and the rest as summary', () => {
+    expect(step?.involved).toEqual(['Enlace Institucional', 'Administrador de Datos']);
+    expect(step?.summary).toBe('El Enlace coordina. Después se publican.');
+  });
+
+  it('reads a list with blank lines between items as one list', () => {
+    expect(step?.activities).toEqual(['Exportar los datos', 'Validar los archivos']);
+  });
+});
