@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   validate: () => import('./commands/validate.ts'),
   step: () => import('./commands/step.ts'),
   list: () => import('./commands/list.ts'),
+  ask: () => import('./commands/ask.ts'),
+  'post-daily': () => import('./commands/post-daily.ts'),
 };
 
 export async function runCli(argv: string[]): Promise<number> {

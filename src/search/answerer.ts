@@ -13,7 +13,7 @@ import {
 } from './answer-text.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import { parseReference } from './reference.ts';
-import { type Hit, SearchIndex } from './search-index.ts';
+import { type AnalyzedQuery, type Hit, SearchIndex } from './search-index.ts';
 import { fold, MAX_QUESTION_CHARS, stripSlackMarkup, words } from './text.ts';
 
 export type { Intent } from './intent.ts';
@@ -41,9 +41,15 @@ export interface AnswererOptions {
   minConfidence?: number;
   /** Score factor for steps outside the preferred guide, so near-ties go to the default edition. */
   otherEditionFactor?: number;
+  /** Below this share of the question explained by the best step, the answer is no_match. */
+  minStrength?: number;
 }
 
-const DEFAULTS: Required<AnswererOptions> = { minConfidence: 0.12, otherEditionFactor: 0.9 };
+const DEFAULTS: Required<AnswererOptions> = {
+  minConfidence: 0.12,
+  otherEditionFactor: 0.9,
+  minStrength: 0.12,
+};
 
 const ENGLISH = new Set(
   'the what who whom which when where how is are does do to of for in on step steps deadline involved i we my our should must need about'.split(
@@ -87,6 +93,16 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
       return step.guide === preferred?.id ? 1 : settings.otherEditionFactor;
     });
     return { analysis, hits };
+  }
+
+  /**
+   * Heuristics for questions about something else: the best step explains almost nothing of the
+   * question, or most of its words are unknown to the guide ("¿quién ganó el partido del América?").
+   */
+  function offTopic(analysis: AnalyzedQuery, score: number): boolean {
+    const known = analysis.terms.filter((t) => t.keys.length > 0).length;
+    const unknownShare = analysis.unknown.length / Math.max(1, known + analysis.unknown.length);
+    return index.strength(analysis, score) < settings.minStrength || unknownShare > 0.5;
   }
 
   function answer(rawQuestion: string, opts?: { guide?: string }): Answer {
@@ -141,7 +157,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     }
 
     const [first, second] = hits;
-    if (!first || first.score <= 0) {
+    if (!first || first.score <= 0 || offTopic(analysis, first.score)) {
       return { ...base, intent, step: null, outcome: 'no_match', text: noMatchText(question, language) };
     }
     const confidence = second ? (first.score - second.score) / first.score : 1;

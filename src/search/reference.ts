@@ -15,9 +15,10 @@ export interface Reference {
 // "1.2" or "1,2" not part of a longer number ("8601", "2.0.1"); "paso 1-2" only after the word paso/step.
 const STEP_NUMBER = /(?<![\d.,])([1-9])\s?[.,]\s?(\d)(?![\d]|[.,]\d)/g;
 const NAMED_STEP =
-  /\b(?:paso|step|pasos|steps)\s*(?:n[uú]mero\s*|no\.?\s*|#\s*)?([1-9])\s*[.,-]\s*(\d)(?!\d)/gi;
+  /\b(?:paso|step|pasos|steps)\s*(?:n[uú]mero\s*|no\.?\s*|#\s*)?([1-9])(?:\s?[.-]\s?|,)(\d)(?!\d)/gi;
 const EDITION =
   /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/i;
+const YEAR_BEFORE_EDITION = /\b((?:19|20)\d\d)\s+(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\b/i;
 const YEAR_AFTER_STEP = /(?:\bde(?:l)?|\bof|\bfrom)\s+((?:19|20)\d\d)\b/i;
 
 export function parseReference(text: string): Reference {
@@ -35,7 +36,9 @@ export function parseReference(text: string): Reference {
   found.sort((a, b) => a.at - b.at);
   const stepIds = [...new Set(found.map((f) => f.id))];
   const edition =
-    EDITION.exec(text)?.[1] ?? (stepIds.length > 0 ? YEAR_AFTER_STEP.exec(text)?.[1] : undefined);
+    EDITION.exec(text)?.[1] ??
+    YEAR_BEFORE_EDITION.exec(text)?.[1] ??
+    (stepIds.length > 0 ? YEAR_AFTER_STEP.exec(text)?.[1] : undefined);
   const reference: Reference = { stepIds, namedAsStep: found.some((f) => f.named) };
   if (edition) reference.editionYear = edition;
   return reference;

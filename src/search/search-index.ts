@@ -89,6 +89,11 @@ const INTENT_WORDS = [
   'many',
   'days',
   'due',
+  'who',
+  'when',
+  'how',
+  'what',
+  'which',
 ];
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "apertrua"). */
@@ -231,7 +236,8 @@ export class SearchIndex {
       {
         includeScore: true,
         ignoreLocation: true,
-        threshold: 0.3,
+        // Loose on purpose: fuse only proposes candidates, the edit distance check below decides.
+        threshold: 0.45,
         // Never `useExtendedSearch`: user text like "!plazo" would become an operator.
         useExtendedSearch: false,
       },
@@ -333,8 +339,16 @@ export class SearchIndex {
     return hits.sort((a, b) => b.score - a.score || (a.step.id < b.step.id ? -1 : 1));
   }
 
-  /** The largest score a query's keys could reach, to tell a real match from a stray common word. */
-  idf(key: string): number {
-    return this.postings.get(key)?.idf ?? 0;
+  /**
+   * How much of the question a score explains, 0..~1: the score over what a step matching every query
+   * key would get, with each unknown word counted as half a rare key. Off-topic questions ("¿quién ganó
+   * el partido?") match one stray word at best, so their best score explains little.
+   */
+  strength(analysis: AnalyzedQuery, score: number): number {
+    let possible = 0;
+    for (const [key, weight] of analysis.keys) possible += (this.postings.get(key)?.idf ?? 0) * weight;
+    const rare = Math.log(1 + (this.steps.length - 0.5) / 1.5);
+    possible += 0.5 * rare * analysis.unknown.length;
+    return possible > 0 ? score / possible : 0;
   }
 }

@@ -120,6 +120,15 @@ const TOPIC_STOP_WORDS = new Set(
     'tienen',
     'tener',
     'dice',
+    'edicion',
+    'version',
+    'edition',
+    'estaban',
+    'mis',
+    'nuestros',
+    'nuestras',
+    'nuestro',
+    'nuestra',
   ].map(fold),
 );
 

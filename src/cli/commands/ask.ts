@@ -1,0 +1,81 @@
+import { createInterface } from 'node:readline';
+import type { Answer } from '../../search/answerer.ts';
+import { createAnswerer } from '../../search/answerer.ts';
+import { parseCommandArgs, usageError } from '../args.ts';
+import type { CliCommand } from '../command.ts';
+import {
+  CONTENT_USAGE,
+  contentOptions,
+  guideOption,
+  jsonOption,
+  loadContentFor,
+  warnAboutProblems,
+} from '../content-option.ts';
+
+const USAGE = `Uso: guia ask "pregunta" [--guide ID] [--content DIR] [--json]
+Responde una pregunta sobre la guía, como lo haría el bot.
+  --guide ID      la guía preferida cuando la pregunta no nombra una edición (por omisión, la predeterminada)
+${CONTENT_USAGE}
+  --json          imprime un objeto JSON por respuesta; sin pregunta, lee una pregunta por línea de stdin`;
+
+/** The stable JSON shape of one answer, one line each (for evaluation runs over many questions). */
+export function answerJson(answer: Answer): object {
+  return {
+    intent: answer.intent,
+    step: answer.step ? { guide: answer.step.guide, id: answer.step.id, title: answer.step.title } : null,
+    alternatives: answer.alternatives.map((a) => ({
+      guide: a.step.guide,
+      id: a.step.id,
+      score: Math.round(a.score * 1000) / 1000,
+    })),
+    confidence: Math.round(answer.confidence * 1000) / 1000,
+    outcome: answer.outcome,
+    text: answer.text,
+  };
+}
+
+const command: CliCommand = {
+  description: 'responde una pregunta sobre la guía, p. ej. guia ask "¿quién participa en el 1.2?"',
+  async run(args, io) {
+    const result = parseCommandArgs({
+      args,
+      allowPositionals: true,
+      options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
+    });
+    if (!result.ok) return usageError(io, USAGE, result.message);
+    const { values, positionals } = result.parsed;
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length === 0 && !values.json) return usageError(io, USAGE, 'falta la pregunta');
+
+    const load = loadContentFor(values.content, io.env);
+    if (!warnAboutProblems(load, io)) return 1;
+    if (values.guide !== undefined && !load.guides.some((g) => g.id === values.guide)) {
+      io.stderr.write(
+        `No existe la guía «${values.guide}». Guías disponibles: ${load.guides.map((g) => g.id).join(', ')}\n`,
+      );
+      return 1;
+    }
+    const answerer = createAnswerer(load.guides);
+    const opts = values.guide ? { guide: values.guide } : undefined;
+    const print = (question: string): void => {
+      const answer = answerer.answer(question, opts);
+      io.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${answer.text}\n`);
+    };
+
+    if (positionals.length > 0) {
+      print(positionals.join(' '));
+      return 0;
+    }
+    // No question with --json: one question per stdin line, answers in the same order.
+    const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (line.trim()) print(line);
+    }
+    return 0;
+  },
+};
+
+export default command;

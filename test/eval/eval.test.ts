@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loader.ts';
+import { evaluate, readQuestions } from './evaluate.ts';
+
+const content = fileURLToPath(new URL('../../content', import.meta.url));
+
+describe('answering the labelled questions on the shipped content', () => {
+  const questions = readQuestions();
+  const report = evaluate(loadContent(content).guides, questions);
+  const misses = report.misses.map((m) => `${m.kind}: «${m.question.q}» → ${m.got}`).join('\n');
+
+  it('has at least 120 labelled questions of every kind', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(120);
+    expect(questions.filter((q) => q.expect === 'choose').length).toBeGreaterThan(0);
+    expect(questions.filter((q) => q.expect === 'no_match').length).toBeGreaterThan(0);
+    expect(questions.filter((q) => q.step?.startsWith('guia-2015/')).length).toBeGreaterThan(0);
+  });
+
+  it('picks the right step (or the right refusal) for at least 90 % of them', () => {
+    expect(report.top1, misses).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the right intent for at least 90 % of them', () => {
+    expect(report.intent, misses).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/search/answerer.ts';
+import { sampleGuides } from './guides.ts';
+
+const answerer = createAnswerer(sampleGuides());
+const ask = (q: string, opts?: { guide?: string }) => answerer.answer(q, opts);
+const where = (q: string) => {
+  const a = ask(q);
+  return a.step ? `${a.step.guide}/${a.step.id}` : a.outcome;
+};
+
+describe('which part of the step the user asks about', () => {
+  it.each([
+    ['¿Quién participa en el paso 1.2?', 'involucrados'],
+    ['¿quiénes son los responsables del 1.2?', 'involucrados'],
+    ['who is involved in step 1.2?', 'involucrados'],
+    ['¿Cuál es el plazo del 1.2?', 'plazo'],
+    ['¿cada cuánto se hace el 1.2?', 'plazo'],
+    ['¿Cuántos días hay para el 1.2?', 'plazo'],
+    ['deadline for step 1.2', 'plazo'],
+    ['¿qué ley aplica al 1.2?', 'normatividad'],
+    ['fundamento del paso 1.2', 'normatividad'],
+    ['¿qué hay que hacer en el 1.2?', 'actividades'],
+    ['actividades del 1.2', 'actividades'],
+    ['what to do in step 1.2', 'actividades'],
+    ['paso 1.2', 'resumen'],
+    ['¿Cuándo vence y quién participa en el 1.2?', 'plazo'],
+  ])('«%s» → %s', (q, intent) => {
+    expect(ask(q).intent).toBe(intent);
+  });
+
+  it('reads the intent even when the cue word is misspelled («involucardo»)', () => {
+    expect(ask('¿quién está involucardo en el 1.2?').intent).toBe('involucrados');
+    expect(ask('involucardos en priorizar datos').intent).toBe('involucrados');
+  });
+});
+
+describe('explicit step references win', () => {
+  it.each([
+    ['paso 1.2', 'guia-2017/1.2'],
+    ['1.3', 'guia-2017/1.3'],
+    ['step 2.3', 'guia-2017/2.3'],
+    ['¿quién le entra al 1.2?', 'guia-2017/1.2'],
+    ['el paso 1,2', 'guia-2017/1.2'],
+    // 4.1 exists in both editions: the default edition unless the question names another one.
+    ['4.1', 'guia-2017/4.1'],
+    ['el 4.1 de la edición 2015', 'guia-2015/4.1'],
+    ['step 4.1 of the 2015 edition', 'guia-2015/4.1'],
+    ['paso 4.1 guía 2015', 'guia-2015/4.1'],
+    // The step number beats words that point elsewhere.
+    ['plan de apertura paso 1.2', 'guia-2017/1.2'],
+  ])('«%s» → %s', (q, expected) => {
+    const answer = ask(q);
+    expect(where(q)).toBe(expected);
+    expect(answer.confidence).toBe(1);
+  });
+
+  it('says a named step does not exist, and suggests /guia lista', () => {
+    const answer = ask('¿quién participa en el paso 7.3?');
+    expect(answer.outcome).toBe('no_match');
+    expect(answer.text).toContain('No existe el paso 7.3');
+    expect(answer.text).toContain('/guia lista');
+  });
+
+  it('says a step is missing from the edition the question names', () => {
+    const answer = ask('paso 1.2 de la edición 2015');
+    expect(answer.outcome).toBe('no_match');
+    expect(answer.text).toContain('Guía (2015)');
+  });
+
+  it('does not take numbers inside standards for step ids («ISO 8601», «UTF-8»)', () => {
+    expect(ask('¿usamos ISO 8601 o UTF-8?').step?.id).not.toBe('8.6');
+  });
+
+  it('uses the guide the caller prefers for ids present in several editions', () => {
+    expect(ask('4.1', { guide: 'guia-2015' }).step?.guide).toBe('guia-2015');
+  });
+});
+
+describe('finding the step from its topic', () => {
+  it.each([
+    ['¿cuándo hay que tener el plan de apertura?', 'guia-2017/1.3'],
+    ['plan de apertrua', 'guia-2017/1.3'],
+    ['como priorisar los datos de valor', 'guia-2017/1.2'],
+    ['priorizacion de datos', 'guia-2017/1.2'],
+    ['PRIORIZACIÓN DE DATOS', 'guia-2017/1.2'],
+    ['formar el equipo de trabajo', 'guia-2017/1.1'],
+    ['reportes ciudadanos', 'guia-2017/3.3'],
+    ['How long do we have to prioritize valuable data?', 'guia-2017/1.2'],
+    ['who answers citizen reports?', 'guia-2017/3.3'],
+    // "promoción" and "promover" stem apart; the word-family list joins them.
+    ['promoción de los datos', 'guia-2015/4.1'],
+    ['historia de éxito', 'guia-2015/4.1'],
+  ])('«%s» → %s', (q, expected) => {
+    expect(where(q)).toBe(expected);
+  });
+
+  it('names the edition when the answer comes from a guide that is not the default', () => {
+    const answer = ask('historia de éxito');
+    expect(answer.text).toContain('Edición: Guía (2015)');
+    expect(ask('plan de apertura').text).not.toContain('Edición');
+  });
+
+  it('offers the top candidates instead of guessing when two steps fit equally', () => {
+    const answer = ask('disponibilidad de las URL');
+    expect(answer.outcome).toBe('choose');
+    expect(answer.step).toBeNull();
+    expect(answer.alternatives.map((a) => a.step.id).sort()).toEqual(expect.arrayContaining(['2.3', '3.1']));
+    expect(answer.text).toContain('No estoy seguro');
+    expect(answer.text).toMatch(/\*2\.3\* Mejorar la disponibilidad/);
+  });
+
+  it('says when nothing matches and suggests /guia lista', () => {
+    const answer = ask('¿Cuál es la capital de Francia?');
+    expect(answer.outcome).toBe('no_match');
+    expect(answer.step).toBeNull();
+    expect(answer.text).toContain('/guia lista');
+  });
+
+  it('gives at most 3 alternatives, never the answer itself', () => {
+    const answer = ask('publicar los datos abiertos en datos.gob.mx plan de apertura');
+    expect(answer.alternatives.length).toBeLessThanOrEqual(3);
+    expect(answer.alternatives.map((a) => a.step)).not.toContain(answer.step);
+  });
+});
+
+describe('the answer text', () => {
+  it('lists the people involved and ends with the link to the step', () => {
+    const { text } = ask('¿quién participa en el 1.2?');
+    expect(text).toContain('*Involucrados:*\n• Enlace Institucional\n• Unidad de Transparencia');
+    expect(text.trim().endsWith('https://datos.gob.mx/guia/planea/paso-1-2.html')).toBe(true);
+  });
+
+  it('quotes the deadline and says what it means in plain words', () => {
+    expect(ask('plazo del 1.3').text).toContain(
+      '«90 días naturales para la primera iteración, y de manera continua» — es decir, 90 días naturales (de calendario) para la primera iteración y después de forma continua.',
+    );
+    expect(ask('plazo del 1.2').text).toContain('y después cada año');
+    expect(ask('plazo del 3.3').text).toContain('30 días hábiles (sin contar fines de semana');
+    expect(ask('plazo del 4.1').text).toContain('sin fecha fija: se hace de forma continua');
+  });
+
+  it('quotes the regulations, or says the step cites none', () => {
+    expect(ask('normatividad del 1.2').text).toContain(
+      '• Decreto por el que se establece la regulación en materia de Datos Abiertos',
+    );
+    expect(ask('normatividad del 1.3').text).toContain('no cita normatividad');
+  });
+
+  it('lists the activities', () => {
+    expect(ask('actividades del 1.1').text).toContain(
+      '*Actividades:*\n• Designar al Enlace Institucional y Administrador de Datos\n• Sesionar el Grupo de Trabajo',
+    );
+  });
+
+  it('answers English questions with English labels', () => {
+    const answer = ask('who is involved in step 1.2?');
+    expect(answer.language).toBe('en');
+    expect(answer.text).toContain('*Who is involved:*');
+    expect(answer.text).toContain('More information: https://datos.gob.mx/guia/planea/paso-1-2.html');
+    expect(ask('¿quién participa en el 1.2?').language).toBe('es');
+  });
+});
+
+describe('bad input never throws and never pings anyone', () => {
+  it.each(['', '   ', '¿?¡!...', '🙂🙂🙂', '\n\t'])('«%s» gets a helpful hint', (q) => {
+    const answer = ask(q);
+    expect(answer.outcome).toBe('empty');
+    expect(answer.text).toContain('/guia lista');
+  });
+
+  it('strips Slack mentions and broadcasts before reading the question', () => {
+    const answer = ask('<@U123> <!channel> ¿quién participa en el paso 1.2?');
+    expect(answer.step?.id).toBe('1.2');
+    expect(answer.intent).toBe('involucrados');
+  });
+
+  it('reads link and channel labels as words', () => {
+    expect(ask('<https://datos.gob.mx|plan de apertura> <#C1|canal>').step?.id).toBe('1.3');
+  });
+
+  it('never echoes a raw <!channel> or <!here>', () => {
+    for (const q of ['<!channel>', '<!here> pozole', '&lt;!channel&gt; pozole con <!everyone>']) {
+      const { text } = ask(q);
+      expect(text).not.toMatch(/<!(channel|here|everyone)/);
+    }
+  });
+
+  it('escapes user text that is echoed back (Slack sends &, < and > already escaped)', () => {
+    const { text } = ask('pozole &amp; tamales &lt;b&gt; &lt;!here&gt;');
+    expect(text).not.toContain('<!here>');
+    expect(text).toContain('pozole &amp; tamales &lt;b&gt;');
+  });
+
+  it('answers a 10,000-character question quickly and without throwing', () => {
+    const long = `¿quién participa en el paso 1.2? ${'bla '.repeat(2500)}`;
+    const started = performance.now();
+    const answer = ask(long);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(answer.step?.id).toBe('1.2');
+    expect(answer.text.length).toBeLessThan(3000);
+  });
+
+  it('treats fuse operators in user text as plain words', () => {
+    expect(() => ask("!plazo =apertura ^plan | 'priorizar")).not.toThrow();
+    expect(ask('!plazo del 1.2').intent).toBe('plazo');
+  });
+
+  it('copes with non-string input from untyped callers', () => {
+    expect(ask(undefined as unknown as string).outcome).toBe('empty');
+  });
+
+  it('works with no guides at all', () => {
+    const empty = createAnswerer([]);
+    expect(empty.answer('¿quién participa en el 1.2?').outcome).toBe('no_match');
+    expect(empty.search('plan')).toEqual([]);
+  });
+});
+
+describe('search for /guia buscar', () => {
+  it('returns steps best first, with scores, limited', () => {
+    const results = answerer.search('plan de apertura', 2);
+    expect(results).toHaveLength(2);
+    expect(results[0]?.step.id).toBe('1.3');
+    expect(results[0]?.score).toBeGreaterThan(results[1]?.score ?? 0);
+  });
+
+  it('finds nothing for an empty query', () => {
+    expect(answerer.search('')).toEqual([]);
+  });
+});
