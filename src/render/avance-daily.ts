@@ -1,0 +1,39 @@
+import type { KnownBlock } from '@slack/types';
+import type { Guide } from '../content/model.ts';
+import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
+import type { ProgressEvent } from '../progress/store.ts';
+import type { ProgressSummary } from '../progress/summary.ts';
+import { eventText, progressHeadline, summaryBlocks } from './avance.ts';
+import { COMMANDS } from './ids.ts';
+import { context, section } from './limits.ts';
+
+const MAX_CHANGES = 15;
+
+/** The daily channel post: what changed since the last one, late and upcoming steps with owners, progress. */
+export function dailyPostBlocks(
+  guide: Guide,
+  today: IsoDate,
+  changes: ProgressEvent[],
+  summary: ProgressSummary,
+): { text: string; blocks: KnownBlock[] } {
+  const blocks: KnownBlock[] = [section(`*Avance diario · ${formatDateEs(today)}* · ${guide.title}`)];
+  if (changes.length > 0) {
+    const shown = changes.slice(0, MAX_CHANGES).map((e) => `• ${eventText(e)}`);
+    if (changes.length > MAX_CHANGES) shown.push(`• … y ${changes.length - MAX_CHANGES} cambios más`);
+    blocks.push(section(`*Desde el último resumen*\n${shown.join('\n')}`));
+  }
+  blocks.push(...summaryBlocks(summary, { owners: false }));
+  blocks.push(
+    context(`\`${COMMANDS.avance}\` para el detalle · \`${COMMANDS.avance} diario off\` para apagarlo`),
+  );
+  const parts = [progressHeadline(summary)];
+  if (summary.overdue.length > 0) parts.push(`${summary.overdue.length} vencidos`);
+  if (summary.dueSoon.length > 0) parts.push(`${summary.dueSoon.length} vencen esta semana`);
+  return { text: `Avance diario: ${parts.join('; ')}`, blocks };
+}
+
+/** A day with no change and nothing due. */
+export function quietLine(summary: ProgressSummary): { text: string; blocks: KnownBlock[] } {
+  const text = `Sin novedades hoy · ${progressHeadline(summary)}`;
+  return { text, blocks: [context(text)] };
+}

@@ -1,0 +1,109 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import { defaultGuide, findGuide } from '../content/guides.ts';
+import type { Guide } from '../content/model.ts';
+import type { ProgressStore, Tracker } from '../progress/store.ts';
+import { summarize } from '../progress/summary.ts';
+import { dailyPostBlocks, quietLine } from '../render/avance-daily.ts';
+
+export type PostResult = { ok: true; ts?: string } | { ok: false; reason: string; removed: boolean };
+
+export interface DailyDeps {
+  store: ProgressStore;
+  guides: Guide[];
+  /** GUIA_TZ: each channel's time and days are read in this zone. */
+  tz: string;
+  /** Names this process in the claim rows (host:pid), for whoever reads the database. */
+  runner: string;
+  /** Posts to a channel; never throws. `removed` when the bot cannot write there any more. */
+  post(channelId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
+  onError?(error: unknown, tracker: Tracker): void;
+}
+
+export interface DailyRun {
+  posted: number[];
+  quiet: number[];
+  failed: number[];
+  removed: number[];
+}
+
+/** Only these kinds are news for the channel; settings changes are not. */
+const NEWS = new Set(['step.status', 'step.owner', 'step.activity', 'tracker.start_date', 'tracker.guide']);
+
+/** Whether the tracker's post is due at `now`: its day, at or after its time (so a missed post catches up). */
+export function isDue(tracker: Tracker, now: Date, tz: string): boolean {
+  if (!tracker.daily.enabled || tracker.removedAt) return false;
+  const local = DateTime.fromJSDate(now, { zone: tz });
+  return tracker.daily.days.includes(local.weekday) && local.toFormat('HH:mm') >= tracker.daily.time;
+}
+
+/**
+ * Posts every daily summary due at `now`, once per channel and local day. The claim row is written before
+ * posting; a post Slack refused is marked failed and tried again by the next runs (same day only, a few
+ * times); a runner that died mid-post leaves its claim, which nobody takes over (never twice beats always).
+ * Days are the local dates in `tz`, so a post missed while down is sent on return, but never the next day.
+ */
+export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
+  const run: DailyRun = { posted: [], quiet: [], failed: [], removed: [] };
+  const today = DateTime.fromJSDate(now, { zone: deps.tz }).toISODate() ?? '';
+  const at = now.toISOString();
+  for (const tracker of deps.store.listTrackers()) {
+    if (!isDue(tracker, now, deps.tz)) continue;
+    if (!deps.store.claimDaily(tracker.id, today, deps.runner, at)) continue;
+    try {
+      await postOne(deps, tracker, today, at, run);
+    } catch (error) {
+      // Our own bug (not Slack's answer): release the claim as failed so a fixed runner can retry.
+      deps.store.finishDaily(tracker.id, today, { status: 'failed', error: String(error).slice(0, 200) }, at);
+      run.failed.push(tracker.id);
+      deps.onError?.(error, tracker);
+    }
+  }
+  return run;
+}
+
+async function postOne(
+  deps: DailyDeps,
+  tracker: Tracker,
+  today: string,
+  at: string,
+  run: DailyRun,
+): Promise<void> {
+  const guide = findGuide(deps.guides, tracker.guideId) ?? defaultGuide(deps.guides);
+  if (!guide) throw new Error('no guide loaded');
+  const watermark = deps.store.lastEventId(tracker.id);
+  const changes = deps.store
+    .events(tracker.id, { afterId: tracker.lastPostEventId })
+    .filter((e) => e.id <= watermark && NEWS.has(e.kind));
+  const summary = summarize(guide, deps.store.stepStates(tracker.id, guide.id), tracker.startDate, today);
+  const quiet = changes.length === 0 && summary.overdue.length === 0 && summary.dueSoon.length === 0;
+  if (quiet && tracker.daily.quiet === 'nada') {
+    deps.store.finishDaily(tracker.id, today, { status: 'skipped', watermark }, at);
+    run.quiet.push(tracker.id);
+    return;
+  }
+  const message = quiet ? quietLine(summary) : dailyPostBlocks(guide, today, changes, summary);
+  const result = await deps.post(tracker.channelId, message);
+  if (result.ok) {
+    deps.store.finishDaily(
+      tracker.id,
+      today,
+      { status: 'posted', watermark, ...(result.ts ? { messageTs: result.ts } : {}) },
+      at,
+    );
+    (quiet ? run.quiet : run.posted).push(tracker.id);
+    return;
+  }
+  if (result.removed) {
+    deps.store.finishDaily(tracker.id, today, { status: 'skipped', watermark: tracker.lastPostEventId }, at);
+    deps.store.updateTracker(tracker.id, { removedAt: at }, 'tracker.removed', {
+      userId: 'bot',
+      source: `resumen diario (${result.reason})`,
+      at,
+    });
+    run.removed.push(tracker.id);
+    return;
+  }
+  deps.store.finishDaily(tracker.id, today, { status: 'failed', error: result.reason }, at);
+  run.failed.push(tracker.id);
+}
