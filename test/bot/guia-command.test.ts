@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/bot/answer-question.ts';
+import { createCommands } from '../../src/bot/commands.ts';
+import { parseGuia } from '../../src/bot/guia-command.ts';
+import { buildHome } from '../../src/bot/home.ts';
+import { plainQuestion } from '../../src/bot/slack-text.ts';
+import type { Answer, BotDeps, Reply, Request } from '../../src/bot/types.ts';
+import { COMMANDS } from '../../src/render/ids.ts';
+import { section } from '../../src/render/limits.ts';
+import { createAnswerer } from '../../src/search/answerer.ts';
+import { makeGuide, makeStep } from '../render/steps.ts';
+
+const guides = [
+  makeGuide([makeStep(), makeStep({ id: '1.2', title: 'Priorizar los datos de valor' })]),
+  makeGuide([makeStep({ guide: 'guia-2015', title: 'Designar (2015)' })], {
+    id: 'guia-2015',
+    title: 'Guía 2015',
+    isDefault: false,
+  }),
+];
+const request = (text: string): Request => ({
+  text,
+  userId: 'U1',
+  teamId: 'T1',
+  channelId: 'C1',
+  source: 'command',
+});
+const deps = (extra: Partial<BotDeps> = {}): BotDeps => ({
+  guides,
+  answerer: createAnswerer(guides),
+  ...extra,
+});
+const run = async (text: string, d = deps()): Promise<Reply> => {
+  const handler = createCommands(d).get(COMMANDS.guia);
+  if (!handler) throw new Error('no /guia');
+  return handler(request(text));
+};
+const all = (r: Reply) => JSON.stringify(r.blocks);
+
+describe('/guia grammar', () => {
+  it.each([
+    ['', { kind: 'help' }],
+    ['ayuda', { kind: 'help' }],
+    ['4.1', { kind: 'step', id: '4.1' }],
+    ['paso 2.1', { kind: 'step', id: '2.1' }],
+    ['lista', { kind: 'list' }],
+    ['buscar inventario de datos', { kind: 'search', query: 'inventario de datos' }],
+    ['buscar', { kind: 'search', query: '' }],
+    ['¿quién participa en el 2.1?', { kind: 'question', question: '¿quién participa en el 2.1?' }],
+  ])('%j → %j', (text, expected) => {
+    expect(parseGuia(text)).toEqual(expected);
+  });
+});
+
+describe('/guia replies', () => {
+  it('a step id shows every edition, the default first, shareable', async () => {
+    const reply = await run('1.1');
+    expect(reply.visibility).toBe('ephemeral');
+    expect(reply.share).toEqual({ command: '/guia', text: '1.1' });
+    expect(all(reply).indexOf('Designar responsables')).toBeLessThan(all(reply).indexOf('Designar (2015)'));
+  });
+
+  it('an unknown step says which steps exist, in Spanish', async () => {
+    const reply = await run('9.9');
+    expect(reply.text).toBe('No encontré el paso 9.9 en la guía. Los pasos van del 1.1 al 1.2.');
+    expect(reply.share).toBeUndefined();
+  });
+
+  it('"buscar" with no words asks what to search', async () => {
+    expect((await run('buscar')).text).toContain('¿Qué busco?');
+  });
+
+  it('a Slack-formatted command text is read as plain words', () => {
+    expect(
+      plainQuestion('<@UBOT> <!channel> plazo del <https://x.mx|paso> 1.1 &amp; <#C1|general>', 'UBOT'),
+    ).toBe('plazo del paso 1.1 & #general');
+  });
+});
+
+describe('extension points for other features', () => {
+  it('extra commands are dispatched and appear in the help', async () => {
+    const d = deps({
+      extraCommands: { [COMMANDS.avance]: () => ({ text: 'avance', blocks: [], visibility: 'ephemeral' }) },
+    });
+    const commands = createCommands(d);
+    expect([...commands.keys()]).toEqual(['/guia', '/avance']);
+    expect((await commands.get('/avance')?.(request('')))?.text).toBe('avance');
+    expect(all(await run('ayuda', d))).toContain('/avance');
+  });
+
+  it('decorateAnswer can change every answer before it is rendered', () => {
+    const d = deps({
+      decorateAnswer: (a: Answer) => ({ ...a, text: `${a.text}\nTu equipo vence el 3 de marzo.` }),
+    });
+    const reply = answerQuestion({ ...request('plazo del paso 1.1'), source: 'dm' }, d, 'public');
+    expect(reply.text).toContain('Tu equipo vence el 3 de marzo.');
+  });
+
+  it('a failing Home section is left out and reported; the others stay', async () => {
+    const errors: unknown[] = [];
+    const d = deps({
+      homeSections: [
+        () => {
+          throw new Error('boom');
+        },
+        async () => [section('*Avance del equipo*')],
+      ],
+    });
+    const blocks = await buildHome('U1', 'T1', d, (e) => errors.push(e));
+    expect(JSON.stringify(blocks)).toContain('Avance del equipo');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('unanswered questions are logged with where they were asked', () => {
+    const logged: unknown[] = [];
+    answerQuestion(
+      { ...request('zzxq plugh'), source: 'dm' },
+      deps({ questions: { recordUnanswered: (e) => logged.push(e) } }),
+      'public',
+    );
+    expect(logged).toMatchObject([{ source: 'dm', question: 'zzxq plugh', outcome: 'no_match' }]);
+  });
+});

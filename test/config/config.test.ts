@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/config.ts';
+
+const ok = (env: Record<string, string>) => {
+  const r = parseConfig(env);
+  if (!r.ok) throw new Error(r.message);
+  return r.config;
+};
+const problem = (env: Record<string, string>) => {
+  const r = parseConfig(env);
+  if (r.ok) throw new Error('expected an invalid configuration');
+  return r.message;
+};
+
+describe('start-up configuration', () => {
+  it('with no Slack variables runs the terminal chat with the documented defaults', () => {
+    expect(ok({})).toEqual({
+      mode: 'local',
+      port: 3000,
+      contentDir: 'content',
+      dbFile: './data/guia.db',
+      timeZone: 'America/Mexico_City',
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty values from a .env file as unset', () => {
+    expect(ok({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: ' ', SLACK_SIGNING_SECRET: '' }).mode).toBe('local');
+  });
+
+  it('bot + app token → Socket Mode', () => {
+    const c = ok({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(c.mode).toBe('socket');
+    expect(c.slack).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1' });
+  });
+
+  it('bot token + signing secret → HTTP on PORT, with the API URL for proxies', () => {
+    const c = ok({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's3cret',
+      PORT: '8080',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    expect(c).toMatchObject({ mode: 'http', port: 8080 });
+    expect(c.slack).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 's3cret',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(ok({}))).toBe(true);
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_APP_TOKEN o SLACK_SIGNING_SECRET'],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN: falta'],
+    [{ SLACK_SIGNING_SECRET: 'x' }, 'SLACK_BOT_TOKEN: falta'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxp-user', SLACK_APP_TOKEN: 'xapp-1' },
+      'SLACK_BOT_TOKEN: debe empezar con "xoxb-"',
+    ],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' }, 'SLACK_APP_TOKEN: debe empezar con "xapp-"'],
+    [{ PORT: 'ochenta' }, 'PORT: debe ser un número de puerto'],
+    [{ PORT: '70000' }, 'PORT: debe ser un número de puerto'],
+    [{ GUIA_TZ: 'Mexico/Nowhere' }, 'GUIA_TZ: debe ser una zona horaria IANA'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: debe ser uno de'],
+    [{ SLACK_API_URL: 'slack.com/api' }, 'SLACK_API_URL: debe ser una URL'],
+  ])('rejects %j naming the variable in Spanish', (env, expected) => {
+    const message = problem(env);
+    expect(message).toContain('La configuración no es válida');
+    expect(message).toContain(expected);
+  });
+
+  it('lists every invalid variable at once', () => {
+    const message = problem({ PORT: 'x', GUIA_TZ: 'Nope/Nope', LOG_LEVEL: 'loud' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('GUIA_TZ');
+    expect(message).toContain('LOG_LEVEL');
+  });
+});
