@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   list: () => import('./commands/list.ts'),
   ask: () => import('./commands/ask.ts'),
   'post-daily': () => import('./commands/post-daily.ts'),
+  report: () => import('./commands/report.ts'),
 };
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDb } from '../../store/db.ts';
+import { createFeedbackStore, type FeedbackRow, type UnansweredRow } from '../../store/feedback-store.ts';
+import { parseCommandArgs, usageError, writeJson } from '../args.ts';
+import type { CliCommand } from '../command.ts';
+
+const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json]
+Muestra, para quien edita la guía, las opiniones (👍/👎) sobre las respuestas del bot y las preguntas que
+no supo responder.
+  --db ARCHIVO    la base de datos del bot (por omisión: $GUIA_DB o ./data/guia.db)
+  --json          imprime { feedback, unanswered } en JSON`;
+
+const oneLine = (s: string, max = 120) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+export function formatReport(feedback: FeedbackRow[], unanswered: UnansweredRow[]): string {
+  const up = feedback.filter((f) => f.vote === 1).length;
+  const lines = [
+    `Opiniones sobre las respuestas: ${feedback.length} (👍 ${up} · 👎 ${feedback.length - up})`,
+  ];
+  for (const f of feedback) {
+    const step = f.stepId ? `paso ${f.stepId}${f.guide ? ` (${f.guide})` : ''}` : 'sin paso';
+    lines.push(
+      `  ${when(f.createdAt)}  ${f.vote === 1 ? '👍' : '👎'}  ${step}  «${oneLine(f.question)}»  ${f.userId}`,
+    );
+  }
+  lines.push('', `Preguntas sin respuesta clara: ${unanswered.length}`);
+  for (const q of unanswered) {
+    const kind = q.outcome === 'choose' ? 'dudosa' : 'sin coincidencia';
+    lines.push(`  ${when(q.createdAt)}  ${kind}  «${oneLine(q.question)}»  (${q.source}, ${q.userId})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const command: CliCommand = {
+  description: 'opiniones (👍/👎) y preguntas sin respuesta, para quien edita la guía: guia report feedback',
+  async run(args, io) {
+    const result = parseCommandArgs({
+      args,
+      options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+    if (!result.ok) return usageError(io, USAGE, result.message);
+    const { values, positionals } = result.parsed;
+    if (positionals[0] !== 'feedback' || positionals.length > 1) {
+      return usageError(
+        io,
+        USAGE,
+        positionals[0] ? `informe desconocido: ${positionals.join(' ')}` : 'falta el informe',
+      );
+    }
+    const file = resolve(values.db ?? io.env.GUIA_DB ?? './data/guia.db');
+    // Do not create an empty database by asking for a report.
+    if (!existsSync(file)) {
+      io.stderr.write(`No existe la base de datos ${file}; ¿el bot ya se usó? (revisa --db o GUIA_DB)\n`);
+      return 1;
+    }
+    const db = openDb(file);
+    try {
+      const store = createFeedbackStore(db);
+      const feedback = store.listFeedback();
+      const unanswered = store.listUnanswered();
+      if (values.json) writeJson(io, { feedback, unanswered });
+      else io.stdout.write(formatReport(feedback, unanswered));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+export default command;

@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import report from '../../src/cli/commands/report.ts';
+import { openDb } from '../../src/store/db.ts';
+import { createFeedbackStore } from '../../src/store/feedback-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'guia-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const code = await report.run(args, { stdout, stderr, stdin: new PassThrough(), env: {} });
+  return { code, out, err };
+}
+
+describe('guia report feedback', () => {
+  const file = join(dir, 'guia.db');
+  const db = openDb(file);
+  const store = createFeedbackStore(db);
+  const at = new Date('2026-03-02T17:30:00Z');
+  store.recordFeedback(
+    {
+      teamId: 'T1',
+      userId: 'U1',
+      channelId: 'C1',
+      vote: -1,
+      question: '¿quién participa en el 2.1?',
+      stepId: '2.1',
+      guide: 'guia-2017',
+    },
+    at,
+  );
+  store.recordFeedback(
+    { teamId: 'T1', userId: 'U2', channelId: 'C1', vote: 1, question: 'plazo 1.1', stepId: '1.1' },
+    at,
+  );
+  store.recordUnanswered(
+    {
+      teamId: 'T1',
+      userId: 'U3',
+      channelId: 'D1',
+      source: 'dm',
+      question: '¿y el presupuesto?',
+      outcome: 'no_match',
+      confidence: 0,
+    },
+    at,
+  );
+  db.close();
+
+  it('prints the votes and the unanswered questions for the guide editors', async () => {
+    const { code, out } = await run(['feedback', '--db', file]);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        'Opiniones sobre las respuestas: 2 (👍 1 · 👎 1)',
+        '  2026-03-02 17:30  👎  paso 2.1 (guia-2017)  «¿quién participa en el 2.1?»  U1',
+        '  2026-03-02 17:30  👍  paso 1.1  «plazo 1.1»  U2',
+        '',
+        'Preguntas sin respuesta clara: 1',
+        '  2026-03-02 17:30  sin coincidencia  «¿y el presupuesto?»  (dm, U3)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json gives both lists', async () => {
+    const { out } = await run(['feedback', '--db', file, '--json']);
+    const parsed = JSON.parse(out) as { feedback: unknown[]; unanswered: unknown[] };
+    expect(parsed.feedback).toHaveLength(2);
+    expect(parsed.unanswered).toMatchObject([{ question: '¿y el presupuesto?', source: 'dm' }]);
+  });
+
+  it('a missing database is reported in Spanish and not created', async () => {
+    const missing = join(dir, 'nope', 'guia.db');
+    const { code, err } = await run(['feedback', '--db', missing]);
+    expect(code).toBe(1);
+    expect(err).toContain('No existe la base de datos');
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('an unknown report is a usage error', async () => {
+    const { code, err } = await run(['ventas', '--db', file]);
+    expect(code).toBe(2);
+    expect(err).toContain('informe desconocido: ventas');
+  });
+});
