@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/config.ts';
+import { COMMANDS } from '../../src/render/ids.ts';
+
+const read = (name: string) => readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8');
+
+interface Manifest {
+  display_information: { name: string };
+  features: {
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+    slash_commands: Array<{
+      command: string;
+      description: string;
+      usage_hint: string;
+      should_escape: boolean;
+    }>;
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
+}
+
+describe('manifest.yml', () => {
+  const text = read('manifest.yml');
+  // gray-matter parses YAML front matter; wrapping the file makes it a YAML parser without another dependency.
+  const manifest = matter(`---\n${text}\n---\n`).data as Manifest;
+
+  it('points editors to the manifest schema', () => {
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/.*manifest-schema/);
+  });
+
+  it('declares exactly the slash commands the bot registers, /avance escaped', () => {
+    const commands = manifest.features.slash_commands;
+    expect(commands.map((c) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
+    for (const c of commands) {
+      expect(c.description.length).toBeGreaterThan(0);
+      expect(c.usage_hint.length).toBeGreaterThan(0);
+    }
+    expect(commands.find((c) => c.command === COMMANDS.avance)?.should_escape).toBe(true);
+  });
+
+  it('has the events, scopes, Home tab, interactivity and Socket Mode the bot needs', () => {
+    expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'message.im',
+    ]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining([
+        'app_mentions:read',
+        'chat:write',
+        'commands',
+        'im:history',
+        'im:read',
+        'im:write',
+        'files:write',
+      ]),
+    );
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the configuration reads, and as shipped means local mode', () => {
+    const env = parseEnv(read('.env.example'));
+    expect(Object.keys(env).sort()).toEqual(
+      [
+        'GUIA_CONTENT_DIR',
+        'GUIA_DB',
+        'GUIA_TZ',
+        'LOG_LEVEL',
+        'PORT',
+        'SLACK_API_URL',
+        'SLACK_APP_TOKEN',
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+      ].sort(),
+    );
+    const parsed = parseConfig(env);
+    expect(parsed.ok && parsed.config.mode).toBe('local');
+  });
+});
