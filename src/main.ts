@@ -2,17 +2,27 @@
  * The one composition root: config → logger → store → guides → answerer → bot services → Slack app or
  * terminal chat. No logic lives here; every piece is built by a factory and wired once.
  */
+import { hostname } from 'node:os';
 import { pino } from 'pino';
+import { type AvanceDeps, createAvanceCommand } from './bot/avance-command.ts';
+import { createAvanceHomeSection, createDeadlineDecorator } from './bot/avance-home.ts';
 import { createCommands } from './bot/commands.ts';
+import { buildHome } from './bot/home.ts';
 import type { BotDeps } from './bot/types.ts';
 import { loadConfig } from './config/config.ts';
 import { loadContent } from './content/loader.ts';
 import { runLocalChat } from './local/chat.ts';
+import { COMMANDS } from './render/ids.ts';
+import { startDailyScheduler } from './schedule/scheduler.ts';
+import { createSlackPoster } from './schedule/slack-poster.ts';
 import { createAnswerer } from './search/answerer.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
+import { createSlackUploader } from './slack/avance-upload.ts';
+import { registerAvanceButtons } from './slack/listeners/actions/avance-buttons.ts';
 import { createProcessedEvents } from './slack/processed-events.ts';
 import { openDb } from './store/db.ts';
 import { createFeedbackStore } from './store/feedback-store.ts';
+import { SqliteProgressStore } from './store/progress-store.ts';
 
 async function main(): Promise<number> {
   const loaded = loadConfig();
@@ -43,15 +53,23 @@ async function main(): Promise<number> {
 
   const db = openDb(config.dbFile);
   const feedback = createFeedbackStore(db);
+  // Team progress (issue 5). The CSV upload needs the Slack client, which exists only once the app is built.
+  let uploader: AvanceDeps['uploadFile'];
+  const avance: AvanceDeps = {
+    guides,
+    store: new SqliteProgressStore(db),
+    tz: config.timeZone,
+    now: () => new Date(),
+    uploadFile: (file) => (uploader ? uploader(file) : Promise.reject(new Error('sin Slack'))),
+    onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
+  };
   const bot: BotDeps = {
     guides,
     answerer: createAnswerer(guides),
     questions: feedback,
-    // EXTENSION POINT (team progress, issue 5): build the progress store and services from `db`,
-    // `guides` and `config.timeZone` here, then add
-    //   extraCommands: { [COMMANDS.avance]: avanceCommand },   // Slack + terminal + /guia ayuda
-    //   homeSections: [progressHomeSection],                    // Home tab
-    //   decorateAnswer: addTeamDueDate,                         // deadline answers
+    extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },
+    homeSections: [createAvanceHomeSection(avance)],
+    decorateAnswer: createDeadlineDecorator(avance),
   };
   const commands = createCommands(bot);
 
@@ -76,6 +94,14 @@ async function main(): Promise<number> {
     logger,
     isReady: () => guides.length > 0,
   });
+  const client = slack.app.client;
+  uploader = createSlackUploader(client);
+  registerAvanceButtons(slack.app, avance, logger, async (userId, teamId) => {
+    const blocks = await buildHome(userId, teamId, bot, (error) =>
+      logger.error({ err: error }, 'Home section'),
+    );
+    await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
+  });
   try {
     const { port } = await slack.start();
     logger.info(
@@ -90,13 +116,31 @@ async function main(): Promise<number> {
     db.close();
     return 1;
   }
-  // EXTENSION POINT (team progress, issue 5): start the daily scheduler here and stop it in shutdown().
+  const scheduler = startDailyScheduler(
+    {
+      store: avance.store,
+      guides,
+      tz: config.timeZone,
+      runner: `${hostname()}:${process.pid}`,
+      post: createSlackPoster(client),
+      onError: (error, tracker) =>
+        logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
+    },
+    {
+      onRun: (run) => {
+        if (run.posted.length + run.failed.length + run.removed.length > 0)
+          logger.info({ run }, 'daily posts');
+      },
+      onError: (error) => logger.error({ err: error }, 'daily job failed'),
+    },
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    scheduler.stop();
     try {
       await slack.stop();
     } catch (error) {

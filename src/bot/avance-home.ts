@@ -1,0 +1,65 @@
+import type { KnownBlock } from '@slack/types';
+import { findGuide } from '../content/guides.ts';
+import { localDate } from '../progress/calendar.ts';
+import { summarize } from '../progress/summary.ts';
+import { dateText, mention, statusText } from '../render/avance.ts';
+import { type HomeTracker, homeProgressBlocks, type OwnedLine } from '../render/avance-home.ts';
+import type { AvanceDeps } from './avance-command.ts';
+import type { Answer, HomeSection } from './types.ts';
+
+/** Home tab: the user's own open steps (with buttons) and every channel tracker's progress in the workspace. */
+export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
+  return (userId, teamId): KnownBlock[] => {
+    const today = localDate(deps.now(), deps.tz);
+    const owned: OwnedLine[] = [];
+    for (const { tracker, state } of deps.store.ownedSteps(teamId, userId)) {
+      const guide = findGuide(deps.guides, tracker.guideId);
+      const step = guide?.steps.find((s) => s.id === state.stepId);
+      if (!guide || !step) continue;
+      const line = summarize(
+        { ...guide, steps: [step] },
+        new Map([[step.id, state]]),
+        tracker.startDate,
+        today,
+      ).lines[0];
+      if (line) owned.push({ tracker, guideId: guide.id, line });
+    }
+    const trackers: HomeTracker[] = [];
+    for (const tracker of deps.store.listTrackers()) {
+      if (tracker.teamId !== teamId) continue;
+      const guide = findGuide(deps.guides, tracker.guideId);
+      if (!guide) continue;
+      const summary = summarize(guide, deps.store.stepStates(tracker.id, guide.id), tracker.startDate, today);
+      trackers.push({ tracker, guide, summary });
+    }
+    return homeProgressBlocks(owned, trackers);
+  };
+}
+
+/**
+ * Adds the channel's own due date, status and owner to an answer about a step's deadline:
+ * "vence el 13 de febrero de 2027 para este canal; estado: en curso; responsable: <@U…>". Never throws.
+ */
+export function createDeadlineDecorator(
+  deps: AvanceDeps,
+): (answer: Answer, ctx: { teamId: string; channelId: string }) => Answer {
+  return (answer, ctx) => {
+    try {
+      const step = answer.step;
+      if (answer.intent !== 'plazo' || answer.outcome !== 'answered' || !step) return answer;
+      const tracker = deps.store.getTracker(ctx.teamId, ctx.channelId);
+      if (!tracker || tracker.removedAt || tracker.guideId !== step.guide) return answer;
+      const guide = findGuide(deps.guides, tracker.guideId);
+      if (!guide) return answer;
+      const today = localDate(deps.now(), deps.tz);
+      const states = deps.store.stepStates(tracker.id, guide.id);
+      const line = summarize({ ...guide, steps: [step] }, states, tracker.startDate, today).lines[0];
+      if (!line) return answer;
+      const owner = line.state.ownerUserId ? mention(line.state.ownerUserId) : 'sin asignar';
+      const extra = `${dateText(line.shown, line.daysLeft)} para este canal; estado: ${statusText(line.state)}; responsable: ${owner}`;
+      return { ...answer, text: `${answer.text}\n\n_En este canal:_ ${extra}` };
+    } catch {
+      return answer;
+    }
+  };
+}
