@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import postDaily from '../../src/cli/commands/post-daily.ts';
+import { openDb } from '../../src/store/db.ts';
+import { SqliteProgressStore } from '../../src/store/progress-store.ts';
+import { runCommand } from '../cli/run-command.ts';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+
+let fake: FakeSlack;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+  dir = mkdtempSync(join(tmpdir(), 'guia-post-daily-'));
+  env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl, GUIA_DB: join(dir, 'guia.db') };
+  const db = openDb(join(dir, 'guia.db'));
+  const store = new SqliteProgressStore(db);
+  const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
+  for (const channelId of ['C1', 'C2']) {
+    const t = store.createTracker(
+      { teamId: 'T1', channelId, guideId: 'guia-2017', startDate: '2025-12-01' },
+      actor,
+    );
+    store.updateTracker(
+      t.id,
+      {
+        daily: {
+          enabled: true,
+          time: channelId === 'C1' ? '09:00' : '18:00',
+          days: [1, 2, 3, 4, 5],
+          quiet: 'linea',
+        },
+      },
+      'tracker.daily',
+      actor,
+    );
+  }
+  db.close();
+  return () => rmSync(dir, { recursive: true, force: true });
+});
+
+describe('guia post-daily', () => {
+  it('posts what is due at --now through the Web API, once per day', async () => {
+    const first = await runCommand(postDaily, ['--now', '2026-01-21T09:30:00-06:00'], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Publicados: 1');
+    const posts = fake.callsTo('chat.postMessage');
+    expect(posts.map((p) => p.params.channel)).toEqual(['C1']);
+    // 1.1 (30 días naturales from 1 Dec 2025) is late: a full post, not the quiet line.
+    expect(String(posts[0]?.params.text)).toContain('Avance diario');
+    expect(JSON.stringify(posts[0]?.params.blocks)).toContain('venció el 31 de diciembre de 2025');
+
+    const again = await runCommand(postDaily, ['--now', '2026-01-21T10:00:00-06:00'], env);
+    expect(again.stdout).toContain('Publicados: 0');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('marks a channel the bot left and skips it from then on', async () => {
+    fake.fail('chat.postMessage', { error: 'not_in_channel' });
+    const run = await runCommand(postDaily, ['--now', '2026-01-21T09:30:00-06:00'], env);
+    expect(run.stdout).toContain('canales sin acceso: 1');
+    await runCommand(postDaily, ['--now', '2026-01-22T09:30:00-06:00'], env);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('refuses a --now that is not ISO 8601, and a missing token', async () => {
+    const bad = await runCommand(postDaily, ['--now', 'mañana'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--now no es una fecha-hora ISO 8601');
+    const noToken = await runCommand(postDaily, [], { ...env, SLACK_BOT_TOKEN: '' });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});
