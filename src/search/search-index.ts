@@ -122,6 +122,8 @@ export function editDistance(a: string, b: string): number {
 /** Typos we accept: one edit in a short word, two in a long one. More turns "tener" into "general". */
 const maxEdits = (length: number): number => (length >= 8 ? 2 : 1);
 
+const MAX_MEMO = 10_000;
+
 export interface QueryTerm {
   /** The folded word as written (after typo correction). */
   word: string;
@@ -172,7 +174,9 @@ export class SearchIndex {
   /** Folded surface word → its key, learnt from accented content ("ciudadania" → "ciudadan"). */
   private readonly surfaceKeys = new Map<string, string>();
   private readonly intentWords = new Set<string>();
-  private readonly fuse: Fuse<string>;
+  /** One small fuse index per word length: a typo changes the length by at most maxEdits. */
+  private readonly fuseByLength = new Map<number, Fuse<string>>();
+  private readonly corrections = new Map<string, string | null>();
 
   constructor(steps: Step[]) {
     this.steps = steps;
@@ -230,18 +234,25 @@ export class SearchIndex {
     for (const word of INTENT_WORDS) this.intentWords.add(fold(word));
     const vocabulary = new Set<string>([...this.surfaceKeys.keys(), ...this.intentWords]);
     for (const alias of Object.keys(QUERY_ALIASES)) vocabulary.add(alias);
-    // Short words are left out: one typo in a 3-letter word is another word.
-    this.fuse = new Fuse(
-      [...vocabulary].filter((w) => w.length >= 4),
-      {
-        includeScore: true,
-        ignoreLocation: true,
-        // Loose on purpose: fuse only proposes candidates, the edit distance check below decides.
-        threshold: 0.45,
-        // Never `useExtendedSearch`: user text like "!plazo" would become an operator.
-        useExtendedSearch: false,
-      },
-    );
+    const byLength = new Map<number, string[]>();
+    for (const word of vocabulary) {
+      // Short words are left out: one typo in a 3-letter word is another word.
+      if (word.length < 4) continue;
+      byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+    }
+    for (const [length, list] of byLength) {
+      this.fuseByLength.set(
+        length,
+        new Fuse(list, {
+          includeScore: true,
+          ignoreLocation: true,
+          // Loose on purpose: fuse only proposes candidates, the edit distance check below decides.
+          threshold: 0.45,
+          // Never `useExtendedSearch`: user text like "!plazo" would become an operator.
+          useExtendedSearch: false,
+        }),
+      );
+    }
   }
 
   /** Number of distinct keys, for the benchmark. */
@@ -275,11 +286,23 @@ export class SearchIndex {
    */
   private correct(folded: string): string | undefined {
     if (folded.length < 4 || folded.length > 32 || /\d/.test(folded)) return undefined;
+    if (this.corrections.has(folded)) return this.corrections.get(folded) ?? undefined;
+    const fix = this.closestWord(folded);
+    // Bounded memo: people repeat their words, and a fuzzy search costs far more than a look-up.
+    if (this.corrections.size >= MAX_MEMO) this.corrections.clear();
+    this.corrections.set(folded, fix ?? null);
+    return fix;
+  }
+
+  private closestWord(folded: string): string | undefined {
     const limit = maxEdits(folded.length);
     let best: { word: string; distance: number; score: number } | undefined;
-    for (const result of this.fuse.search(folded, { limit: 20 })) {
+    const results = [];
+    for (let length = folded.length - limit; length <= folded.length + limit; length++) {
+      results.push(...(this.fuseByLength.get(length)?.search(folded, { limit: 10 }) ?? []));
+    }
+    for (const result of results) {
       const word = result.item;
-      if (Math.abs(word.length - folded.length) > limit) continue;
       const distance = editDistance(folded, word);
       if (distance > limit) continue;
       const score = result.score ?? 1;
