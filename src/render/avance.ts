@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import type { Guide, Step } from '../content/model.ts';
 import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
 import type { ShownDate } from '../progress/due.ts';
@@ -150,7 +150,7 @@ export function stepProgressBlocks(
       },
     });
   }
-  const buttons: Array<Record<string, unknown>> = [];
+  const buttons: Button[] = [];
   if (state.status === 'pendiente' || state.status === 'bloqueado') {
     buttons.push({
       type: 'button',
@@ -168,7 +168,7 @@ export function stepProgressBlocks(
       value: value(),
     });
   }
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons } as unknown as KnownBlock);
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   const text = `Paso ${step.id}: ${STATUS_LABEL[state.status]}, ${dateText(line.shown, line.daysLeft)}`;
   return { blocks, text };
 }
