@@ -26,7 +26,7 @@ export function answerQuestion(request: Request, deps: BotDeps, visibility: Repl
       userId: request.userId,
     });
   }
-  if (UNANSWERED.has(answer.outcome)) {
+  if (UNANSWERED.has(answer.outcome) && !request.replay) {
     deps.questions?.recordUnanswered({
       teamId: request.teamId,
       userId: request.userId,

@@ -20,12 +20,12 @@ export function withActions(reply: Reply, opts: { share: boolean; sharedBy?: str
  */
 export async function sharedReply(
   ref: ShareRef,
-  request: Omit<Request, 'text' | 'source'>,
+  request: Omit<Request, 'text' | 'source' | 'replay'>,
   commands: ReadonlyMap<string, CommandHandler>,
 ): Promise<Reply | null> {
   const handler = commands.get(ref.command);
   if (!handler) return null;
-  const reply = await handler({ ...request, text: ref.text, source: 'command' });
+  const reply = await handler({ ...request, text: ref.text, source: 'command', replay: true });
   return { ...reply, visibility: 'public', text: `Compartido: ${reply.text}` };
 }
 

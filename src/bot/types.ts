@@ -29,6 +29,8 @@ export interface Request {
   teamId: string;
   channelId: string;
   source: 'command' | 'mention' | 'dm' | 'local';
+  /** Set when a reply is rebuilt ("Compartir en el canal"): the question was already logged once. */
+  replay?: boolean;
 }
 
 /** What the bot says back, transport-independent. Buttons are added by the transport (see withActions). */

@@ -3,6 +3,7 @@ import { answerQuestion } from '../../src/bot/answer-question.ts';
 import { createCommands } from '../../src/bot/commands.ts';
 import { parseGuia } from '../../src/bot/guia-command.ts';
 import { buildHome } from '../../src/bot/home.ts';
+import { sharedReply } from '../../src/bot/share.ts';
 import { plainQuestion } from '../../src/bot/slack-text.ts';
 import type { Answer, BotDeps, Reply, Request } from '../../src/bot/types.ts';
 import { COMMANDS } from '../../src/render/ids.ts';
@@ -119,5 +120,19 @@ describe('extension points for other features', () => {
       'public',
     );
     expect(logged).toMatchObject([{ source: 'dm', question: 'zzxq plugh', outcome: 'no_match' }]);
+  });
+
+  it('sharing an answer again does not log its question a second time', async () => {
+    const logged: unknown[] = [];
+    const d = deps({ questions: { recordUnanswered: (e) => logged.push(e) } });
+    const commands = createCommands(d);
+    await commands.get(COMMANDS.guia)?.(request('zzxq plugh'));
+    const shared = await sharedReply(
+      { command: '/guia', text: 'zzxq plugh' },
+      { userId: 'U2', teamId: 'T1', channelId: 'C1' },
+      commands,
+    );
+    expect(shared?.visibility).toBe('public');
+    expect(logged).toHaveLength(1);
   });
 });
