@@ -113,6 +113,8 @@ async function main(): Promise<number> {
       `No pude conectar con Slack: ${error instanceof Error ? error.message : String(error)}. ` +
         'Revisa SLACK_BOT_TOKEN (y SLACK_APP_TOKEN en Socket Mode).\n',
     );
+    // Socket Mode may already have opened the /healthz server and keep reconnecting: stop both.
+    await slack.stop().catch(() => {});
     db.close();
     return 1;
   }
@@ -159,9 +161,12 @@ main().then(
   (code) => {
     // -1: a server is running; the signal handlers end the process.
     if (code >= 0) process.exitCode = code;
+    // A failed start must end the process even if a library left a socket or timer behind.
+    if (code > 0) setTimeout(() => process.exit(code), 500).unref();
   },
   (error: unknown) => {
     process.stderr.write(`Error al iniciar: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
+    setTimeout(() => process.exit(1), 500).unref();
   },
 );

@@ -18,7 +18,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startBot(dbFile: string): { child: ChildProcessWithoutNullStreams; output: () => string } {
+function startBot(
+  dbFile: string,
+  extraEnv: Record<string, string> = {},
+): { child: ChildProcessWithoutNullStreams; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repo,
     env: {
@@ -30,6 +33,7 @@ function startBot(dbFile: string): { child: ChildProcessWithoutNullStreams; outp
       PORT: '0',
       GUIA_DB: dbFile,
       LOG_LEVEL: 'info',
+      ...extraEnv,
     },
   });
   let out = '';
@@ -78,5 +82,12 @@ describe('the bot process in HTTP mode', () => {
     expect(await exited(child)).toBe(1);
     expect(output()).toContain('No pude conectar con Slack');
     expect(output()).toContain('SLACK_BOT_TOKEN');
+  }, 30_000);
+
+  it('in Socket Mode, a rejected app token also stops the process with the Spanish message', async () => {
+    fake.fail('apps.connections.open', { error: 'invalid_auth' }, 5);
+    const { child, output } = startBot(join(dir, 'socket', 'guia.db'), { SLACK_APP_TOKEN: 'xapp-test' });
+    expect(await exited(child)).toBe(1);
+    expect(output()).toContain('No pude conectar con Slack');
   }, 30_000);
 });
