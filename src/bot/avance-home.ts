@@ -56,7 +56,7 @@ export function createDeadlineDecorator(
       const line = summarize({ ...guide, steps: [step] }, states, tracker.startDate, today).lines[0];
       if (!line) return answer;
       const owner = line.state.ownerUserId ? mention(line.state.ownerUserId) : 'sin asignar';
-      const extra = `${dateText(line.shown, line.daysLeft)} para este canal; estado: ${statusText(line.state)}; responsable: ${owner}`;
+      const extra = `${dateText(line)} para este canal; estado: ${statusText(line.state)}; responsable: ${owner}`;
       return { ...answer, text: `${answer.text}\n\n_En este canal:_ ${extra}` };
     } catch {
       return answer;

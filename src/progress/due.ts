@@ -41,21 +41,22 @@ export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDa
 }
 
 /**
- * The first review of a recurring step on or after `today`: reviews fall one, two, … periods after the
- * first deadline (computed from the deadline each time, so 31 January does not drift to the 28th).
+ * The first review of a recurring step on or after `today`. Reviews fall one, two, … periods after the first
+ * deadline (computed from the deadline each time, so 31 January does not drift to the 28th). For a step
+ * that only repeats ("De manera bimestral") the first deadline is itself the first review.
  */
 export function nextReview(
   step: Pick<Step, 'deadline'>,
   startDate: IsoDate,
   today: IsoDate,
 ): IsoDate | undefined {
-  const { recurrence } = step.deadline;
+  const { recurrence, days } = step.deadline;
   const first = dueDate(step, startDate);
   if (!recurrence || !first) return undefined;
   const base: DateTime = toDate(first);
   const period = RECURRENCE_PERIOD[recurrence];
   const todayDate = toDate(today);
-  for (let k = 1; k < 10_000; k += 1) {
+  for (let k = days === undefined ? 0 : 1; k < 10_000; k += 1) {
     const review = base.plus(times(period, k));
     if (review >= todayDate) return isoOf(review);
   }
@@ -64,13 +65,16 @@ export function nextReview(
 
 export interface ShownDate {
   date: IsoDate;
-  /** "vence": the step's deadline; "revision": the next review of a completed recurring step. */
+  /** "vence": the step's deadline; "revision": the next review of a recurring step. */
   kind: 'vence' | 'revision';
 }
 
 /**
- * The one date to show for a step: its deadline while it is open (even when passed: that is what makes it
- * overdue); for a completed recurring step, its next review; a completed one-off step shows nothing.
+ * The one date to show for a step:
+ * - a step with a count of days, while open: its deadline, even when passed (that is what makes it overdue);
+ * - a step that only repeats (no count of days): always its next review, which rolls forward: work that is
+ *   "continua" or "bimestral" cannot be late by months, it is simply due again at the next review;
+ * - a completed recurring step: its next review; a completed one-off step: nothing.
  */
 export function shownDate(
   step: Pick<Step, 'deadline'>,
@@ -78,7 +82,8 @@ export function shownDate(
   startDate: IsoDate,
   today: IsoDate,
 ): ShownDate | undefined {
-  if (state.status !== 'completado') {
+  const onlyRepeats = step.deadline.days === undefined && step.deadline.recurrence !== undefined;
+  if (state.status !== 'completado' && !onlyRepeats) {
     const date = dueDate(step, startDate);
     return date ? { date, kind: 'vence' } : undefined;
   }

@@ -45,7 +45,7 @@ export function homeProgressBlocks(owned: OwnedLine[], trackers: HomeTracker[]):
         type: 'mrkdwn',
         text:
           `*Paso ${line.step.id}* · ${escapeMrkdwn(cut(line.step.title, 120))} · ${channel(tracker.channelId)}\n` +
-          `${statusText(line.state)} · ${dateText(line.shown, line.daysLeft)}`,
+          `${statusText(line.state)} · ${dateText(line)}`,
       },
     });
     const buttons = [

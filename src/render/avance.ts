@@ -1,7 +1,6 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Guide, Step } from '../content/model.ts';
 import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
-import type { ShownDate } from '../progress/due.ts';
 import { STATUS_LABEL, type StepState } from '../progress/model.ts';
 import type { DailySettings, ProgressEvent, Tracker } from '../progress/store.ts';
 import type { ProgressSummary, StepLine } from '../progress/summary.ts';
@@ -22,9 +21,12 @@ const STATUS_EMOJI: Record<StepState['status'], string> = {
 export const statusText = (state: Pick<StepState, 'status'>): string =>
   `${STATUS_EMOJI[state.status]} ${STATUS_LABEL[state.status]}`;
 
-/** "vence el 13 de febrero de 2027 (en 3 días)", "venció el … (hace 2 días)", "próxima revisión: …". */
-export function dateText(shown: ShownDate | undefined, daysLeft: number | undefined): string {
-  if (!shown) return 'sin fecha límite';
+/**
+ * "vence el 13 de febrero de 2027 (en 3 días)", "venció el … (hace 2 días)", "próxima revisión: …",
+ * "cumplido" for a completed one-off step.
+ */
+export function dateText({ shown, daysLeft, state }: Pick<StepLine, 'shown' | 'daysLeft' | 'state'>): string {
+  if (!shown) return state.status === 'completado' ? 'cumplido' : 'sin fecha límite';
   const date = formatDateEs(shown.date);
   if (shown.kind === 'revision') return `próxima revisión: ${date}`;
   if (daysLeft === undefined) return `vence el ${date}`;
@@ -34,7 +36,7 @@ export function dateText(shown: ShownDate | undefined, daysLeft: number | undefi
 }
 
 const lineText = (l: StepLine): string =>
-  `• \`${l.step.id}\` ${escapeMrkdwn(cut(l.step.title, 80))} — ${dateText(l.shown, l.daysLeft)}` +
+  `• \`${l.step.id}\` ${escapeMrkdwn(cut(l.step.title, 80))} — ${dateText(l)}` +
   (l.state.ownerUserId ? ` · ${mention(l.state.ownerUserId)}` : '');
 
 export const progressHeadline = (s: ProgressSummary): string =>
@@ -126,7 +128,7 @@ export function stepProgressBlocks(
     JSON.stringify({ t: tracker.id, g: guideId, s: step.id, ...extra });
   const facts = [
     `*Estado:* ${statusText(state)}`,
-    `*Plazo:* ${dateText(line.shown, line.daysLeft)}`,
+    `*Plazo:* ${dateText(line)}`,
     `*Responsable:* ${state.ownerUserId ? mention(state.ownerUserId) : 'sin asignar'}`,
   ];
   if (state.blockedReason) facts.push(`*Motivo del bloqueo:* ${escapeMrkdwn(cut(state.blockedReason, 500))}`);
@@ -169,7 +171,7 @@ export function stepProgressBlocks(
     });
   }
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
-  const text = `Paso ${step.id}: ${STATUS_LABEL[state.status]}, ${dateText(line.shown, line.daysLeft)}`;
+  const text = `Paso ${step.id}: ${STATUS_LABEL[state.status]}, ${dateText(line)}`;
   return { blocks, text };
 }
 

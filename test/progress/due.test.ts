@@ -57,6 +57,17 @@ describe('recurring steps', () => {
     expect(nextReview(monthly, '2025-12-31', '2026-03-01')).toBe('2026-03-31');
   });
 
+  it('shows a step that only repeats as its next review, never as overdue', () => {
+    const continuous = makeStep('2.1', { recurrence: 'continua' });
+    // Started 15 Jan: reviews on the 15th of each month; on 1 Jun the next one is 15 Jun.
+    expect(shownDate(continuous, { status: 'pendiente' }, '2026-01-15', '2026-06-01')).toEqual({
+      date: '2026-06-15',
+      kind: 'revision',
+    });
+    // Before the first review, the first review itself.
+    expect(nextReview(continuous, '2026-01-15', '2026-01-20')).toBe('2026-02-15');
+  });
+
   it('shows nothing for a completed one-off step', () => {
     expect(
       shownDate(makeStep('1.1', { days: 30 }), { status: 'completado' }, '2026-01-15', '2026-03-01'),
