@@ -4,6 +4,7 @@ import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
 import { formatDateEs, localDate, parseIsoDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
+import { isDue } from '../progress/daily.ts';
 import type { StepState } from '../progress/model.ts';
 import { applyAction, type StepAction, transition } from '../progress/status.ts';
 import type { Actor, ProgressStore, StepChange, Tracker } from '../progress/store.ts';
@@ -249,6 +250,19 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
             ? { ...tracker.daily, enabled: false }
             : { ...tracker.daily, quiet: parsed.quiet };
       const after = store.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
+      // Today's time already passed when it was set: that is not a missed post to catch up on, so today's
+      // slot is taken as skipped and the first summary comes on the next scheduled day.
+      const now = ctx.deps.now();
+      if (parsed.kind === 'daily' && isDue(after, now, ctx.deps.tz)) {
+        if (store.claimDaily(after.id, ctx.today, 'avance diario', now.toISOString())) {
+          store.finishDaily(
+            after.id,
+            ctx.today,
+            { status: 'skipped', watermark: after.lastPostEventId },
+            now.toISOString(),
+          );
+        }
+      }
       return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
     }
     case 'daily-show': {

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
+import { isDue } from '../progress/daily.ts';
 import type { ProgressStore, Tracker } from '../progress/store.ts';
 import { summarize } from '../progress/summary.ts';
 import { dailyPostBlocks, quietLine } from '../render/avance-daily.ts';
@@ -29,13 +30,6 @@ export interface DailyRun {
 
 /** Only these kinds are news for the channel; settings changes are not. */
 const NEWS = new Set(['step.status', 'step.owner', 'step.activity', 'tracker.start_date', 'tracker.guide']);
-
-/** Whether the tracker's post is due at `now`: its day, at or after its time (so a missed post catches up). */
-export function isDue(tracker: Tracker, now: Date, tz: string): boolean {
-  if (!tracker.daily.enabled || tracker.removedAt) return false;
-  const local = DateTime.fromJSDate(now, { zone: tz });
-  return tracker.daily.days.includes(local.weekday) && local.toFormat('HH:mm') >= tracker.daily.time;
-}
 
 /**
  * Posts every daily summary due at `now`, once per channel and local day. The claim row is written before

@@ -6,6 +6,7 @@ import { type AvanceDeps, handleAvance, handleAvanceAction } from '../../src/bot
 import type { Reply, Request } from '../../src/bot/types.ts';
 import type { Guide } from '../../src/content/model.ts';
 import { ACTIONS } from '../../src/render/ids.ts';
+import { runDaily } from '../../src/schedule/daily.ts';
 import { type Db, openDb } from '../../src/store/db.ts';
 import { SqliteProgressStore } from '../../src/store/progress-store.ts';
 import { makeGuide, makeStep } from '../progress/steps.ts';
@@ -179,5 +180,38 @@ describe('/avance', () => {
     expect(all(handleAvanceAction(deps, { ...click, teamId: 'T2' }))).toContain('ya no es válido');
     const start = handleAvanceAction(deps, { ...click, actionId: ACTIONS.avanceStart });
     expect(all(start)).toContain('Paso 1.2 iniciado');
+  });
+});
+
+describe('/avance diario set after today’s time', () => {
+  const dailyDeps = (posts: string[]) => ({
+    store: deps.store,
+    guides: deps.guides,
+    tz: deps.tz,
+    runner: 'test',
+    post: async (channel: string) => {
+      posts.push(channel);
+      return { ok: true as const };
+    },
+  });
+
+  it('waits for the next scheduled day instead of posting at once', async () => {
+    const posts: string[] = [];
+    await ask('diario 09:00'); // Thursday 12 Feb 2026, 10:00 local
+    now = new Date('2026-02-12T16:01:00Z');
+    await runDaily(dailyDeps(posts), now);
+    expect(posts).toEqual([]);
+    now = new Date('2026-02-13T15:00:00Z'); // Friday 09:00 local
+    await runDaily(dailyDeps(posts), now);
+    expect(posts).toEqual(['C1']);
+  });
+
+  it('still posts later the same day when the chosen time is still ahead', async () => {
+    const posts: string[] = [];
+    await ask('diario 17:00'); // set at 10:00 local
+    await runDaily(dailyDeps(posts), new Date('2026-02-12T16:30:00Z'));
+    expect(posts).toEqual([]);
+    await runDaily(dailyDeps(posts), new Date('2026-02-12T23:00:00Z')); // 17:00 local
+    expect(posts).toEqual(['C1']);
   });
 });

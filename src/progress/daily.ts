@@ -1,0 +1,9 @@
+import { DateTime } from 'luxon';
+import type { Tracker } from './store.ts';
+
+/** Whether the tracker's post is due at `now`: its day, at or after its time (so a missed post catches up). */
+export function isDue(tracker: Tracker, now: Date, tz: string): boolean {
+  if (!tracker.daily.enabled || tracker.removedAt) return false;
+  const local = DateTime.fromJSDate(now, { zone: tz });
+  return tracker.daily.days.includes(local.weekday) && local.toFormat('HH:mm') >= tracker.daily.time;
+}
