@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { parseAvance } from '../../src/bot/avance-parse.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { COMMANDS } from '../../src/render/ids.ts';
 
@@ -43,6 +44,17 @@ describe('manifest.yml', () => {
       expect(c.usage_hint.length).toBeGreaterThan(0);
     }
     expect(commands.find((c) => c.command === COMMANDS.avance)?.should_escape).toBe(true);
+  });
+
+  it('shows /avance usage examples that the command understands', () => {
+    const hint =
+      manifest.features.slash_commands.find((c) => c.command === COMMANDS.avance)?.usage_hint ?? '';
+    const examples = hint
+      .replace(/^\[|\]$/g, '')
+      .split('|')
+      .map((e) => e.trim().replace('@persona', '<@U123|ana>').replace('AAAA-MM-DD', '2026-01-15'));
+    expect(examples.length).toBeGreaterThan(3);
+    for (const example of examples) expect(parseAvance(example).kind, example).not.toBe('error');
   });
 
   it('has the events, scopes, Home tab, interactivity and Socket Mode the bot needs', () => {
