@@ -36,6 +36,24 @@ function spanishArgsError(error: unknown): string {
   }
 }
 
+/**
+ * The start of every subcommand: parses the arguments; on a bad flag prints the Spanish error and the usage
+ * (exit 2), on `--help` prints the usage (exit 0). Returns the parsed arguments, or the exit code.
+ */
+export function parseCliArgs<const T extends ParseArgsConfig>(
+  io: Pick<CliIo, 'stdout' | 'stderr'>,
+  usage: string,
+  config: T,
+): ParsedArgs<T> | number {
+  const result = parseCommandArgs(config);
+  if (!result.ok) return usageError(io, usage, result.message);
+  if ((result.parsed.values as { help?: boolean }).help) {
+    io.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  return result.parsed;
+}
+
 /** Writes "Error: … / Uso: …" to stderr and returns exit code 2, the usual code for a usage error. */
 export function usageError(io: Pick<CliIo, 'stderr'>, usage: string, message: string): number {
   io.stderr.write(`Error: ${message}\n${usage}\n`);

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Answer } from '../../search/answerer.ts';
 import { createAnswerer } from '../../search/answerer.ts';
-import { parseCommandArgs, usageError } from '../args.ts';
+import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import {
   CONTENT_USAGE,
@@ -37,17 +37,13 @@ export function answerJson(answer: Answer): object {
 const command: CliCommand = {
   description: 'responde una pregunta sobre la guía, p. ej. guia ask "¿quién participa en el 1.2?"',
   async run(args, io) {
-    const result = parseCommandArgs({
+    const parsed = parseCliArgs(io, USAGE, {
       args,
       allowPositionals: true,
       options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
     });
-    if (!result.ok) return usageError(io, USAGE, result.message);
-    const { values, positionals } = result.parsed;
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     if (positionals.length === 0 && !values.json) return usageError(io, USAGE, 'falta la pregunta');
 
     const load = loadContentFor(values.content, io.env);

@@ -1,7 +1,7 @@
 import { describeDeadline } from '../../content/deadline.ts';
 import { allSteps, guidesDefaultFirst } from '../../content/guides.ts';
 import { type Guide, PHASES } from '../../content/model.ts';
-import { parseCommandArgs, usageError, writeJson } from '../args.ts';
+import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import {
   CONTENT_USAGE,
@@ -41,16 +41,12 @@ export function formatList(guides: readonly Guide[]): string {
 const command: CliCommand = {
   description: 'lista los pasos por fase con sus plazos',
   async run(args, io) {
-    const result = parseCommandArgs({
+    const parsed = parseCliArgs(io, USAGE, {
       args,
       options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
     });
-    if (!result.ok) return usageError(io, USAGE, result.message);
-    const { values } = result.parsed;
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const load = loadContentFor(values.content, io.env);
     if (!warnAboutProblems(load, io)) return 1;
     const guides = selectGuides(load.guides, values.guide, io);

@@ -5,7 +5,7 @@ import { runDaily } from '../../schedule/daily.ts';
 import { createSlackPoster } from '../../schedule/slack-poster.ts';
 import { openDb } from '../../store/db.ts';
 import { SqliteProgressStore } from '../../store/progress-store.ts';
-import { parseCommandArgs, usageError } from '../args.ts';
+import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { CONTENT_USAGE, contentOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
 
@@ -19,16 +19,12 @@ Entorno: SLACK_BOT_TOKEN (obligatorio), SLACK_API_URL, GUIA_DB (./data/guia.db),
 const command: CliCommand = {
   description: 'publica los resúmenes diarios de avance que tocan ahora y termina',
   async run(args, io) {
-    const result = parseCommandArgs({
+    const parsed = parseCliArgs(io, USAGE, {
       args,
       options: { ...contentOptions, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
-    if (!result.ok) return usageError(io, USAGE, result.message);
-    const { values } = result.parsed;
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (
       Number.isNaN(now.getTime()) ||

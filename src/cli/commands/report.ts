@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDb } from '../../store/db.ts';
 import { createFeedbackStore, type FeedbackRow, type UnansweredRow } from '../../store/feedback-store.ts';
-import { parseCommandArgs, usageError, writeJson } from '../args.ts';
+import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 
 const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json]
@@ -39,13 +39,17 @@ export function formatReport(feedback: FeedbackRow[], unanswered: UnansweredRow[
 const command: CliCommand = {
   description: 'opiniones (👍/👎) y preguntas sin respuesta, para quien edita la guía: guia report feedback',
   async run(args, io) {
-    const result = parseCommandArgs({
+    const parsed = parseCliArgs(io, USAGE, {
       args,
-      options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     });
-    if (!result.ok) return usageError(io, USAGE, result.message);
-    const { values, positionals } = result.parsed;
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     if (positionals[0] !== 'feedback' || positionals.length > 1) {
       return usageError(
         io,

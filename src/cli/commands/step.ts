@@ -1,7 +1,7 @@
 import { describeDeadline } from '../../content/deadline.ts';
 import { findStep, stepIds } from '../../content/guides.ts';
 import { type Guide, type Step, stepUrl } from '../../content/model.ts';
-import { parseCommandArgs, usageError, writeJson } from '../args.ts';
+import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import {
   CONTENT_USAGE,
@@ -58,17 +58,13 @@ export function formatStep(step: Step, guide: Pick<Guide, 'id' | 'title'>): stri
 const command: CliCommand = {
   description: 'muestra los datos de un paso, p. ej. guia step 4.1',
   async run(args, io) {
-    const result = parseCommandArgs({
+    const parsed = parseCliArgs(io, USAGE, {
       args,
       allowPositionals: true,
       options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
     });
-    if (!result.ok) return usageError(io, USAGE, result.message);
-    const { values, positionals } = result.parsed;
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     if (positionals.length !== 1) {
       return usageError(
         io,

@@ -1,5 +1,5 @@
 import type { ContentLoad } from '../../content/model.ts';
-import { parseCommandArgs, usageError, writeJson } from '../args.ts';
+import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { CONTENT_USAGE, contentOptions, jsonOption, loadContentFor } from '../content-option.ts';
 
@@ -45,16 +45,12 @@ export function formatValidation(load: ContentLoad & { dir: string }): string {
 const command: CliCommand = {
   description: 'revisa el contenido de las guías y lista cada problema',
   async run(args, io) {
-    const result = parseCommandArgs({
+    const parsed = parseCliArgs(io, USAGE, {
       args,
       options: { ...contentOptions, json: jsonOption, help: { type: 'boolean', short: 'h' } },
     });
-    if (!result.ok) return usageError(io, USAGE, result.message);
-    const { values } = result.parsed;
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const load = loadContentFor(values.content, io.env);
     if (values.json) writeJson(io, validationReport(load));
     else io.stdout.write(formatValidation(load));
