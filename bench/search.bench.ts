@@ -59,10 +59,14 @@ function measureBuild<T>(build: () => T): { value: T; ms: number; heapMb: number
 }
 
 /**
- * Our pipeline, measured honestly: the JIT is first warmed on OTHER questions (so we time our code, not V8
- * compiling it), then each cold pass uses a FRESH answerer, so every question is seen for the first time
- * and every misspelling pays its fuzzy look-up; warm passes repeat the questions on a used answerer (the
- * typo memo answers). Several fresh answerers give the cold p99 enough samples to mean something.
+ * Our pipeline, measured honestly. All answerers are built first (so V8 is not still optimising the index
+ * constructor during the timed passes), the JIT is warmed on OTHER questions, then each cold pass uses a
+ * FRESH answerer: every question is seen for the first time and every misspelling pays its look-up. Warm
+ * passes repeat the questions on a used answerer (the typo memo answers).
+ *
+ * On a shared 2-core machine a few samples per thousand are the OS or another process taking the CPU. So
+ * besides the raw p99 over every cold sample, we report the p99 over questions of each question's best
+ * cold time across the fresh answerers: still a first sighting each time, minus the preemption noise.
  */
 function measureOurs(
   guides: Guide[],
@@ -72,6 +76,8 @@ function measureOurs(
   warmPasses: number,
 ) {
   const build = measureBuild(() => createAnswerer(guides));
+  const fresh = [build.value];
+  for (let i = 1; i < coldPasses; i++) fresh.push(createAnswerer(guides));
   const run = (answerer: ReturnType<typeof createAnswerer>): Run => {
     return (q) => {
       const a = answerer.answer(q);
@@ -79,19 +85,31 @@ function measureOurs(
     };
   };
   const jit = createAnswerer(guides);
-  for (let i = 0; i < 5; i++) for (const q of warmUp) jit.answer(q);
+  for (let i = 0; i < 20; i++) for (const q of warmUp) jit.answer(q);
+  gc();
 
   const cold: number[] = [];
+  const best = new Array<number>(cases.length).fill(Number.POSITIVE_INFINITY);
   let right = 0;
-  let answerer = build.value;
-  for (let pass = 0; pass < coldPasses; pass++) {
-    if (pass > 0) answerer = createAnswerer(guides);
-    gc();
-    right += timePass(cases, run(answerer), cold);
+  for (const answerer of fresh) {
+    const pass: number[] = [];
+    right += timePass(cases, run(answerer), pass);
+    pass.forEach((ms, i) => {
+      best[i] = Math.min(best[i] ?? ms, ms);
+    });
+    cold.push(...pass);
   }
+  const last = fresh[fresh.length - 1] as ReturnType<typeof createAnswerer>;
   const warm: number[] = [];
-  for (let pass = 0; pass < warmPasses; pass++) timePass(cases, run(answerer), warm);
-  return { build, cold: stats(cold), warm: stats(warm), samples: cold.length, accuracy: right / cold.length };
+  for (let pass = 0; pass < warmPasses; pass++) timePass(cases, run(last), warm);
+  return {
+    build,
+    cold: stats(cold),
+    coldBest: stats(best),
+    warm: stats(warm),
+    samples: cold.length,
+    accuracy: right / cold.length,
+  };
 }
 
 function compare(
@@ -124,8 +142,9 @@ function compare(
     [
       `\n## ${label}: ${steps.length} pasos, ${cases.length} preguntas`,
       `  nuestro índice   build ${ms(ours.build.ms)} · heap +${ours.build.heapMb.toFixed(2)} MB · top-1 ${pct(ours.accuracy)}`,
-      `    en frío  (pregunta nueva, memo vacío; ${ours.samples} muestras): mediana ${ms(ours.cold.median)} · p99 ${ms(ours.cold.p99)}`,
-      `    en caliente (pregunta repetida):${' '.repeat(18)}mediana ${ms(ours.warm.median)} · p99 ${ms(ours.warm.p99)}`,
+      `    en frío (pregunta nueva, memo vacío), ${ours.samples} muestras: mediana ${ms(ours.cold.median)} · p99 ${ms(ours.cold.p99)}`,
+      `    en frío, lo mejor de ${passes.cold} índices nuevos por pregunta: mediana ${ms(ours.coldBest.median)} · p99 ${ms(ours.coldBest.p99)}`,
+      `    en caliente (pregunta repetida): mediana ${ms(ours.warm.median)} · p99 ${ms(ours.warm.p99)}`,
       `  fuse.js simple   build ${ms(plain.ms)} · heap +${plain.heapMb.toFixed(2)} MB · mediana ${ms(fuseStats.median)} · p99 ${ms(fuseStats.p99)} · top-1 ${pct(fuseRight / fuseCases.length)}${fuseCases.length < cases.length ? ` (sobre ${fuseCases.length} preguntas)` : ''}`,
       `  razón de latencia (mediana fuse / nuestra en frío): ${(fuseStats.median / ours.cold.median).toFixed(1)}×`,
       '',
@@ -172,6 +191,6 @@ compare(
   [synthetic.guide],
   syntheticCases,
   syntheticWarmUp,
-  { cold: 1, warm: 3 },
+  { cold: 3, warm: 3 },
   syntheticCases.slice(0, 20),
 );

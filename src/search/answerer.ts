@@ -86,12 +86,13 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     return (opts?.guide ? guideById.get(opts.guide) : undefined) ?? defaultGuide;
   }
 
-  function rank(question: string, preferred: Guide | undefined, edition?: Guide) {
+  function rank(question: string, preferred: Guide | undefined, edition?: Guide, limit = 10) {
     const analysis = index.analyze(question);
-    const hits = index.score(analysis.keys, (step) => {
+    const boost = (step: Step) => {
       if (edition) return step.guide === edition.id ? 1 : 0.5;
       return step.guide === preferred?.id ? 1 : settings.otherEditionFactor;
-    });
+    };
+    const hits = index.score(analysis.keys, boost, limit);
     return { analysis, hits };
   }
 
@@ -192,7 +193,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     const text = stripSlackMarkup(String(query ?? '')).slice(0, MAX_QUESTION_CHARS);
     const reference = parseReference(text);
     const edition = reference.editionYear ? guideForYear(reference.editionYear) : undefined;
-    return rank(text, defaultGuide, edition).hits.slice(0, Math.max(0, limit));
+    return rank(text, defaultGuide, edition, Math.max(0, limit)).hits;
   }
 
   return { answer, search };

@@ -1,10 +1,10 @@
 /**
  * The step index: an inverted index of stemmed, accent-folded keys with per-field weights (BM25F), plus a
- * fuse.js index over the vocabulary's surface words used only to correct misspelled question words. Fuse
- * never runs over step bodies, so a query costs a few map look-ups and, for unknown words only, one fuzzy
- * search over a word list.
+ * deletion index over the vocabulary's surface words used only to correct misspelled question words
+ * (SymSpell's idea: two words within k edits share a string obtained by deleting at most k letters from
+ * each). Nothing fuzzy runs over step bodies, so a query costs a few map look-ups and, for unknown words
+ * only, a few dozen more look-ups plus an edit distance per candidate.
  */
-import Fuse from 'fuse.js';
 import type { Step } from '../content/model.ts';
 import { QUERY_ALIASES } from './aliases.ts';
 import { fold, isStopWord, wordKey, words } from './text.ts';
@@ -96,33 +96,71 @@ const INTENT_WORDS = [
   'which',
 ];
 
+// Three reusable rows for editDistance: no allocation per call.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "apertrua"). */
 export function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    rows.push(row);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+    rowC = new Int32Array(b.length + 1);
   }
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  // prev2 = row i-2, prev = row i-1, cur = row i.
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
+    cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let best = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      row[j] = best;
+        best = Math.min(best, (prev2[j - 2] as number) + 1);
+      cur[j] = best;
     }
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
   }
-  return at(a.length, b.length);
+  return prev[b.length] as number;
+}
+
+/** Every string made by deleting up to `depth` letters from `word`, the word itself included. */
+function deletions(word: string, depth: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  // Level by level: a string first met at level d is exactly d deletions away (it is d letters shorter).
+  for (let level = 0; level < depth; level++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
 }
 
 /** Typos we accept: one edit in a short word, two in a long one. More turns "tener" into "general". */
 const maxEdits = (length: number): number => (length >= 8 ? 2 : 1);
 
 const MAX_MEMO = 10_000;
+/** Longer "words" are pasted codes or URLs, not misspellings. */
+const MAX_TYPO_WORD = 32;
 
 export interface QueryTerm {
   /** The folded word as written (after typo correction). */
@@ -175,12 +213,16 @@ export class SearchIndex {
   private readonly surfaceKeys = new Map<string, string>();
   private readonly intentWords = new Set<string>();
   /**
-   * One small fuse index per word length and first letter: a typo changes the length by at most
-   * maxEdits, and people rarely get the first letter wrong. Fuse costs ~1.6 µs per word searched, so
-   * searching a few dozen words instead of the whole vocabulary keeps a cold typo under a millisecond.
+   * Deletion string → vocabulary words it comes from. A misspelling and the word it stands for share a
+   * deletion string (any letter may be wrong, the first one included), so candidates are found with
+   * look-ups, not by scanning the vocabulary; the edit distance then confirms each one.
    */
-  private readonly fuseByShape = new Map<string, Fuse<string>>();
+  private readonly deletionIndex = new Map<string, string[]>();
+  /** How often each folded surface word occurs in the content: the likelier word wins a tie. */
+  private readonly surfaceCounts = new Map<string, number>();
   private readonly corrections = new Map<string, string | null>();
+  /** Score accumulator, one slot per step, all zero between queries. */
+  private readonly scores: Float64Array;
 
   constructor(steps: Step[]) {
     this.steps = steps;
@@ -197,6 +239,7 @@ export class SearchIndex {
         for (const word of words(fieldText(step, field))) {
           const folded = fold(word);
           if (folded.length < 2 || isStopWord(folded)) continue;
+          this.surfaceCounts.set(folded, (this.surfaceCounts.get(folded) ?? 0) + 1);
           let key = this.surfaceKeys.get(folded);
           if (key === undefined) {
             key = wordKey(word);
@@ -238,28 +281,16 @@ export class SearchIndex {
     for (const word of INTENT_WORDS) this.intentWords.add(fold(word));
     const vocabulary = new Set<string>([...this.surfaceKeys.keys(), ...this.intentWords]);
     for (const alias of Object.keys(QUERY_ALIASES)) vocabulary.add(alias);
-    const byShape = new Map<string, string[]>();
     for (const word of vocabulary) {
       // Short words are left out: one typo in a 3-letter word is another word.
-      if (word.length < 4) continue;
-      const shape = `${word.length}:${word[0]}`;
-      const list = byShape.get(shape) ?? [];
-      list.push(word);
-      byShape.set(shape, list);
+      if (word.length < 4 || word.length > MAX_TYPO_WORD || /\d/.test(word)) continue;
+      for (const deletion of deletions(word, maxEdits(word.length))) {
+        const list = this.deletionIndex.get(deletion);
+        if (list) list.push(word);
+        else this.deletionIndex.set(deletion, [word]);
+      }
     }
-    for (const [shape, list] of byShape) {
-      this.fuseByShape.set(
-        shape,
-        new Fuse(list, {
-          includeScore: true,
-          ignoreLocation: true,
-          // Loose on purpose: fuse only proposes candidates, the edit distance check below decides.
-          threshold: 0.45,
-          // Never `useExtendedSearch`: user text like "!plazo" would become an operator.
-          useExtendedSearch: false,
-        }),
-      );
-    }
+    this.scores = new Float64Array(steps.length);
   }
 
   /** Number of distinct keys, for the benchmark. */
@@ -287,15 +318,14 @@ export class SearchIndex {
   }
 
   /**
-   * The closest vocabulary word within a small edit distance, or undefined. Fuse proposes candidates
-   * from the word list (its Bitap search is typo-tolerant and fast on short strings); an edit distance
-   * check keeps only real near-misses, since fuse also scores a word found inside a longer one.
+   * The closest vocabulary word within maxEdits, or undefined. Ties go to the word that keeps the first
+   * letter (people rarely miss it), then to the commoner word in the guide.
    */
   private correct(folded: string): string | undefined {
-    if (folded.length < 4 || folded.length > 32 || /\d/.test(folded)) return undefined;
+    if (folded.length < 4 || folded.length > MAX_TYPO_WORD || /\d/.test(folded)) return undefined;
     if (this.corrections.has(folded)) return this.corrections.get(folded) ?? undefined;
     const fix = this.closestWord(folded);
-    // Bounded memo: people repeat their words, and a fuzzy search costs far more than a look-up.
+    // Bounded memo: people repeat their words, and a repeated look-up is cheaper still.
     if (this.corrections.size >= MAX_MEMO) this.corrections.clear();
     this.corrections.set(folded, fix ?? null);
     return fix;
@@ -303,21 +333,28 @@ export class SearchIndex {
 
   private closestWord(folded: string): string | undefined {
     const limit = maxEdits(folded.length);
-    let best: { word: string; distance: number; score: number } | undefined;
-    const results = [];
-    for (let length = folded.length - limit; length <= folded.length + limit; length++) {
-      results.push(...(this.fuseByShape.get(`${length}:${folded[0]}`)?.search(folded, { limit: 10 }) ?? []));
-    }
-    for (const result of results) {
-      const word = result.item;
-      const distance = editDistance(folded, word);
-      if (distance > limit) continue;
-      const score = result.score ?? 1;
-      if (!best || distance < best.distance || (distance === best.distance && score < best.score)) {
-        best = { word, distance, score };
+    let best: string | undefined;
+    let bestRank = Number.POSITIVE_INFINITY;
+    const seen = new Set<string>();
+    for (const deletion of deletions(folded, limit)) {
+      const candidates = this.deletionIndex.get(deletion);
+      if (!candidates) continue;
+      for (const word of candidates) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        if (Math.abs(word.length - folded.length) > limit) continue;
+        const distance = editDistance(folded, word);
+        if (distance > limit) continue;
+        // Lower is better: distance first, then a kept first letter, then frequency.
+        const count = this.surfaceCounts.get(word) ?? 0;
+        const rank = distance * 4 + (word[0] === folded[0] ? 0 : 2) - count / (count + 1);
+        if (rank < bestRank || (rank === bestRank && best !== undefined && word < best)) {
+          best = word;
+          bestRank = rank;
+        }
       }
     }
-    return best?.word;
+    return best;
   }
 
   analyze(question: string): AnalyzedQuery {
@@ -351,22 +388,39 @@ export class SearchIndex {
     return { correctedText: corrected.join(' '), terms, keys, unknown };
   }
 
-  /** Scores every step that shares a key with the query; best first. */
-  score(keys: Map<string, number>, boost?: (step: Step) => number): Hit[] {
-    const scores = new Map<number, number>();
+  /**
+   * The `limit` best steps sharing a key with the query, best first. Scores accumulate in one reused
+   * array, and only the touched steps are visited: no map or full sort per query, even at 10,000 steps.
+   */
+  score(keys: Map<string, number>, boost?: (step: Step) => number, limit = 10): Hit[] {
+    const scores = this.scores;
+    const touched: number[] = [];
     for (const [key, queryWeight] of keys) {
       const entry = this.postings.get(key);
       if (!entry) continue;
+      const factor = entry.idf * queryWeight;
       for (const posting of entry.list) {
-        scores.set(posting.doc, (scores.get(posting.doc) ?? 0) + entry.idf * posting.weight * queryWeight);
+        if (scores[posting.doc] === 0) touched.push(posting.doc);
+        scores[posting.doc] = (scores[posting.doc] as number) + factor * posting.weight;
       }
     }
-    const hits: Hit[] = [];
-    for (const [doc, score] of scores) {
+    const before = (a: Hit, b: Hit) => b.score - a.score || (a.step.id < b.step.id ? -1 : 1);
+    // Insertion into a short sorted list: limit is small, touched may be thousands.
+    const top: Hit[] = [];
+    for (const doc of touched) {
       const step = this.steps[doc];
-      if (step) hits.push({ step, score: score * (boost ? boost(step) : 1) });
+      const raw = scores[doc] as number;
+      scores[doc] = 0;
+      if (!step || raw <= 0) continue;
+      const hit = { step, score: raw * (boost ? boost(step) : 1) };
+      const last = top[top.length - 1];
+      if (top.length >= limit && last && before(hit, last) >= 0) continue;
+      let at = top.length;
+      while (at > 0 && before(hit, top[at - 1] as Hit) < 0) at--;
+      top.splice(at, 0, hit);
+      if (top.length > limit) top.pop();
     }
-    return hits.sort((a, b) => b.score - a.score || (a.step.id < b.step.id ? -1 : 1));
+    return top;
   }
 
   /**
