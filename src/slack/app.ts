@@ -1,6 +1,6 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from '../config/config.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -10,14 +10,15 @@ import { registerListeners } from './listeners/index.ts';
 export interface SlackAppOptions {
   /** Web API retries; the default keeps Bolt's (≈30 min, honouring Retry-After). Tests use few or none. */
   retryConfig?: RetryOptions;
-  /** HTTP mode: interface to listen on (default: all). */
+  /** Interface for the HTTP server (/slack/events and /healthz, or only /healthz in Socket Mode); default all. */
   host?: string;
 }
 
 export interface SlackApp {
   app: App;
-  /** Starts receiving; in HTTP mode resolves with the port actually bound. */
+  /** Starts receiving; resolves with the port actually bound (/healthz in Socket Mode) once connected. */
   start(): Promise<{ port?: number }>;
+  /** In Socket Mode resolves once the WebSocket is closed, so nothing is left running. */
   stop(): Promise<void>;
 }
 
@@ -25,33 +26,46 @@ export interface SlackApp {
 export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAppOptions = {}): SlackApp {
   const slack = config.slack;
   if (!slack || config.mode === 'local') throw new Error('createSlackApp needs Slack credentials');
-  const healthz = {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req: unknown, res: import('node:http').ServerResponse) => {
-      const ready = deps.isReady();
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(ready ? 'ok' : 'cargando');
-    },
+  const healthz = (_req: IncomingMessage, res: ServerResponse) => {
+    const ready = deps.isReady();
+    res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(ready ? 'ok' : 'cargando');
   };
+  const logger = boltLogger(deps.logger);
+  const clientOptions = {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  };
+  // Socket Mode: our own receiver, so stop() can wait for the WebSocket to close, and our own small
+  // /healthz server, so it honours `host` and reports the port it bound (Bolt's listens on all interfaces).
+  const socket =
+    config.mode === 'socket' && slack.appToken
+      ? {
+          receiver: new SocketModeReceiver({
+            appToken: slack.appToken,
+            logger,
+            // A copy: the Socket Mode client writes its own retryConfig into the object it is given.
+            installerOptions: { clientOptions: { ...clientOptions } },
+          }),
+          health: createServer((req, res) => {
+            if (req.method === 'GET' && new URL(req.url ?? '/', 'http://x').pathname === '/healthz')
+              healthz(req, res);
+            else res.writeHead(404).end();
+          }),
+        }
+      : undefined;
   const app = new App({
     token: slack.botToken,
     // auth.test once, in start(), so a wrong token becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
-    logger: boltLogger(deps.logger),
-    clientOptions: {
-      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
-    },
-    customRoutes: [healthz],
-    ...(config.mode === 'socket'
-      ? {
-          socketMode: true,
-          appToken: slack.appToken,
-          // In Socket Mode /healthz is served by a small HTTP server on PORT.
-          installerOptions: { port: config.port },
-        }
-      : { signingSecret: slack.signingSecret }),
+    logger,
+    clientOptions,
+    ...(socket
+      ? { socketMode: true, receiver: socket.receiver }
+      : {
+          signingSecret: slack.signingSecret,
+          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz }],
+        }),
   });
 
   // Slack retries events it thinks were lost, even while the first copy is still being answered:
@@ -73,9 +87,10 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
     app,
     async start() {
       await app.init();
-      if (config.mode === 'socket') {
+      if (socket) {
+        const port = await listen(socket.health, config.port, options.host);
         await app.start();
-        return {};
+        return { port };
       }
       const server = (await app.start({
         port: config.port,
@@ -84,7 +99,23 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
-      await app.stop();
+      if (!socket) {
+        await app.stop();
+        return;
+      }
+      // Bolt's stop() returns before the WebSocket has closed; the client's disconnect() waits for it.
+      await socket.receiver.client.disconnect();
+      if (socket.health.listening) await new Promise<void>((resolve) => socket.health.close(() => resolve()));
     },
   };
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
