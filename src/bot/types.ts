@@ -48,17 +48,21 @@ export interface Reply {
 
 export type CommandHandler = (request: Request) => Reply | Promise<Reply>;
 
+/** A question the bot could not answer with confidence, kept for the guide's editors. */
+export interface UnansweredQuestion {
+  teamId: string;
+  userId: string;
+  channelId: string;
+  /** Where it was asked: mention, dm, command, local. */
+  source: string;
+  question: string;
+  outcome: string;
+  confidence: number;
+}
+
 /** Where unanswered questions go (the SQLite feedback store implements it). */
 export interface QuestionLog {
-  recordUnanswered(entry: {
-    teamId: string;
-    userId: string;
-    channelId: string;
-    source: string;
-    question: string;
-    outcome: string;
-    confidence: number;
-  }): void;
+  recordUnanswered(entry: UnansweredQuestion): void;
 }
 
 export type HomeSection = (userId: string, teamId: string) => KnownBlock[] | Promise<KnownBlock[]>;

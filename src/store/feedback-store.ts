@@ -1,3 +1,4 @@
+import type { UnansweredQuestion } from '../bot/types.ts';
 import type { Db } from './db.ts';
 
 export interface FeedbackEntry {
@@ -11,16 +12,7 @@ export interface FeedbackEntry {
   intent?: string | undefined;
 }
 
-export interface UnansweredEntry {
-  teamId: string;
-  userId: string;
-  channelId: string;
-  /** Where it was asked: mention, dm, command, local. */
-  source: string;
-  question: string;
-  outcome: string;
-  confidence: number;
-}
+export type UnansweredEntry = UnansweredQuestion;
 
 export interface FeedbackRow extends FeedbackEntry {
   createdAt: string;

@@ -1,9 +1,7 @@
 import type { App } from '@slack/bolt';
-import { answerQuestion, errorReply } from '../../../bot/answer-question.ts';
-import { withActions } from '../../../bot/share.ts';
 import { plainQuestion } from '../../../bot/slack-text.ts';
+import { answerAndPost } from '../../answer-event.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { postReply } from '../../post.ts';
 
 /** A direct message to the bot → the answer in the same DM. */
 export function registerMessageIm(app: App, deps: SlackDeps): void {
@@ -12,28 +10,18 @@ export function registerMessageIm(app: App, deps: SlackDeps): void {
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
     const log = deps.logger.child({ listener: 'message.im', eventId: context.eventId ?? body.event_id });
-    let reply: ReturnType<typeof errorReply>;
-    try {
-      reply = answerQuestion(
-        {
-          text: plainQuestion(event.text ?? '', context.botUserId),
-          userId: event.user,
-          teamId: context.teamId ?? body.team_id ?? '',
-          channelId: event.channel,
-          source: 'dm',
-        },
-        deps.bot,
-        'public',
-      );
-    } catch (error) {
-      log.error({ err: error }, 'answering a DM failed');
-      reply = errorReply('public');
-    }
-    await postReply(
+    await answerAndPost(
+      deps,
       client,
-      { channel: event.channel, user: event.user },
-      { text: reply.text, blocks: withActions(reply, { share: false }) },
       log,
+      {
+        text: plainQuestion(event.text ?? '', context.botUserId),
+        userId: event.user,
+        teamId: context.teamId ?? body.team_id ?? '',
+        channelId: event.channel,
+        source: 'dm',
+      },
+      { channel: event.channel, user: event.user },
     );
   });
 }
