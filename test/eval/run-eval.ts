@@ -1,9 +1,9 @@
 /**
- * `npm run eval [-- --content DIR]`: answers every labelled question and prints top-1, top-3, intent
- * accuracy and every miss.
+ * `npm run eval [-- --content DIR]`: answers every labelled question of the main and the held-out set and
+ * prints, for each set separately, top-1, top-3, intent accuracy and every miss.
  */
 import { loadContent } from '../../src/content/loader.ts';
-import { evaluate } from './evaluate.ts';
+import { evaluate, HOLDOUT_FILE, QUESTIONS_FILE, readQuestions } from './evaluate.ts';
 
 const at = process.argv.indexOf('--content');
 const dir = (at >= 0 ? process.argv[at + 1] : undefined) ?? process.env.GUIA_CONTENT_DIR ?? 'content';
@@ -11,14 +11,20 @@ const { guides, problems } = loadContent(dir);
 if (problems.length > 0)
   process.stderr.write(`Aviso: ${problems.length} problemas en el contenido de ${dir}\n`);
 
-const report = evaluate(guides);
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
-for (const miss of report.misses) {
-  const want = miss.kind === 'step' ? (miss.question.expect ?? miss.question.step) : miss.question.intent;
+for (const [label, file] of [
+  ['Conjunto principal (questions.jsonl)', QUESTIONS_FILE],
+  ['Conjunto reservado (holdout.jsonl)', HOLDOUT_FILE],
+] as const) {
+  const report = evaluate(guides, readQuestions(file));
+  process.stdout.write(`\n## ${label}\n`);
+  for (const miss of report.misses) {
+    const want = miss.kind === 'step' ? (miss.question.expect ?? miss.question.step) : miss.question.intent;
+    process.stdout.write(
+      `✗ ${miss.kind.padEnd(6)} «${miss.question.q}»\n    esperado ${want}, obtenido ${miss.got}\n`,
+    );
+  }
   process.stdout.write(
-    `✗ ${miss.kind.padEnd(6)} «${miss.question.q}»\n    esperado ${want}, obtenido ${miss.got}\n`,
+    `${report.total} preguntas · top-1 ${pct(report.top1)} · top-3 ${pct(report.top3)} · intención ${pct(report.intent)}\n`,
   );
 }
-process.stdout.write(
-  `\n${report.total} preguntas · top-1 ${pct(report.top1)} · top-3 ${pct(report.top3)} · intención ${pct(report.intent)}\n`,
-);
