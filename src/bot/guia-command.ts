@@ -41,7 +41,8 @@ export function stepEditions(guides: Guide[], id: string): Array<{ step: Step; g
 /** `/guia`: help, a step card, the list, a search or an answer. Always ephemeral and shareable. */
 export function handleGuia(request: Request, deps: BotDeps, commandNames: readonly string[]): Reply {
   const text = plainQuestion(request.text);
-  const share = { command: COMMANDS.guia, text };
+  // Re-encoded as Slack sent it, so the button value holds no live `<!channel>` and replays to the same text.
+  const share = { command: COMMANDS.guia, text: escapeMrkdwn(text) };
   const parsed = parseGuia(text);
   switch (parsed.kind) {
     case 'help':
@@ -87,7 +88,7 @@ export function handleGuia(request: Request, deps: BotDeps, commandNames: readon
       const results = deps.answerer.search(parsed.query, 5);
       const title = (id: string) => deps.guides.find((g) => g.id === id)?.title ?? id;
       return {
-        text: `Resultados para «${cut(parsed.query, 100)}»: ${results.map((r) => r.step.id).join(', ') || 'ninguno'}`,
+        text: `Resultados para «${escapeMrkdwn(cut(parsed.query, 100))}»: ${results.map((r) => r.step.id).join(', ') || 'ninguno'}`,
         blocks: searchResultsBlocks(parsed.query, results, title),
         visibility: 'ephemeral',
         ...(results.length > 0 ? { share } : {}),

@@ -18,6 +18,8 @@ export function cut(text: string, max: number, suffix = ''): string {
   const room = Math.max(0, max - suffix.length - 1);
   // Do not leave half of a `<url|label>` or an `&amp;` entity behind.
   let head = text.slice(0, room);
+  // Nor half of an emoji: a lone surrogate is not valid text.
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
   const open = head.lastIndexOf('<');
   if (open > head.lastIndexOf('>')) head = head.slice(0, open);
   const amp = head.lastIndexOf('&');

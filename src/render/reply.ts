@@ -63,10 +63,27 @@ export const sharedByBlock = (userId: string): KnownBlock => ({
 });
 
 // Button values are limited to 2000 characters: long texts are cut (the JSON stays valid).
-const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max) : s);
+const clip = (s: string, max: number): string => {
+  const head = s.length > max ? s.slice(0, max) : s;
+  // Never keep half of an emoji (a lone surrogate is not valid text for Slack).
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+};
+
+/**
+ * JSON escaping can make a value longer than its text (`"` → `\"`, a control character → `\u0001`):
+ * shrink the text until the encoded value fits.
+ */
+function fitJson(build: (max: number) => unknown, max: number): string {
+  let room = max;
+  for (;;) {
+    const out = JSON.stringify(build(room));
+    if (out.length <= LIMITS.buttonValue || room === 0) return out;
+    room = Math.floor(room / 2);
+  }
+}
 
 export function encodeShare(ref: ShareRef): string {
-  return JSON.stringify({ c: clip(ref.command, 32), t: clip(ref.text, 1500) });
+  return fitJson((max) => ({ c: clip(ref.command, 32), t: clip(ref.text, max) }), 1500);
 }
 
 export function decodeShare(value: string | undefined): ShareRef | null {
@@ -76,10 +93,7 @@ export function decodeShare(value: string | undefined): ShareRef | null {
 }
 
 export function encodeFeedback(ref: FeedbackRef): string {
-  const out = JSON.stringify({ q: clip(ref.question, 1500), s: ref.stepId, g: ref.guide, i: ref.intent });
-  return out.length <= LIMITS.buttonValue
-    ? out
-    : JSON.stringify({ q: clip(ref.question, 500), s: ref.stepId });
+  return fitJson((max) => ({ q: clip(ref.question, max), s: ref.stepId, g: ref.guide, i: ref.intent }), 1500);
 }
 
 export function decodeFeedback(value: string | undefined): FeedbackRef | null {
