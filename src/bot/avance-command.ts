@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
-import { formatDateEs, localDate, parseIsoDate } from '../progress/calendar.ts';
+import { formatDateEs, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
 import { isDue } from '../progress/daily.ts';
 import type { StepState } from '../progress/model.ts';
@@ -46,6 +46,7 @@ export interface AvanceDeps {
 
 /** The earliest start date we accept: the policy's guide dates from 2015. */
 export const MIN_START = '2015-01-01';
+const MAX_START_YEARS_AHEAD = 1;
 const HISTORY_LIMIT = 20;
 const REASON_MAX = 500;
 const CODE_BLOCK_MAX = 2800;
@@ -177,6 +178,14 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
       const iso = date.toISODate() ?? parsed.date;
       if (iso < MIN_START)
         return problem(`La fecha de inicio no puede ser anterior a 2015. Usa ${SYNTAX.inicio}.`);
+      // A start years ahead is a typo (2062 for 2026): every due date would be absurd.
+      const latest = toDate(ctx.today).plus({ years: MAX_START_YEARS_AHEAD }).toISODate() ?? ctx.today;
+      if (iso > latest) {
+        return problem(
+          `La fecha de inicio no puede ser posterior al ${formatDateEs(latest)} (un año a partir de hoy). ` +
+            `Usa ${SYNTAX.inicio}.`,
+        );
+      }
       const { tracker, created } = ensureTracker(ctx, { startDate: iso });
       if (!created && tracker.startDate !== iso) {
         store.updateTracker(tracker.id, { startDate: iso }, 'tracker.start_date', ctx.actor);

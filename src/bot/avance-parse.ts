@@ -1,9 +1,13 @@
 /** The grammar of `/avance`, pure so each wrong input has a table test. */
-import { escapeMrkdwn } from '../render/escape.ts';
+import { escapeUserText } from '../render/escape.ts';
+import { cut } from '../render/limits.ts';
 
 /** User words echoed back: Slack sent them entity-encoded; decode once, then escape for mrkdwn. */
 const echo = (text: string): string =>
-  escapeMrkdwn(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').slice(0, 40));
+  escapeUserText(
+    // Shown inside `code`: a backtick would end it.
+    cut(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), 40).replace(/`/g, "'"),
+  );
 
 export type AvanceRequest =
   | { kind: 'overview' }
@@ -107,7 +111,11 @@ export function parseAvance(text: string): AvanceRequest {
     }
     case 'asignar': {
       if (!arg || !STEP.test(arg)) return err(`Indica el paso y la persona: ${SYNTAX.asignar}.`);
-      const who = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(rest.slice(1).join(' ').trim());
+      const target = rest.slice(1).join(' ').trim();
+      if ((target.match(/<@[UW][A-Z0-9]+/g) ?? []).length > 1) {
+        return err(`Un paso tiene una sola persona responsable; menciona a una: ${SYNTAX.asignar}.`);
+      }
+      const who = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(target);
       if (!who?.[1]) return err(`Menciona a la persona con @ para asignarle el paso: ${SYNTAX.asignar}.`);
       return { kind: 'assign', stepId: arg, userId: who[1] };
     }

@@ -4,7 +4,7 @@ import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
 import { STATUS_LABEL, type StepState } from '../progress/model.ts';
 import type { DailySettings, ProgressEvent, Tracker } from '../progress/store.ts';
 import type { ProgressSummary, StepLine } from '../progress/summary.ts';
-import { escapeMrkdwn } from './escape.ts';
+import { escapeMrkdwn, escapeUserText } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';
 import { capBlocks, context, cut, header, LIMITS, section } from './limits.ts';
 
@@ -58,7 +58,7 @@ export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean }): Kn
     blocks.push(
       section(
         `*Bloqueados*\n${s.blocked
-          .map((l) => `• \`${l.step.id}\` ${escapeMrkdwn(cut(l.state.blockedReason ?? 'sin motivo', 200))}`)
+          .map((l) => `• \`${l.step.id}\` ${escapeUserText(cut(l.state.blockedReason ?? 'sin motivo', 200))}`)
           .join('\n')}`,
       ),
     );
@@ -131,7 +131,8 @@ export function stepProgressBlocks(
     `*Plazo:* ${dateText(line)}`,
     `*Responsable:* ${state.ownerUserId ? mention(state.ownerUserId) : 'sin asignar'}`,
   ];
-  if (state.blockedReason) facts.push(`*Motivo del bloqueo:* ${escapeMrkdwn(cut(state.blockedReason, 500))}`);
+  if (state.blockedReason)
+    facts.push(`*Motivo del bloqueo:* ${escapeUserText(cut(state.blockedReason, 500))}`);
   const blocks: KnownBlock[] = [
     header(`Paso ${step.id} · ${step.title}`),
     section(facts.join('\n')),
@@ -185,7 +186,7 @@ export function eventText(e: ProgressEvent): string {
     case 'step.status':
       if (after.status === 'completado') return `${who} completó ${step}`;
       if (after.status === 'bloqueado') {
-        return `${who} bloqueó ${step}: _${escapeMrkdwn(cut(after.blockedReason ?? '', 200))}_`;
+        return `${who} bloqueó ${step}: _${escapeUserText(cut(after.blockedReason ?? '', 200))}_`;
       }
       if (before.status === 'completado') return `${who} reabrió ${step}`;
       if (before.status === 'bloqueado') return `${who} desbloqueó ${step}`;

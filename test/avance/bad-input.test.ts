@@ -1,0 +1,131 @@
+/**
+ * `/avance` with wrong or hostile input, at the service level on a real SQLite file: a clear Spanish message
+ * with the right syntax, and every table exactly as before.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AvanceDeps, handleAvance } from '../../src/bot/avance-command.ts';
+import { parseAvance } from '../../src/bot/avance-parse.ts';
+import type { Reply } from '../../src/bot/types.ts';
+import { type Db, openDb } from '../../src/store/db.ts';
+import { SqliteProgressStore } from '../../src/store/progress-store.ts';
+import { dumpTables, payloadProblems } from '../helpers/payload-checks.ts';
+import { makeGuide } from '../progress/steps.ts';
+
+let dir: string;
+let db: Db;
+let deps: AvanceDeps;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'guia-bad-input-'));
+  db = openDb(join(dir, 'guia.db'));
+  deps = {
+    guides: [makeGuide()],
+    store: new SqliteProgressStore(db),
+    tz: 'America/Mexico_City',
+    now: () => new Date('2026-02-12T16:00:00Z'),
+  };
+  await ask('inicio 2026-01-15');
+  await ask('iniciar 1.1');
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ask = (text: string): Promise<Reply> =>
+  handleAvance({ text, userId: 'UANA', teamId: 'T1', channelId: 'C1', source: 'command' }, deps);
+const all = (r: Reply) => `${r.text}\n${JSON.stringify(r.blocks)}`;
+
+describe('/avance with a wrong start date', () => {
+  it.each([
+    ['2026-02-30', /«2026-02-30» no es una fecha válida\. Usa `\/avance inicio AAAA-MM-DD`/],
+    ['2026-13-01', /no es una fecha válida/],
+    ['mañana', /«mañana» no es una fecha válida/],
+    ['15/01/2026', /no es una fecha válida/],
+    ['2014-12-31', /no puede ser anterior a 2015/],
+    ['2099-01-01', /no puede ser posterior al 12 de febrero de 2027/],
+    ['2027-02-13', /no puede ser posterior al 12 de febrero de 2027/],
+  ])('inicio %s: says why and how, changes nothing', async (date, expected) => {
+    const before = dumpTables(db);
+    const reply = await ask(`inicio ${date}`);
+    expect(all(reply)).toMatch(expected);
+    expect(all(reply)).toContain('/avance inicio AAAA-MM-DD');
+    expect(dumpTables(db)).toBe(before);
+  });
+
+  it('accepts a start up to one year ahead', async () => {
+    expect((await ask('inicio 2027-02-12')).text).toContain('12 de febrero de 2027');
+  });
+});
+
+describe('/avance asignar', () => {
+  it.each([
+    ['asignar 1.2', /Menciona a la persona con @/],
+    ['asignar 1.2 @ana', /Menciona a la persona con @/],
+    ['asignar 1.2 <#C1|canal>', /Menciona a la persona con @/],
+    ['asignar 1.2 <!channel>', /Menciona a la persona con @/],
+    ['asignar 1.2 <@U1|ana> <@U2|beto>', /una sola persona responsable/],
+    ['asignar 1.2 <@U1|ana><@U2|beto>', /una sola persona responsable/],
+  ])('%s: asks for one mention, with the syntax, and changes nothing', async (text, expected) => {
+    const before = dumpTables(db);
+    const reply = await ask(text);
+    expect(all(reply)).toMatch(expected);
+    expect(all(reply)).toContain('/avance asignar 1.2 @persona');
+    expect(dumpTables(db)).toBe(before);
+  });
+});
+
+describe('/avance with other wrong input', () => {
+  it.each([
+    ['diario 25:00', /formato 24 h, HH:MM/],
+    ['diario 9', /formato 24 h, HH:MM/],
+    ['diario 09:00 dom-lun', /No entendí los días «dom-lun»/],
+    ['completar 9.9', /No hay un paso 9\.9.*Los pasos son: 1\.1/],
+    ['completar 1.2.3', /Indica el número de paso: `\/avance completar 1\.2`/],
+    ['completar 1,2', /Indica el número de paso/],
+    ['9.9', /No hay un paso 9\.9/],
+    ['borrar 1.2', /No conozco `borrar`.*\/avance ayuda/],
+    ['```x', /No conozco `'''x`/],
+    ['<!channel>', /No conozco `&lt;!channel&gt;`/],
+  ])('%s: a Spanish message, nothing changed', async (text, expected) => {
+    const before = dumpTables(db);
+    const reply = await ask(text);
+    expect(all(reply)).toMatch(expected);
+    expect(payloadProblems({ text: reply.text, blocks: reply.blocks })).toEqual([]);
+    expect(dumpTables(db)).toBe(before);
+  });
+
+  it('an unknown verb of 40,000 characters is echoed cut, without half an emoji', async () => {
+    const reply = await ask(`${'x'.repeat(38)}${'😀'.repeat(20_000)}`);
+    expect(reply.text).toMatch(/No conozco `x{38}…`/);
+    expect(payloadProblems({ text: reply.text, blocks: reply.blocks })).toEqual([]);
+  });
+
+  it('diario 09:00 lun-dom means every day', () => {
+    expect(parseAvance('diario 09:00 lun-dom')).toEqual({
+      kind: 'daily',
+      time: '09:00',
+      days: [1, 2, 3, 4, 5, 6, 7],
+    });
+  });
+});
+
+describe('a block reason someone typed', () => {
+  it('cannot open a code block or ping anyone on the card, the overview or the history', async () => {
+    const reason = `\`\`\`bloque <!channel> &lt;!here&gt; *negrita* ~x~ ${'motivo '.repeat(700)}`;
+    const blocked = await ask(`bloquear 1.2 ${reason}`);
+    expect(blocked.text).toContain('Paso 1.2 bloqueado');
+    for (const reply of [blocked, await ask(''), await ask('historial'), await ask('1.2')]) {
+      expect(payloadProblems({ text: reply.text, blocks: reply.blocks })).toEqual([]);
+      expect(JSON.stringify(reply.blocks)).not.toContain('```');
+    }
+    const stored = db.prepare('SELECT blocked_reason FROM progress_steps WHERE step_id = ?').get('1.2') as {
+      blocked_reason: string;
+    };
+    expect(stored.blocked_reason.length).toBeLessThanOrEqual(500);
+    expect(stored.blocked_reason).not.toContain('<!channel>');
+  });
+});
