@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import { registerFeedback } from './actions/feedback.ts';
 import { registerShare } from './actions/share.ts';
+import { registerUnknownAction } from './actions/unknown-action.ts';
 import { registerSlashCommand } from './commands/slash-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerAppMention } from './events/app-mention.ts';
@@ -14,4 +15,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   for (const [name, handler] of deps.commands) registerSlashCommand(app, name, handler, deps);
   registerShare(app, deps);
   registerFeedback(app, deps);
+  registerUnknownAction(app, deps);
 }
