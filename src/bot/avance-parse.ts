@@ -27,6 +27,17 @@ export type AvanceRequest =
   | { kind: 'error'; message: string };
 
 const STEP = /^\d{1,2}\.\d{1,2}$/;
+/** "01.2" is step 1.2. */
+const stepId = (text: string): string =>
+  text
+    .split('.')
+    .map((n) => String(Number(n)))
+    .join('.');
+/** "1,2" is almost surely step 1.2 written with a decimal comma. */
+const commaHint = (arg: string | undefined): string =>
+  arg && /^\d{1,2},\d{1,2}$/.test(arg)
+    ? ` Los pasos se escriben con punto: \`${arg.replace(',', '.')}\`.`
+    : '';
 const DAY_KEYS: Record<string, number> = {
   lun: 1,
   lunes: 1,
@@ -91,7 +102,7 @@ export function parseAvance(text: string): AvanceRequest {
   const verb = rawVerb.toLowerCase();
   const arg = rest[0];
   if (['ayuda', 'help', '?'].includes(verb)) return { kind: 'help' };
-  if (STEP.test(verb) && rest.length === 0) return { kind: 'step', stepId: verb };
+  if (STEP.test(verb) && rest.length === 0) return { kind: 'step', stepId: stepId(verb) };
   switch (verb) {
     case 'inicio': {
       if (!arg || rest.length > 1) return err(`Indica la fecha de inicio: ${SYNTAX.inicio}.`);
@@ -101,27 +112,31 @@ export function parseAvance(text: string): AvanceRequest {
     case 'completar':
     case 'reabrir':
       if (!arg || !STEP.test(arg) || rest.length > 1) {
-        return err(`Indica el número de paso: ${SYNTAX.paso(verb)}.`);
+        return err(`Indica el número de paso: ${SYNTAX.paso(verb)}.${commaHint(arg)}`);
       }
-      return { kind: 'status', action: verb, stepId: arg };
+      return { kind: 'status', action: verb, stepId: stepId(arg) };
     case 'bloquear': {
       const reason = rest.slice(1).join(' ').trim();
-      if (!arg || !STEP.test(arg) || !reason) return err(`Indica el paso y el motivo: ${SYNTAX.bloquear}.`);
-      return { kind: 'block', stepId: arg, reason };
+      if (!arg || !STEP.test(arg) || !reason) {
+        return err(`Indica el paso y el motivo: ${SYNTAX.bloquear}.${commaHint(arg)}`);
+      }
+      return { kind: 'block', stepId: stepId(arg), reason };
     }
     case 'asignar': {
-      if (!arg || !STEP.test(arg)) return err(`Indica el paso y la persona: ${SYNTAX.asignar}.`);
+      if (!arg || !STEP.test(arg)) {
+        return err(`Indica el paso y la persona: ${SYNTAX.asignar}.${commaHint(arg)}`);
+      }
       const target = rest.slice(1).join(' ').trim();
       if ((target.match(/<@[UW][A-Z0-9]+/g) ?? []).length > 1) {
         return err(`Un paso tiene una sola persona responsable; menciona a una: ${SYNTAX.asignar}.`);
       }
       const who = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(target);
       if (!who?.[1]) return err(`Menciona a la persona con @ para asignarle el paso: ${SYNTAX.asignar}.`);
-      return { kind: 'assign', stepId: arg, userId: who[1] };
+      return { kind: 'assign', stepId: stepId(arg), userId: who[1] };
     }
     case 'historial':
       if (rest.length === 0) return { kind: 'history' };
-      if (arg && STEP.test(arg) && rest.length === 1) return { kind: 'history', stepId: arg };
+      if (arg && STEP.test(arg) && rest.length === 1) return { kind: 'history', stepId: stepId(arg) };
       return err(`Uso: ${SYNTAX.historial}.`);
     case 'exportar':
     case 'csv':
@@ -133,7 +148,9 @@ export function parseAvance(text: string): AvanceRequest {
     case 'diario':
       return parseDaily(rest);
     default:
-      return err(`No conozco \`${echo(verb)}\`. Escribe \`/avance ayuda\` para ver las opciones.`);
+      return err(
+        `No conozco \`${echo(verb)}\`.${commaHint(verb)} Escribe \`/avance ayuda\` para ver las opciones.`,
+      );
   }
 }
 

@@ -85,7 +85,8 @@ describe('/avance with other wrong input', () => {
     ['diario 09:00 dom-lun', /No entendí los días «dom-lun»/],
     ['completar 9.9', /No hay un paso 9\.9.*Los pasos son: 1\.1/],
     ['completar 1.2.3', /Indica el número de paso: `\/avance completar 1\.2`/],
-    ['completar 1,2', /Indica el número de paso/],
+    ['completar 1,2', /Indica el número de paso.*Los pasos se escriben con punto: `1\.2`/],
+    ['1,2', /No conozco `1,2`\. Los pasos se escriben con punto: `1\.2`/],
     ['9.9', /No hay un paso 9\.9/],
     ['borrar 1.2', /No conozco `borrar`.*\/avance ayuda/],
     ['```x', /No conozco `'''x`/],
@@ -102,6 +103,11 @@ describe('/avance with other wrong input', () => {
     const reply = await ask(`${'x'.repeat(38)}${'😀'.repeat(20_000)}`);
     expect(reply.text).toMatch(/No conozco `x{38}…`/);
     expect(payloadProblems({ text: reply.text, blocks: reply.blocks })).toEqual([]);
+  });
+
+  it('a step written with a leading zero is that step', async () => {
+    expect((await ask('iniciar 01.2')).text).toContain('Paso 1.2 iniciado');
+    expect(parseAvance('02.01')).toEqual({ kind: 'step', stepId: '2.1' });
   });
 
   it('diario 09:00 lun-dom means every day', () => {
