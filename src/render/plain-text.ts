@@ -2,17 +2,24 @@ import type { KnownBlock } from '@slack/types';
 
 /** Slack mrkdwn → readable terminal text (links as "label (url)", entities decoded, emphasis dropped). */
 export function mrkdwnToPlain(text: string): string {
-  return text
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/<@([A-Z0-9]+)(\|[^>]+)?>/g, (_m, id: string, name?: string) => `@${name ? name.slice(1) : id}`)
-    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
-    .replace(/<!([a-z]+)[^>]*>/g, '@$1')
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/gm, '$1$2')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/gm, '$1$2')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return (
+    text
+      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      .replace(
+        /<@([A-Z0-9]+)(\|[^>]+)?>/g,
+        (_m, id: string, name?: string) => `@${name ? name.slice(1) : id}`,
+      )
+      .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
+      .replace(/<!([a-z]+)[^>]*>/g, '@$1')
+      // Slack draws emoji shortcodes; a terminal does not.
+      .replace(/:warning:/g, '⚠️')
+      .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/gm, '$1$2')
+      .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/gm, '$1$2')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  );
 }
 
 /** Renders Block Kit as terminal text. Buttons are dropped: the terminal has nothing to click. */
