@@ -163,3 +163,10 @@ export function emptyText(language: Language): string {
     ? 'Ask me about the guide, for example: “who is involved in step 1.2?” or “what is the deadline for the opening plan?”. Use `/guia lista` to see every step.'
     : 'Escríbeme una pregunta sobre la guía, por ejemplo: «¿quién participa en el paso 1.2?» o «¿cuál es el plazo del Plan de Apertura?». Usa `/guia lista` para ver todos los pasos.';
 }
+
+/** Reply to a greeting, thanks or a bare "ayuda": what the bot answers, with examples. */
+export function greetingText(language: Language): string {
+  return language === 'en'
+    ? 'Hi! I answer questions about the open data implementation guide: who takes part in a step, its deadline, its regulations and what to do. For example: “who is involved in step 1.2?” or “what is the deadline for the opening plan?”. Use `/guia lista` to see every step.'
+    : '¡Hola! Respondo preguntas sobre la Guía de Implementación de la Política de Datos Abiertos: quién participa en cada paso, su plazo, su normatividad y qué hay que hacer. Por ejemplo: «¿quién participa en el paso 1.2?» o «¿cuál es el plazo del Plan de Apertura?». Usa `/guia lista` para ver todos los pasos.';
+}

@@ -6,6 +6,7 @@ import type { Guide, Step } from '../content/model.ts';
 import {
   chooseText,
   emptyText,
+  greetingText,
   type Language,
   missingStepText,
   noMatchText,
@@ -14,6 +15,7 @@ import {
 import { detectIntent, type Intent } from './intent.ts';
 import { parseReference } from './reference.ts';
 import { type AnalyzedQuery, type Hit, SearchIndex } from './search-index.ts';
+import { isSmallTalk } from './small-talk.ts';
 import { fold, MAX_QUESTION_CHARS, stripSlackMarkup, words } from './text.ts';
 
 export type { Intent } from './intent.ts';
@@ -52,7 +54,7 @@ const DEFAULTS: Required<AnswererOptions> = {
 };
 
 const ENGLISH = new Set(
-  'the what who whom which when where how is are does do to of for in on step steps deadline involved i we my our should must need about'.split(
+  'the what who whom which when where how is are does do to of for in on step steps deadline involved i we my our should must need about hello hi thanks help please'.split(
     ' ',
   ),
 );
@@ -61,6 +63,9 @@ const SPANISH = new Set(
     ' ',
   ),
 );
+
+/** A question about several steps ("¿qué pasos hablan de…?", "¿en cuáles pasos…?", "which steps…?"). */
+const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
 
 /** English when its function words outnumber Spanish ones; Spanish otherwise (the bot's first language). */
 export function detectLanguage(text: string): Language {
@@ -117,6 +122,9 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     if (!/[\p{L}\p{N}]/u.test(question)) {
       return { ...base, intent: 'resumen', step: null, outcome: 'empty', text: emptyText(language) };
     }
+    if (isSmallTalk(question)) {
+      return { ...base, intent: 'resumen', step: null, outcome: 'empty', text: greetingText(language) };
+    }
 
     const preferred = preferredGuide(opts);
     const reference = parseReference(question);
@@ -162,7 +170,9 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
       return { ...base, intent, step: null, outcome: 'no_match', text: noMatchText(question, language) };
     }
     const confidence = second ? (first.score - second.score) / first.score : 1;
-    if (confidence < settings.minConfidence) {
+    // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
+    const wantsList = second !== undefined && ASKS_FOR_STEPS.test(fold(question));
+    if (confidence < settings.minConfidence || wantsList) {
       const choices = hits.slice(0, 3);
       return {
         ...base,

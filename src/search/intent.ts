@@ -11,7 +11,7 @@ const PATTERNS: Array<[Exclude<Intent, 'resumen'>, RegExp]> = [
   ],
   [
     'plazo',
-    /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencimiento|cada cuanto|frecuencia|periodicidad|tiempo para|tiempo maximo|deadlines?|when|how long|how often|how many days|due)\b/,
+    /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|periodicidad|tiempo para|tiempo maximo|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
   ],
   [
     'normatividad',
@@ -22,6 +22,15 @@ const PATTERNS: Array<[Exclude<Intent, 'resumen'>, RegExp]> = [
     /\b(que (hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|debe|deben|se debe|se tiene que|necesito|hago|hacemos|se hace|implica|toca|le toca|les toca) ?(hacer)?|actividad(es)?|tareas?|acciones|pasos a seguir|como (cumplo|cumplimos|se cumple|le hago|le hacemos)|what (do|should|must) (i|we|they)|what to do|what needs to be done|activities|tasks|actions|to do)\b/,
   ],
 ];
+
+/**
+ * "What/which … must be done" with no other cue ("¿qué inventarios hay que publicar?") asks what to do. A
+ * yes/no obligation ("¿tengo que usar UTF-8?") does not, nor does one with another cue ("¿cuándo hay que
+ * publicar?" asks for a deadline), so this only breaks the tie with resumen. The window is a few words:
+ * the question word must govern the obligation.
+ */
+const WEAK_ACTIVITIES =
+  /\b(que|cuales|what|which)\s+(\w+\s+){0,3}(hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|must|have to|need to)\b/;
 
 /**
  * The intent whose first cue appears earliest in the question ("¿cuándo vence y quién lo hace?" asks first
@@ -37,5 +46,6 @@ export function detectIntent(foldedQuestion: string): Intent {
       bestAt = at;
     }
   }
+  if (best === 'resumen' && WEAK_ACTIVITIES.test(foldedQuestion)) return 'actividades';
   return best;
 }

@@ -155,6 +155,20 @@ function deletions(word: string, depth: number): Set<string> {
   return out;
 }
 
+/**
+ * The alias of an inflected English word the alias list has only in its base form ("forming" → "form",
+ * "liaisons" → "liaison", "prioritized" → "prioritize"). Only tried for words the guide does not contain.
+ */
+function englishAlias(folded: string): string | undefined {
+  for (const suffix of ['ing', 'ed', 'es', 's']) {
+    if (!folded.endsWith(suffix) || folded.length - suffix.length < 3) continue;
+    const base = folded.slice(0, -suffix.length);
+    const alias = QUERY_ALIASES[base] ?? QUERY_ALIASES[`${base}e`];
+    if (alias !== undefined) return alias;
+  }
+  return undefined;
+}
+
 /** Typos we accept: one edit in a short word, two in a long one. More turns "tener" into "general". */
 const maxEdits = (length: number): number => (length >= 8 ? 2 : 1);
 
@@ -300,21 +314,23 @@ export class SearchIndex {
 
   private knownKeys(folded: string, original: string): string[] | null {
     const alias = QUERY_ALIASES[folded];
-    if (alias !== undefined) {
-      const keys: string[] = [];
-      for (const word of words(alias)) {
-        const f = fold(word);
-        const key = this.surfaceKeys.get(f) ?? wordKey(word);
-        if (this.postings.has(key)) keys.push(key);
-      }
-      return keys;
-    }
+    if (alias !== undefined) return this.aliasKeys(alias);
     if (this.intentWords.has(folded)) return [];
     const surface = this.surfaceKeys.get(folded);
     if (surface !== undefined) return [surface];
     const key = wordKey(original);
     if (this.postings.has(key)) return [key];
-    return null;
+    const english = englishAlias(folded);
+    return english === undefined ? null : this.aliasKeys(english);
+  }
+
+  private aliasKeys(alias: string): string[] {
+    const keys: string[] = [];
+    for (const word of words(alias)) {
+      const key = this.surfaceKeys.get(fold(word)) ?? wordKey(word);
+      if (this.postings.has(key)) keys.push(key);
+    }
+    return keys;
   }
 
   /**

@@ -105,6 +105,8 @@ const TOPIC_STOP_WORDS = new Set(
     'son',
     'aplica',
     'aplican',
+    'apply',
+    'applies',
     'necesito',
     'necesitamos',
     'puedo',

@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loader.ts';
-import { evaluate, readQuestions } from './evaluate.ts';
+import { evaluate, HOLDOUT_FILE, readQuestions } from './evaluate.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
+const guides = loadContent(content).guides;
 
 describe('answering the labelled questions on the shipped content', () => {
   const questions = readQuestions();
-  const report = evaluate(loadContent(content).guides, questions);
+  const report = evaluate(guides, questions);
   const misses = report.misses.map((m) => `${m.kind}: «${m.question.q}» → ${m.got}`).join('\n');
 
   it('has at least 120 labelled questions of every kind', () => {
@@ -19,6 +20,26 @@ describe('answering the labelled questions on the shipped content', () => {
 
   it('picks the right step (or the right refusal) for at least 90 % of them', () => {
     expect(report.top1, misses).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the right intent for at least 90 % of them', () => {
+    expect(report.intent, misses).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('answering held-out questions nobody tuned the scorer on', () => {
+  const questions = readQuestions(HOLDOUT_FILE);
+  const report = evaluate(guides, questions);
+  const misses = report.misses.map((m) => `${m.kind}: «${m.question.q}» → ${m.got}`).join('\n');
+
+  it('has at least 40 questions, refusals and greetings included', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(40);
+    expect(questions.filter((q) => q.expect === 'no_match').length).toBeGreaterThan(0);
+    expect(questions.filter((q) => q.expect === 'empty').length).toBeGreaterThan(0);
+  });
+
+  it('picks the right step (or the right refusal) for at least 85 % of them', () => {
+    expect(report.top1, misses).toBeGreaterThanOrEqual(0.85);
   });
 
   it('reads the right intent for at least 90 % of them', () => {

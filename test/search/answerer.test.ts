@@ -29,6 +29,19 @@ describe('which part of the step the user asks about', () => {
     expect(ask(q).intent).toBe(intent);
   });
 
+  it.each([
+    ['¿qué reportes hay que responder?', 'actividades'],
+    ['priorizacion de datos, ¿es cada año?', 'plazo'],
+    ['¿el plan de apertura es anual?', 'plazo'],
+  ])('«%s» → %s (obligations and frequencies without the usual cue words)', (q, intent) => {
+    expect(ask(q).intent).toBe(intent);
+  });
+
+  it('does not take a yes/no obligation for a question about activities', () => {
+    expect(ask('¿tengo que priorizar los datos?').intent).toBe('resumen');
+    expect(ask('¿cuándo hay que priorizar los datos?').intent).toBe('plazo');
+  });
+
   it('reads the intent even when the cue word is misspelled («involucardo»)', () => {
     expect(ask('¿quién está involucardo en el 1.2?').intent).toBe('involucrados');
     expect(ask('involucardos en priorizar datos').intent).toBe('involucrados');
@@ -88,6 +101,11 @@ describe('finding the step from its topic', () => {
     ['reportes ciudadanos', 'guia-2017/3.3'],
     ['How long do we have to prioritize valuable data?', 'guia-2017/1.2'],
     ['who answers citizen reports?', 'guia-2017/3.3'],
+    // Any letter may be the wrong one, the first included.
+    ['xriorizar los datos de valor', 'guia-2017/1.2'],
+    ['plan de aoertura', 'guia-2017/1.3'],
+    // Inflected English words reach the alias of their base form.
+    ['forming?', 'guia-2017/1.1'],
     // "promoción" and "promover" stem apart; the word-family list joins them.
     ['promoción de los datos', 'guia-2015/4.1'],
     ['historia de éxito', 'guia-2015/4.1'],
@@ -108,6 +126,13 @@ describe('finding the step from its topic', () => {
     expect(answer.alternatives.map((a) => a.step.id).sort()).toEqual(expect.arrayContaining(['2.3', '3.1']));
     expect(answer.text).toContain('No estoy seguro');
     expect(answer.text).toMatch(/\*2\.3\* Mejorar la disponibilidad/);
+  });
+
+  it('offers the candidates when the question asks which steps («¿qué pasos…?»)', () => {
+    const answer = ask('¿qué pasos hablan de la disponibilidad de las URL?');
+    expect(answer.outcome).toBe('choose');
+    expect(answer.alternatives.map((a) => a.step.id)).toEqual(expect.arrayContaining(['2.3', '3.1']));
+    expect(where('¿en qué paso se prioriza?')).toBe('guia-2017/1.2');
   });
 
   it('says when nothing matches and suggests /guia lista', () => {
@@ -167,6 +192,28 @@ describe('bad input never throws and never pings anyone', () => {
     const answer = ask(q);
     expect(answer.outcome).toBe('empty');
     expect(answer.text).toContain('/guia lista');
+  });
+
+  it.each([
+    'hola',
+    'Buenos días',
+    '¡Gracias!',
+    'muchas gracias, bot',
+    'ayuda',
+    'help',
+    '¿En qué me puedes ayudar?',
+    '<@U123> hola',
+  ])('«%s» gets a friendly explanation of what the bot answers', (q) => {
+    const answer = ask(q);
+    expect(answer.outcome).toBe('empty');
+    expect(answer.intent).toBe('resumen');
+    expect(answer.text).toMatch(/Hola|Hi/);
+    expect(answer.text).toContain('/guia lista');
+  });
+
+  it('answers the question that follows a greeting', () => {
+    expect(where('hola, ¿quién participa en priorizar los datos?')).toBe('guia-2017/1.2');
+    expect(where('ayuda con el plan de apertura')).toBe('guia-2017/1.3');
   });
 
   it('strips Slack mentions and broadcasts before reading the question', () => {
