@@ -54,7 +54,7 @@ const envSchema = z.object({
   GUIA_TZ: optionalText.default('America/Mexico_City').refine((v) => IANAZone.isValidZone(v ?? ''), {
     message: 'debe ser una zona horaria IANA, p. ej. America/Mexico_City',
   }),
-  LOG_LEVEL: optionalText.default('info').refine((v) => (LOG_LEVELS as readonly string[]).includes(v ?? ''), {
+  LOG_LEVEL: optionalText.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
     message: `debe ser uno de: ${LOG_LEVELS.join(', ')}`,
   }),
 });
@@ -97,7 +97,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     contentDir: e.GUIA_CONTENT_DIR ?? 'content',
     dbFile: e.GUIA_DB ?? './data/guia.db',
     timeZone: e.GUIA_TZ ?? 'America/Mexico_City',
-    logLevel: (e.LOG_LEVEL ?? 'info') as LogLevel,
+    // In the terminal chat, info lines would interleave with the conversation: only warnings by default.
+    logLevel: (e.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info')) as LogLevel,
   };
   if (mode !== 'local' && bot) {
     config.slack = Object.freeze({

@@ -20,8 +20,14 @@ describe('start-up configuration', () => {
       contentDir: 'content',
       dbFile: './data/guia.db',
       timeZone: 'America/Mexico_City',
-      logLevel: 'info',
+      // Only warnings, so log lines do not interleave with the chat.
+      logLevel: 'warn',
     });
+  });
+
+  it('logs at info by default when connected to Slack, and as told by LOG_LEVEL', () => {
+    expect(ok({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).logLevel).toBe('info');
+    expect(ok({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
   it('treats empty values from a .env file as unset', () => {
