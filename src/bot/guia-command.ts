@@ -86,10 +86,13 @@ export function handleGuia(request: Request, deps: BotDeps, commandNames: readon
         return { text: msg, blocks: [section(msg)], visibility: 'ephemeral' };
       }
       const results = deps.answerer.search(parsed.query, 5);
-      const title = (id: string) => deps.guides.find((g) => g.id === id)?.title ?? id;
+      const otherEdition = (id: string) => {
+        const guide = deps.guides.find((g) => g.id === id);
+        return guide?.isDefault ? undefined : (guide?.title ?? id);
+      };
       return {
         text: `Resultados para «${escapeMrkdwn(cut(parsed.query, 100))}»: ${results.map((r) => r.step.id).join(', ') || 'ninguno'}`,
-        blocks: searchResultsBlocks(parsed.query, results, title),
+        blocks: searchResultsBlocks(parsed.query, results, otherEdition),
         visibility: 'ephemeral',
         ...(results.length > 0 ? { share } : {}),
       };

@@ -37,7 +37,8 @@ export const guideListText = (guide: Guide): string =>
 export function searchResultsBlocks(
   query: string,
   results: Array<{ step: Step; score: number }>,
-  guideTitle: (guideId: string) => string,
+  /** The edition's name for steps outside the default guide; undefined for the default one (not repeated). */
+  otherEdition: (guideId: string) => string | undefined,
 ): KnownBlock[] {
   const q = escapeMrkdwn(cut(query, 200));
   if (results.length === 0) {
@@ -46,12 +47,11 @@ export function searchResultsBlocks(
       context('Prueba con otras palabras, o `/guia lista` para ver todos los pasos.'),
     ];
   }
-  const lines = results.map(
-    ({ step }) =>
-      `• \`${step.id}\` *${escapeMrkdwn(step.title)}* (${escapeMrkdwn(step.phase)}, ${escapeMrkdwn(
-        guideTitle(step.guide),
-      )}) ${stepLink(step, 'ver')}`,
-  );
+  const lines = results.map(({ step }) => {
+    const edition = otherEdition(step.guide);
+    const where = edition ? `${step.phase}, ${edition}` : step.phase;
+    return `• \`${step.id}\` *${escapeMrkdwn(step.title)}* (${escapeMrkdwn(where)}) ${stepLink(step, 'ver')}`;
+  });
   return [
     section(cut(`*Resultados para «${q}»*\n${lines.join('\n')}`, LIMITS.sectionText)),
     context('Escribe `/guia <número de paso>` para ver la ficha completa.'),

@@ -182,10 +182,15 @@ describe('lists, help and Home', () => {
     expect(blocks[2]).toEqual(section('*Publica*\n• `2.1` Convertir — _30 días_'));
   });
 
-  it('search results name the edition, and an empty search says so in Spanish', () => {
-    const found = searchResultsBlocks('datos', [{ step: makeStep(), score: 1 }], () => 'Guía 2017');
-    expect(JSON.stringify(found)).toContain('`1.1` *Designar responsables* (Planea, Guía 2017)');
-    expect(JSON.stringify(searchResultsBlocks('<!channel>', [], () => ''))).toContain(
+  it('search results name the edition only for steps outside the default guide', () => {
+    const found = searchResultsBlocks('datos', [{ step: makeStep(), score: 1 }], () => 'Guía 2015');
+    expect(JSON.stringify(found)).toContain('`1.1` *Designar responsables* (Planea, Guía 2015)');
+    const inDefault = searchResultsBlocks('datos', [{ step: makeStep(), score: 1 }], () => undefined);
+    expect(JSON.stringify(inDefault)).toContain('`1.1` *Designar responsables* (Planea)');
+  });
+
+  it('an empty search says so in Spanish', () => {
+    expect(JSON.stringify(searchResultsBlocks('<!channel>', [], () => undefined))).toContain(
       'No encontré pasos para «&lt;!channel&gt;»',
     );
   });
