@@ -104,11 +104,18 @@ describe('answer', () => {
       section('Participan: *A*'),
       {
         type: 'context',
-        elements: [
-          { type: 'mrkdwn', text: 'Paso 1.1 · Designar responsables · ficha completa: `/guia 1.1`' },
-        ],
+        elements: [{ type: 'mrkdwn', text: 'Ficha completa del paso 1.1: `/guia 1.1`' }],
       },
     ]);
+  });
+
+  it('a question with no match suggests /guia lista once, not twice', () => {
+    const said = (text: string) =>
+      JSON.stringify(answerBlocks({ text, outcome: 'no_match', step: null, alternatives: [] })).split(
+        '/guia lista',
+      ).length - 1;
+    expect(said('No encontré nada. Usa `/guia lista`.')).toBe(1);
+    expect(said('No encontré nada.')).toBe(1);
   });
 
   it('a choice lists the candidate steps as commands', () => {
