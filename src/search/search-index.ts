@@ -1,10 +1,13 @@
 /**
  * The step index: an inverted index of stemmed, accent-folded keys with per-field weights (BM25F), plus a
- * deletion index over the vocabulary's surface words used only to correct misspelled question words
- * (SymSpell's idea: two words within k edits share a string obtained by deleting at most k letters from
- * each). Nothing fuzzy runs over step bodies, so a query costs a few map look-ups and, for unknown words
- * only, a few dozen more look-ups plus an edit distance per candidate.
+ * two-stage speller for misspelled question words: a deletion index over the vocabulary (SymSpell's idea:
+ * two words within k edits share a string obtained by deleting at most k letters from each) for the
+ * usual one or two typos, then fuse.js over the vocabulary words with the same first letter for what is
+ * further off. Nothing fuzzy runs over step bodies, so a query costs a few map look-ups and, for unknown
+ * words only, a few dozen more look-ups plus an edit distance per candidate (and, rarely, one small fuse
+ * search).
  */
+import Fuse from 'fuse.js';
 import type { Step } from '../content/model.ts';
 import { QUERY_ALIASES } from './aliases.ts';
 import { fold, isStopWord, wordKey, words } from './text.ts';
@@ -173,6 +176,9 @@ function englishAlias(folded: string): string | undefined {
 const maxEdits = (length: number): number => (length >= 8 ? 2 : 1);
 
 const MAX_MEMO = 10_000;
+/** fuse.js is only asked about long words: short ones with three typos are other words. */
+const FUZZY_MIN_LENGTH = 8;
+const FUZZY_THRESHOLD = 0.3;
 /** Longer "words" are pasted codes or URLs, not misspellings. */
 const MAX_TYPO_WORD = 32;
 
@@ -235,6 +241,9 @@ export class SearchIndex {
   /** How often each folded surface word occurs in the content: the likelier word wins a tie. */
   private readonly surfaceCounts = new Map<string, number>();
   private readonly corrections = new Map<string, string | null>();
+  /** Vocabulary words by first letter, and fuse.js over each group, built the first time it is needed. */
+  private readonly wordsByInitial = new Map<string, string[]>();
+  private readonly fuseByInitial = new Map<string, Fuse<string>>();
   /** Score accumulator, one slot per step, all zero between queries. */
   private readonly scores: Float64Array;
 
@@ -298,6 +307,10 @@ export class SearchIndex {
     for (const word of vocabulary) {
       // Short words are left out: one typo in a 3-letter word is another word.
       if (word.length < 4 || word.length > MAX_TYPO_WORD || /\d/.test(word)) continue;
+      const initial = word[0] as string;
+      const group = this.wordsByInitial.get(initial);
+      if (group) group.push(word);
+      else this.wordsByInitial.set(initial, [word]);
       for (const deletion of deletions(word, maxEdits(word.length))) {
         const list = this.deletionIndex.get(deletion);
         if (list) list.push(word);
@@ -370,7 +383,29 @@ export class SearchIndex {
         }
       }
     }
-    return best;
+    return best ?? this.fuzzyWord(folded);
+  }
+
+  /**
+   * Second stage, for long words further off than the deletion index reaches ("interoperavilidat"):
+   * fuse.js over the vocabulary words that share the first letter. Whole words are compared
+   * (`ignoreLocation`), the threshold is strict so an off-topic word is not bent into a guide word, and
+   * extended search stays off so user text is never read as operators.
+   */
+  private fuzzyWord(folded: string): string | undefined {
+    if (folded.length < FUZZY_MIN_LENGTH) return undefined;
+    const initial = folded[0] as string;
+    let fuse = this.fuseByInitial.get(initial);
+    if (!fuse) {
+      const group = this.wordsByInitial.get(initial);
+      if (!group) return undefined;
+      fuse = new Fuse(group, { includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD });
+      this.fuseByInitial.set(initial, fuse);
+    }
+    for (const { item, score } of fuse.search(folded, { limit: 3 })) {
+      if ((score ?? 1) <= FUZZY_THRESHOLD && Math.abs(item.length - folded.length) <= 3) return item;
+    }
+    return undefined;
   }
 
   analyze(question: string): AnalyzedQuery {

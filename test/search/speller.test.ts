@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../src/search/search-index.ts';
+import { step } from './guides.ts';
+
+const index = new SearchIndex([
+  step('g', '2.2', {
+    title: 'Incrementar la interoperabilidad y usabilidad de los Datos Abiertos',
+    summary: 'Metadatos, diccionarios de datos y estándares de interoperabilidad.',
+  }),
+  step('g', '1.3', { title: 'Generar y publicar el Plan de Apertura' }),
+]);
+
+const corrected = (question: string) => index.analyze(question).correctedText;
+
+describe('spelling correction of question words', () => {
+  it('fixes one or two typos anywhere in a word, the first letter included', () => {
+    expect(corrected('apertrua')).toBe('apertura');
+    expect(corrected('interoperavilidat')).toBe('interoperabilidad');
+  });
+
+  it('fixes a long word three letters off (the fuse.js stage)', () => {
+    expect(corrected('inferoperavilidat')).toBe('interoperabilidad');
+  });
+
+  it('leaves words that are not in the guide alone', () => {
+    expect(corrected('futbolistas')).toBe('futbolistas');
+    expect(index.analyze('futbolistas').unknown).toEqual(['futbolistas']);
+  });
+});
