@@ -4,7 +4,7 @@
  * Guide text and user text go through escapeMrkdwn so nothing can ping a channel.
  */
 import { type Deadline, type Guide, type Recurrence, type Step, stepUrl } from '../content/model.ts';
-import { escapeMrkdwn } from '../render/escape.ts';
+import { escapeMrkdwn, escapeUserText } from '../render/escape.ts';
 import type { Intent } from './intent.ts';
 
 export type Language = 'es' | 'en';
@@ -142,7 +142,8 @@ export function chooseText(steps: Step[], guides: Map<string, Guide>, language: 
 /** Echo of the user's words: escaped and short. */
 export function quote(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  return escapeMrkdwn(clean.length > 80 ? `${clean.slice(0, 80)}…` : clean);
+  // User words: a ``` fence in them must not open a code block over the rest of the reply.
+  return escapeUserText(clean.length > 80 ? `${clean.slice(0, 80)}…` : clean);
 }
 
 export function noMatchText(question: string, language: Language): string {

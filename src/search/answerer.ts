@@ -54,7 +54,7 @@ const DEFAULTS: Required<AnswererOptions> = {
 };
 
 const ENGLISH = new Set(
-  'the what who whom which when where how is are does do to of for in on step steps deadline involved i we my our should must need about hello hi thanks help please'.split(
+  'the what who whom which when where how is are does do to of for in on step steps deadline involved we my our should must need about hello hi thanks help please'.split(
     ' ',
   ),
 );
@@ -67,7 +67,10 @@ const SPANISH = new Set(
 /** A question about several steps ("¿qué pasos hablan de…?", "¿en cuáles pasos…?", "which steps…?"). */
 const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
 
-/** English when its function words outnumber Spanish ones; Spanish otherwise (the bot's first language). */
+/**
+ * English when its function words outnumber Spanish ones; Spanish otherwise (the bot's first language).
+ * One-letter words are left out of the English list: "i" is as likely mrkdwn (`_i_`) or a typo.
+ */
 export function detectLanguage(text: string): Language {
   let en = 0;
   let es = 0;

@@ -276,3 +276,12 @@ describe('search for /guia buscar', () => {
     expect(answerer.search('')).toEqual([]);
   });
 });
+
+describe('questions made only of formatting', () => {
+  const answerer = createAnswerer(sampleGuides());
+  it('get a Spanish reply whose echo cannot open a code block', () => {
+    const answer = answerer.answer('*bold* ~x~ _i_ `code` ```block``` > cita');
+    expect(answer.language).toBe('es');
+    expect(answer.text).not.toContain('```');
+  });
+});
