@@ -1,39 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AvanceDeps, createAvanceCommand } from '../../src/bot/avance-command.ts';
-import { createAvanceHomeSection, createDeadlineDecorator } from '../../src/bot/avance-home.ts';
-import { ACTIONS, COMMANDS } from '../../src/render/ids.ts';
-import { createSlackUploader } from '../../src/slack/avance-upload.ts';
-import { registerAvanceButtons } from '../../src/slack/listeners/actions/avance-buttons.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
-import { eventEnvelope, postBlockAction, postCommand, postEvent } from '../helpers/signed-request.ts';
-import { realGuides, startTestApp, type TestApp } from '../helpers/slack-app.ts';
+import { ACTIONS } from '../../src/render/ids.ts';
+import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
+import { eventEnvelope, postBlockAction, postEvent } from '../helpers/signed-request.ts';
+import type { TestApp } from '../helpers/slack-app.ts';
 
 let t: TestApp;
-let avance: AvanceDeps;
 
 beforeAll(async () => {
-  t = await startTestApp({
-    extraDeps: (db) => {
-      avance = {
-        guides: realGuides(),
-        store: new SqliteProgressStore(db),
-        tz: 'America/Mexico_City',
-        now: () => new Date('2026-02-10T16:00:00Z'),
-      };
-      return {
-        extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },
-        homeSections: [createAvanceHomeSection(avance)],
-        decorateAnswer: createDeadlineDecorator(avance),
-      };
-    },
-  });
-  avance.uploadFile = createSlackUploader(t.slack.app.client);
-  registerAvanceButtons(
-    t.slack.app,
-    avance,
-    (await import('pino')).pino({ level: 'silent' }),
-    async () => {},
-  );
+  ({ t } = await startAvanceTestApp({ uploads: true }));
 });
 afterAll(async () => {
   await t.stop();
@@ -44,12 +18,8 @@ beforeEach(() => {
 
 /** Sends `/avance <text>` signed, as Slack does, and returns what the bot sent to the response_url. */
 async function avanceCommand(text: string, userId = 'U0001') {
-  const url = t.fake.responseUrl();
-  const res = await postCommand(t.target, { command: '/avance', text, response_url: url, user_id: userId });
-  expect(res.status).toBe(200);
-  const path = new URL(url).pathname;
-  const response = await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === path));
-  return { body: response.body, json: JSON.stringify(response.body) };
+  const body = await slashCommand(t, '/avance', text, userId);
+  return { body, json: JSON.stringify(body) };
 }
 
 const tableRows = () =>

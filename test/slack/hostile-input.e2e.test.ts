@@ -3,46 +3,18 @@
  * Spanish, within Block Kit limits, pings nobody, and the app keeps answering the next request.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AvanceDeps, createAvanceCommand } from '../../src/bot/avance-command.ts';
-import { createAvanceHomeSection, createDeadlineDecorator } from '../../src/bot/avance-home.ts';
-import { ACTIONS, COMMANDS } from '../../src/render/ids.ts';
-import { registerAvanceButtons } from '../../src/slack/listeners/actions/avance-buttons.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
+import type { AvanceDeps } from '../../src/bot/avance-command.ts';
+import { ACTIONS } from '../../src/render/ids.ts';
+import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
 import { dumpTables, payloadProblems } from '../helpers/payload-checks.ts';
-import {
-  eventEnvelope,
-  postBlockAction,
-  postCommand,
-  postEvent,
-  postForm,
-} from '../helpers/signed-request.ts';
-import { realGuides, startTestApp, type TestApp } from '../helpers/slack-app.ts';
+import { eventEnvelope, postBlockAction, postEvent, postForm } from '../helpers/signed-request.ts';
+import type { TestApp } from '../helpers/slack-app.ts';
 
 let t: TestApp;
 let avance: AvanceDeps;
 
 beforeAll(async () => {
-  t = await startTestApp({
-    extraDeps: (db) => {
-      avance = {
-        guides: realGuides(),
-        store: new SqliteProgressStore(db),
-        tz: 'America/Mexico_City',
-        now: () => new Date('2026-02-10T16:00:00Z'),
-      };
-      return {
-        extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },
-        homeSections: [createAvanceHomeSection(avance)],
-        decorateAnswer: createDeadlineDecorator(avance),
-      };
-    },
-  });
-  registerAvanceButtons(
-    t.slack.app,
-    avance,
-    (await import('pino')).pino({ level: 'silent' }),
-    async () => {},
-  );
+  ({ t, avance } = await startAvanceTestApp());
 });
 afterAll(async () => {
   await t.stop();
@@ -82,14 +54,7 @@ const HOSTILE: Array<[string, string]> = [
   ['emoji at the cut, odd', `${'x'.repeat(99)}${'😀'.repeat(2000)}`],
 ];
 
-async function command(name: string, text: string) {
-  const url = t.fake.responseUrl();
-  const res = await postCommand(t.target, { command: name, text, response_url: url });
-  expect(res.status).toBe(200);
-  const path = new URL(url).pathname;
-  const response = await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === path));
-  return response.body;
-}
+const command = (name: string, text: string) => slashCommand(t, name, text);
 
 let ts = 1_700_100_000;
 async function dmReply(text: string) {
