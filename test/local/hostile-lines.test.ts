@@ -1,42 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { npmStart as runNpmStart } from '../helpers/npm-start.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'guia-local-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function npmStart(input: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent'], {
-      cwd: repo,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? dir,
-        SLACK_BOT_TOKEN: '',
-        SLACK_APP_TOKEN: '',
-        SLACK_SIGNING_SECRET: '',
-        GUIA_DB: join(dir, 'data', 'guia.db'),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const npmStart = (input: string) => runNpmStart(dir, input);
 
 const NASTY = [
   '🙂🔥',
