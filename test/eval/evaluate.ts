@@ -36,6 +36,11 @@ export const QUESTIONS_FILE = fileURLToPath(new URL('./questions.jsonl', import.
  * tune it: their score estimates accuracy on questions nobody fitted the thresholds to.
  */
 export const HOLDOUT_FILE = fileURLToPath(new URL('./holdout.jsonl', import.meta.url));
+/**
+ * Slack-style questions (short, misspelled, English, naming documents) written from the content only and
+ * measured once before any change: only general fixes (word families, aliases, calibration) may follow.
+ */
+export const FRESH_FILE = fileURLToPath(new URL('./fresh.jsonl', import.meta.url));
 
 export function readQuestions(file = QUESTIONS_FILE): LabelledQuestion[] {
   return readFileSync(file, 'utf8')
