@@ -1,13 +1,11 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnBot } from '../helpers/bot-process.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { eventEnvelope, postEvent } from '../helpers/signed-request.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'guia-process-'));
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -18,42 +16,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startBot(
-  dbFile: string,
-  extraEnv: Record<string, string> = {},
-): { child: ChildProcessWithoutNullStreams; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: 'secret',
-      SLACK_APP_TOKEN: '',
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      GUIA_DB: dbFile,
-      LOG_LEVEL: 'info',
-      ...extraEnv,
-    },
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  return { child, output: () => out };
+function startBot(dbFile: string, extraEnv: Record<string, string> = {}) {
+  return spawnBot(fake.apiUrl, dbFile, { SLACK_SIGNING_SECRET: 'secret', SLACK_APP_TOKEN: '', ...extraEnv });
 }
-
-const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('the bot process in HTTP mode', () => {
   it('serves /healthz, answers, and on SIGTERM closes the server and the database cleanly', async () => {
     const dbFile = join(dir, 'ok', 'guia.db');
-    const { child, output } = startBot(dbFile);
-    const done = exited(child);
+    const { child, output, exited: done } = startBot(dbFile);
     const port = await fake.waitFor(() => /"port":(\d+)/.exec(output())?.[1], 15_000);
     const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
@@ -78,16 +48,16 @@ describe('the bot process in HTTP mode', () => {
 
   it('stops with a Spanish message when Slack rejects the token', async () => {
     fake.fail('auth.test', { error: 'invalid_auth' });
-    const { child, output } = startBot(join(dir, 'bad', 'guia.db'));
-    expect(await exited(child)).toBe(1);
+    const { exited, output } = startBot(join(dir, 'bad', 'guia.db'));
+    expect(await exited).toBe(1);
     expect(output()).toContain('No pude conectar con Slack');
     expect(output()).toContain('SLACK_BOT_TOKEN');
   }, 30_000);
 
   it('in Socket Mode, a rejected app token also stops the process with the Spanish message', async () => {
     fake.fail('apps.connections.open', { error: 'invalid_auth' }, 5);
-    const { child, output } = startBot(join(dir, 'socket', 'guia.db'), { SLACK_APP_TOKEN: 'xapp-test' });
-    expect(await exited(child)).toBe(1);
+    const { exited, output } = startBot(join(dir, 'socket', 'guia.db'), { SLACK_APP_TOKEN: 'xapp-test' });
+    expect(await exited).toBe(1);
     expect(output()).toContain('No pude conectar con Slack');
   }, 30_000);
 });

@@ -2,16 +2,15 @@
  * `npm start` with an app token: the composition root connects over Socket Mode to a fake Slack on
  * loopback, answers, and exits 0 on SIGTERM with the WebSocket closed.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { spawnBot } from '../helpers/bot-process.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { eventsApiEnvelope, type FakeSocketMode, startFakeSocketMode } from '../helpers/fake-socket-mode.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'guia-socket-process-'));
 let fake: FakeSlack;
 let socket: FakeSocketMode;
@@ -29,31 +28,14 @@ afterAll(async () => {
 });
 
 it('connects in Socket Mode, serves /healthz, answers a mention, and exits 0 on SIGTERM', async () => {
-  const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_APP_TOKEN: 'xapp-test',
-      SLACK_SIGNING_SECRET: '',
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      GUIA_DB: join(dir, 'guia.db'),
-      LOG_LEVEL: 'info',
-    },
+  const bot = spawnBot(fake.apiUrl, join(dir, 'guia.db'), {
+    SLACK_APP_TOKEN: 'xapp-test',
+    SLACK_SIGNING_SECRET: '',
   });
-  child = bot;
-  let out = '';
-  bot.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  bot.stderr.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+  child = bot.child;
 
   const port = await fake.waitFor(
-    () => /"port":(\d+),"msg":"connected to Slack \(Socket Mode\)"/.exec(out)?.[1],
+    () => /"port":(\d+),"msg":"connected to Slack \(Socket Mode\)"/.exec(bot.output())?.[1],
     15_000,
   );
   expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -71,8 +53,8 @@ it('connects in Socket Mode, serves /healthz, answers a mention, and exits 0 on 
   const post = await fake.waitFor(() => fake.callsTo('chat.postMessage')[0]);
   expect(post.params).toMatchObject({ channel: 'C1', thread_ts: '1.1' });
 
-  bot.kill('SIGTERM');
-  expect(await exited).toBe(0);
-  expect(out).toContain('shutting down');
+  bot.child.kill('SIGTERM');
+  expect(await bot.exited).toBe(0);
+  expect(bot.output()).toContain('shutting down');
   expect(socket.openSockets()).toBe(0);
 }, 20_000);
