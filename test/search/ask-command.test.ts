@@ -1,21 +1,11 @@
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import ask from '../../src/cli/commands/ask.ts';
+import { runCommand } from '../cli/run-command.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 
-async function run(args: string[], stdinLines: string[] = []) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => err.push(c.toString('utf8')));
-  const stdin = Readable.from(stdinLines.map((l) => `${l}\n`));
-  const code = await ask.run(args, { stdout, stderr, stdin, env: {} });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (args: string[], stdinLines: string[] = []) => runCommand(ask, args, {}, stdinLines);
 
 describe('guia ask', () => {
   it('prints the answer text', async () => {
