@@ -57,36 +57,18 @@ const HOSTILE: Array<[string, string]> = [
 const command = (name: string, text: string) => slashCommand(t, name, text);
 
 let ts = 1_700_100_000;
-async function dmReply(text: string) {
+/** Posts `event` signed, as the Events API does, and returns the bot's chat.postMessage call. */
+async function replyTo(event: Record<string, unknown>) {
   t.fake.reset();
-  const event = {
-    type: 'message',
-    channel_type: 'im',
-    channel: 'D0001',
-    user: 'U0001',
-    text,
-    ts: `${++ts}.1`,
-  };
-  const res = await postEvent(t.target, eventEnvelope(event));
+  const res = await postEvent(t.target, eventEnvelope({ ...event, user: 'U0001', ts: `${++ts}.1` }));
   expect(res.status).toBe(200);
   const post = await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[0], 10_000);
   return post.params;
 }
 
-async function mentionReply(text: string) {
-  t.fake.reset();
-  const event = {
-    type: 'app_mention',
-    channel: 'C0001',
-    user: 'U0001',
-    text: `<@UBOT> ${text}`,
-    ts: `${++ts}.1`,
-  };
-  const res = await postEvent(t.target, eventEnvelope(event));
-  expect(res.status).toBe(200);
-  const post = await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[0], 10_000);
-  return post.params;
-}
+const dmReply = (text: string) => replyTo({ type: 'message', channel_type: 'im', channel: 'D0001', text });
+const mentionReply = (text: string) =>
+  replyTo({ type: 'app_mention', channel: 'C0001', text: `<@UBOT> ${text}` });
 
 /** The app still answers a normal request afterwards. */
 async function stillAnswers() {
