@@ -1,10 +1,9 @@
 /**
- * Query-side word lists. English words map to the Spanish words the guide uses, so English questions
- * reach Spanish steps; a few Spanish words map to the related word the guide uses where the stemmer
- * cannot see the family ("promoción" → "promover"). Keys are folded (no accents, lower case).
+ * Word lists for the index. English words map to the Spanish words the guide uses, so English questions
+ * reach Spanish steps (question side only: the guide is Spanish). Keys are folded (no accents, lower
+ * case); values are the guide's words.
  */
-export const QUERY_ALIASES: Record<string, string> = {
-  // English → Spanish
+export const ENGLISH_ALIASES: Record<string, string> = {
   team: 'equipo grupo trabajo',
   group: 'grupo',
   working: 'trabajo',
@@ -122,7 +121,14 @@ export const QUERY_ALIASES: Record<string, string> = {
   stories: 'historias',
   story: 'historias',
   success: 'éxito',
-  // Spanish word families the stemmer keeps apart.
+};
+
+/**
+ * Spanish word families the stemmer keeps apart ("promoción"/"promover", "estandarizar"/"estándar").
+ * These are the same word to a reader, so they apply on both sides: a step that says "promoción" also
+ * answers a question about "promover".
+ */
+export const WORD_FAMILIES: Record<string, string> = {
   promocion: 'promover',
   promocionar: 'promover',
   promociono: 'promover',
@@ -137,14 +143,54 @@ export const QUERY_ALIASES: Record<string, string> = {
   nombrar: 'designar',
   nombramiento: 'designar',
   abrir: 'apertura',
+  estandarizar: 'estándar',
+  estandarizacion: 'estándar',
+  estandarizando: 'estándar',
+  estandarizados: 'estándar',
+  estandarizadas: 'estándar',
+};
+
+/**
+ * What people write for a thing the guide names otherwise (question side only: in a step, "licencias"
+ * means something else than the data licence a user asks about). Each maps to the guide's own words.
+ */
+export const SYNONYMS: Record<string, string> = {
   liga: 'ligas url',
   ligas: 'ligas url',
   caida: 'disponibilidad',
   caidas: 'disponibilidad',
+  caido: 'disponibilidad',
+  caidos: 'disponibilidad',
   rotas: 'disponibilidad ligas',
   hackaton: 'hackatones',
   dataton: 'datatones',
   tuits: 'redes sociales',
+  tuit: 'redes sociales',
+  tuitear: 'redes sociales',
+  tweet: 'redes sociales',
+  tweets: 'redes sociales',
   twitter: 'redes sociales',
   facebook: 'redes sociales',
+  // The guide's data licence is the "Términos de Libre Uso MX" (step 2.4).
+  licencia: 'términos libre uso',
+  licencias: 'términos libre uso',
+  license: 'términos libre uso',
+  licence: 'términos libre uso',
+  // "sin barreras de acceso como contraseñas" (step 2.3).
+  login: 'contraseñas barreras acceso',
+  password: 'contraseñas',
+  passwords: 'contraseñas',
+  // "campos numéricos sin símbolos de moneda" (step 2.2).
+  signo: 'símbolos',
+  signos: 'símbolos',
+  pesos: 'moneda',
+  dolares: 'moneda',
+  currency: 'moneda',
+  // The guide's "XLS o XLSX".
+  excel: 'xls xlsx',
+  // The guide's "conjunto de datos".
+  dataset: 'conjunto',
+  datasets: 'conjuntos',
 };
+
+export const QUERY_ALIASES: Record<string, string> = { ...ENGLISH_ALIASES, ...SYNONYMS, ...WORD_FAMILIES };

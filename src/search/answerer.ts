@@ -169,7 +169,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     }
 
     const [first, second] = hits;
-    if (!first || first.score <= 0 || offTopic(analysis, first.score)) {
+    if (!first || first.score <= 0 || offTopic(analysis, first.match)) {
       return { ...base, intent, step: null, outcome: 'no_match', text: noMatchText(question, language) };
     }
     const confidence = second ? (first.score - second.score) / first.score : 1;

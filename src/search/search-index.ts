@@ -9,7 +9,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Step } from '../content/model.ts';
-import { QUERY_ALIASES } from './aliases.ts';
+import { QUERY_ALIASES, WORD_FAMILIES } from './aliases.ts';
 import { fold, isStopWord, wordKey, words } from './text.ts';
 
 /** Field weights: a word in the title says more about the step than the same word deep in the summary. */
@@ -27,6 +27,12 @@ const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
 // BM25 saturation and length normalisation, the usual values.
 const K1 = 1.2;
 const B = 0.75;
+
+/**
+ * Coordination: a step's score is scaled by the share of the question's (idf-weighted) words it contains,
+ * to this power, so a step matching every topic word beats one matching a single word many times.
+ */
+const COVERAGE_EXPONENT = 1;
 
 /**
  * Words that say which part of a step is wanted, not which step: recognised (and typo-corrected) in
@@ -203,6 +209,8 @@ export interface AnalyzedQuery {
 export interface Hit {
   step: Step;
   score: number;
+  /** The BM25 score before the coverage factor and edition boost. */
+  match: number;
 }
 
 interface Posting {
@@ -246,6 +254,8 @@ export class SearchIndex {
   private readonly fuseByInitial = new Map<string, Fuse<string>>();
   /** Score accumulator, one slot per step, all zero between queries. */
   private readonly scores: Float64Array;
+  /** Per step, the idf mass of the query keys it contains: how much of the question it covers. */
+  private readonly covered: Float64Array;
 
   constructor(steps: Step[]) {
     this.steps = steps;
@@ -268,9 +278,14 @@ export class SearchIndex {
             key = wordKey(word);
             this.surfaceKeys.set(folded, key);
           }
-          const perField = terms.get(key) ?? new Map<Field, number>();
-          perField.set(field, (perField.get(field) ?? 0) + 1);
-          terms.set(key, perField);
+          // The word counts for its family too, as a question's word does ("promoción" → "promover").
+          const family = WORD_FAMILIES[folded];
+          const familyKeys = family === undefined ? [] : words(family).map((w) => this.contentKey(w));
+          for (const k of new Set([key, ...familyKeys])) {
+            const perField = terms.get(k) ?? new Map<Field, number>();
+            perField.set(field, (perField.get(field) ?? 0) + 1);
+            terms.set(k, perField);
+          }
           count++;
         }
         length.set(field, count);
@@ -318,6 +333,12 @@ export class SearchIndex {
       }
     }
     this.scores = new Float64Array(steps.length);
+    this.covered = new Float64Array(steps.length);
+  }
+
+  /** The key of a word as the content indexes it (vocabulary first, as for the questions). */
+  private contentKey(word: string): string {
+    return this.surfaceKeys.get(fold(word)) ?? wordKey(word);
   }
 
   /** Number of distinct keys, for the benchmark. */
@@ -445,14 +466,18 @@ export class SearchIndex {
    */
   score(keys: Map<string, number>, boost?: (step: Step) => number, limit = 10): Hit[] {
     const scores = this.scores;
+    const covered = this.covered;
     const touched: number[] = [];
+    let total = 0;
     for (const [key, queryWeight] of keys) {
       const entry = this.postings.get(key);
       if (!entry) continue;
       const factor = entry.idf * queryWeight;
+      total += factor;
       for (const posting of entry.list) {
         if (scores[posting.doc] === 0) touched.push(posting.doc);
         scores[posting.doc] = (scores[posting.doc] as number) + factor * posting.weight;
+        covered[posting.doc] = (covered[posting.doc] as number) + factor;
       }
     }
     const before = (a: Hit, b: Hit) => b.score - a.score || (a.step.id < b.step.id ? -1 : 1);
@@ -460,10 +485,12 @@ export class SearchIndex {
     const top: Hit[] = [];
     for (const doc of touched) {
       const step = this.steps[doc];
-      const raw = scores[doc] as number;
+      const coverage = total > 0 ? (covered[doc] as number) / total : 0;
+      const match = scores[doc] as number;
       scores[doc] = 0;
-      if (!step || raw <= 0) continue;
-      const hit = { step, score: raw * (boost ? boost(step) : 1) };
+      covered[doc] = 0;
+      if (!step || match <= 0) continue;
+      const hit = { step, score: match * coverage ** COVERAGE_EXPONENT * (boost ? boost(step) : 1), match };
       const last = top[top.length - 1];
       if (top.length >= limit && last && before(hit, last) >= 0) continue;
       let at = top.length;

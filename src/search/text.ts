@@ -32,9 +32,12 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-/** Words (letters and digits) in lower case, accents kept: the stemmer needs them. */
+/**
+ * Words in lower case, accents kept: the stemmer needs them. Letters and digits are split apart, so
+ * "utf8" and "iso8601" in a question meet "UTF-8" and "ISO 8601" in the guide.
+ */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.toLowerCase().match(/\p{L}+|\p{N}+/gu) ?? [];
 }
 
 const stemmer = snowball.newStemmer('spanish');
@@ -131,6 +134,27 @@ const TOPIC_STOP_WORDS = new Set(
     'nuestras',
     'nuestro',
     'nuestra',
+    // Demonstratives, "cada" and forms of "hacer"/"estar" the stop-word list lacks, and Slack fillers
+    // ("¿se vale?", "¿qué onda con eso?", "nomás"): "esta" matched every "esta Guía", "vale" → "válido".
+    'esta',
+    'este',
+    'estos',
+    'estas',
+    'estar',
+    'cada',
+    'hacen',
+    'hacemos',
+    'haces',
+    'hizo',
+    'bien',
+    'vale',
+    'onda',
+    'nomas',
+    'neta',
+    'oigan',
+    'alguien',
+    'sabe',
+    'saben',
   ].map(fold),
 );
 
