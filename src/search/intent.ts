@@ -7,11 +7,11 @@ export type Intent = 'involucrados' | 'plazo' | 'normatividad' | 'actividades' |
 const PATTERNS: Array<[Exclude<Intent, 'resumen'>, RegExp]> = [
   [
     'involucrados',
-    /\b(quien(es)?|responsables?|participa(n|r)?|participantes?|involucr\w*|areas?|encargad[oa]s?|a cargo|le entra(n)?|le toca|roles?|who|whom|involved|responsible|in charge|people|unidad(es)? (que|participa)|que unidad(es)?)\b/,
+    /\b(quien(es)?|responsables?|participa(n|r)?|participantes?|involucr\w*|areas?|encargad[oa]s?|a cargo|le entra(n)?|le toca|roles?|who|whom|involved|responsible|in charge|people|miembros?|integrantes?|forma(n)? parte|unidad(es)? (que|participa)|que unidad(es)?)\b/,
   ],
   [
     'plazo',
-    /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|periodicidad|tiempo para|tiempo maximo|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
+    /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|de manera continua|continuamente|periodicidad|tiempo para|tiempo maximo|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
   ],
   [
     'normatividad',

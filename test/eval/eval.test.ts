@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loader.ts';
-import { evaluate, HOLDOUT_FILE, readQuestions } from './evaluate.ts';
+import { evaluate, FRESH_FILE, HOLDOUT_FILE, readQuestions } from './evaluate.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 const guides = loadContent(content).guides;
@@ -38,6 +38,26 @@ describe('answering held-out questions nobody tuned the scorer on', () => {
     expect(questions.filter((q) => q.expect === 'empty').length).toBeGreaterThan(0);
   });
 
+  it('picks the right step (or the right refusal) for at least 85 % of them', () => {
+    expect(report.top1, misses).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('reads the right intent for at least 90 % of them', () => {
+    expect(report.intent, misses).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('answering fresh Slack-style questions (short, misspelled, English, naming documents)', () => {
+  const questions = readQuestions(FRESH_FILE);
+  const report = evaluate(guides, questions);
+  const misses = report.misses.map((m) => `${m.kind}: «${m.question.q}» → ${m.got}`).join('\n');
+
+  it('has at least 60 questions', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(60);
+  });
+
+  // Measured at 88.3 % before any change and 96.7 % after the general fixes that followed; the bar
+  // keeps a margin below both, since these questions have now been looked at.
   it('picks the right step (or the right refusal) for at least 85 % of them', () => {
     expect(report.top1, misses).toBeGreaterThanOrEqual(0.85);
   });
