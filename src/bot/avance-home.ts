@@ -38,7 +38,7 @@ export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
 
 /**
  * Adds the channel's own due date, status and owner to an answer about a step's deadline:
- * "vence el 13 de febrero de 2027 para este canal; estado: en curso; responsable: <@U…>". Never throws.
+ * "En este canal: vence el 13 de febrero de 2027 (en 3 días); estado: en curso; responsable: <@U…>". Never throws.
  */
 export function createDeadlineDecorator(
   deps: AvanceDeps,
@@ -56,7 +56,7 @@ export function createDeadlineDecorator(
       const line = summarize({ ...guide, steps: [step] }, states, tracker.startDate, today).lines[0];
       if (!line) return answer;
       const owner = line.state.ownerUserId ? mention(line.state.ownerUserId) : 'sin asignar';
-      const extra = `${dateText(line)} para este canal; estado: ${statusText(line.state)}; responsable: ${owner}`;
+      const extra = `${dateText(line)}; estado: ${statusText(line.state)}; responsable: ${owner}`;
       return { ...answer, text: `${answer.text}\n\n_En este canal:_ ${extra}` };
     } catch {
       return answer;

@@ -63,7 +63,7 @@ export const SYNTAX = {
   inicio: '`/avance inicio AAAA-MM-DD` (por ejemplo `/avance inicio 2026-01-15`)',
   paso: (verb: string) => `\`/avance ${verb} 1.2\``,
   bloquear: '`/avance bloquear 1.2 motivo del bloqueo`',
-  asignar: '`/avance asignar 1.2 @persona` (menciona a la persona con @)',
+  asignar: '`/avance asignar 1.2 @persona`',
   historial: '`/avance historial` o `/avance historial 1.2`',
   guia: '`/avance guia guia-2015`',
   diario: '`/avance diario 09:00 lun-vie`, `/avance diario off` o `/avance diario sin-cambios linea|nada`',
@@ -124,7 +124,7 @@ export function parseAvance(text: string): AvanceRequest {
     }
     case 'asignar': {
       if (!arg || !STEP.test(arg)) {
-        return err(`Indica el paso y la persona: ${SYNTAX.asignar}.${commaHint(arg)}`);
+        return err(`Indica el paso y menciona a la persona con @: ${SYNTAX.asignar}.${commaHint(arg)}`);
       }
       const target = rest.slice(1).join(' ').trim();
       if ((target.match(/<@[UW][A-Z0-9]+/g) ?? []).length > 1) {

@@ -8,15 +8,18 @@ export const COMMANDS = {
   avance: '/avance',
 } as const;
 
+/** Every team-progress button id starts with this, so one listener can take them all. */
+export const AVANCE_ACTION_PREFIX = 'avance_';
+
 export const ACTIONS = {
   /** "Compartir en el canal" on an ephemeral reply. */
   share: 'guia_share',
   feedbackUp: 'guia_feedback_up',
   feedbackDown: 'guia_feedback_down',
   /** Team progress (issue 5): step card and Home buttons. Activity buttons append `_<index>` (ids must be unique). */
-  avanceStart: 'avance_start_step',
-  avanceComplete: 'avance_complete_step',
-  avanceToggleActivity: 'avance_toggle_activity',
+  avanceStart: `${AVANCE_ACTION_PREFIX}start_step`,
+  avanceComplete: `${AVANCE_ACTION_PREFIX}complete_step`,
+  avanceToggleActivity: `${AVANCE_ACTION_PREFIX}toggle_activity`,
 } as const;
 
 export const BLOCK_IDS = {

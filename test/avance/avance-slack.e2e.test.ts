@@ -106,8 +106,8 @@ describe('/avance through the Slack app', () => {
     const post = await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[0]);
     const text = JSON.stringify(post.params);
     // 1.2: 70 días naturales from 15 Jan 2026 → 26 March 2026.
-    expect(text).toContain('vence el 26 de marzo de 2026');
-    expect(text).toContain('para este canal');
+    expect(text).toContain('_En este canal:_ vence el 26 de marzo de 2026 (en 44 días)');
+    expect(text).not.toContain('para este canal');
     expect(text).toContain('responsable: <@U0002>');
   });
 

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { type AvanceDeps, handleAvanceAction, isAvanceAction } from '../../../bot/avance-command.ts';
+import { AVANCE_ACTION_PREFIX } from '../../../render/ids.ts';
 import { describeSlackError } from '../../web-api-errors.ts';
 
 /**
@@ -14,7 +15,7 @@ export function registerAvanceButtons(
   refreshHome: (userId: string, teamId: string) => Promise<void>,
 ): void {
   app.action<BlockButtonAction>(
-    { type: 'block_actions', action_id: /^avance_/ },
+    { type: 'block_actions', action_id: new RegExp(`^${AVANCE_ACTION_PREFIX}`) },
     async ({ ack, body, action, respond }) => {
       await ack();
       if (!isAvanceAction(action.action_id)) return;

@@ -1,11 +1,10 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { ACTIONS } from '../../../render/ids.ts';
+import { ACTIONS, AVANCE_ACTION_PREFIX } from '../../../render/ids.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { describeSlackError } from '../../web-api-errors.ts';
 
 const HANDLED = new Set<string>([ACTIONS.share, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
-/** The team-progress buttons (`avance_…`) have their own listener (registerAvanceButtons). */
-const HANDLED_PREFIX = 'avance_';
+// The team-progress buttons (AVANCE_ACTION_PREFIX) have their own listener (registerAvanceButtons).
 
 /**
  * A button the bot does not know (an old message after an id was renamed, a forged payload): without an
@@ -13,7 +12,7 @@ const HANDLED_PREFIX = 'avance_';
  */
 export function registerUnknownAction(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(
-    { type: 'block_actions', action_id: new RegExp(`^(?!${HANDLED_PREFIX})`) },
+    { type: 'block_actions', action_id: new RegExp(`^(?!${AVANCE_ACTION_PREFIX})`) },
     async ({ ack, action, body, respond }) => {
       if (!('action_id' in action) || HANDLED.has(action.action_id)) return;
       await ack();
