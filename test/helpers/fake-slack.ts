@@ -12,6 +12,8 @@ export interface RecordedCall {
   method: string;
   params: Record<string, unknown>;
   token?: string;
+  /** performance.now() when the call arrived, to check waits such as Retry-After. */
+  at: number;
 }
 
 export interface RecordedPost {
@@ -95,7 +97,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = url.pathname.slice('/api/'.length);
     const params = parseBody(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
-    calls.push({ method, params, ...(auth ? { token: auth.replace(/^Bearer /, '') } : {}) });
+    calls.push({
+      method,
+      params,
+      at: performance.now(),
+      ...(auth ? { token: auth.replace(/^Bearer /, '') } : {}),
+    });
     const failure = failures.get(method)?.shift();
     if (failure) {
       if ('drop' in failure) {

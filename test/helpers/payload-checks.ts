@@ -16,6 +16,9 @@ export function payloadProblems(payload: Json, opts: { maxBlocks?: number } = {}
   if (BROADCAST.test(raw)) problems.push(`raw broadcast ping in payload: ${raw.match(BROADCAST)?.[0]}`);
   if (hasLoneSurrogate(payload)) problems.push('lone UTF-16 surrogate (half an emoji)');
   const text = payload.text;
+  // Messages with blocks still need `text`: it is what notifications and screen readers show.
+  if (Array.isArray(payload.blocks) && typeof text !== 'string')
+    problems.push('blocks without a fallback text');
   if (typeof text === 'string') {
     if (text.trim() === '') problems.push('empty fallback text');
     if (text.length > 4000) problems.push(`fallback text of ${text.length} chars`);

@@ -279,6 +279,9 @@ describe('when Slack fails', () => {
     t.fake.fail('chat.postMessage', { status: 429, retryAfter: 1 });
     await postEvent(t.target, eventEnvelope(mention('<@UBOT> plazo del paso 1.1')));
     await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage').length === 2, 5000);
+    const [refused, retried] = t.fake.callsTo('chat.postMessage');
+    // The retry came after the second Slack asked for, not at once.
+    expect((retried?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(950);
   });
 
   it('survives a dropped connection to Slack', async () => {
