@@ -209,9 +209,9 @@ describe('crash safety', () => {
         .events(tracker.id, { afterId: 0 })
         .filter((e) => e.kind === 'step.owner')
         .map((e) => Number((e.after as StepState).ownerUserId?.slice(1)));
-      // Every change reported as committed is there, in order, with no gap; at most one more committed
-      // between the last report and the kill.
-      expect(changes.length === reported + 1 || changes.length === reported + 2).toBe(true);
+      // Every change reported as committed is there, in order, with no gap. The child may have committed a
+      // few more between its last report reaching us and the kill: those must be whole too.
+      expect(changes.length).toBeGreaterThanOrEqual(reported + 1);
       expect(changes).toEqual(changes.map((_, i) => i));
       // Each step's row matches its latest event: state and log were written together.
       const states = s.stepStates(tracker.id, 'guia-2017');
