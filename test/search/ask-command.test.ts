@@ -27,7 +27,7 @@ describe('guia ask', () => {
     expect(Array.isArray(answer.alternatives)).toBe(true);
   });
 
-  it('--json without a question answers each stdin line, in order, one JSON object per line', async () => {
+  it('--json without a question answers each stdin line, blank ones too, in order, one JSON object per line', async () => {
     const { code, stdout } = await run(
       ['--json', '--content', content],
       ['paso 1.1', '', 'paso 2.3', '¿Cuál es la capital de Francia?'],
@@ -37,7 +37,9 @@ describe('guia ask', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.step?.id ?? null)).toEqual(['1.1', '2.3', null]);
+    // A blank line gets the empty-question reply, so answer N still belongs to question N.
+    expect(lines.map((l) => l.step?.id ?? null)).toEqual(['1.1', null, '2.3', null]);
+    expect(lines[1].outcome).toBe('empty');
   });
 
   it('explains its usage when the question is missing, and rejects unknown guides', async () => {

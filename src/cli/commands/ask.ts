@@ -67,9 +67,8 @@ const command: CliCommand = {
     }
     // No question with --json: one question per stdin line, answers in the same order.
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of lines) {
-      if (line.trim()) print(line);
-    }
+    // Every line gets one answer, a blank one the empty-question reply, so output line N answers input line N.
+    for await (const line of lines) print(line);
     return 0;
   },
 };
