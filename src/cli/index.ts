@@ -3,6 +3,7 @@
  * The `guia` command line. Each subcommand lives in its own file under commands/ and only does I/O around
  * the pure layers; this file just dispatches.
  */
+import { loadEnvFile } from '../config/config.ts';
 import type { CliCommand } from './command.ts';
 
 const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
@@ -15,6 +16,12 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
 };
 
 export async function runCli(argv: string[]): Promise<number> {
+  // Once for every command, as the bot does at start-up: `.env` values, unless the environment has them.
+  const env = loadEnvFile();
+  if (!env.ok) {
+    process.stderr.write(`${env.message}\n`);
+    return 1;
+  }
   const [name, ...rest] = argv;
   const load = name ? commands[name] : undefined;
   if (!load) {
@@ -32,6 +39,13 @@ export async function runCli(argv: string[]): Promise<number> {
     env: process.env,
   });
 }
+
+// `guia list | head -3`: the reader has gone, so there is nobody left to tell; stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`No pude escribir la salida: ${error.message}\n`);
+  process.exit(1);
+});
 
 runCli(process.argv.slice(2)).then(
   (code) => {

@@ -29,6 +29,9 @@ export interface Config {
   logLevel: LogLevel;
 }
 
+const DEFAULT_DB = './data/guia.db';
+const DEFAULT_TZ = 'America/Mexico_City';
+
 // Empty values in .env files ("SLACK_APP_TOKEN=") mean "not set", not "set to nothing".
 const optionalText = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -49,9 +52,9 @@ const envSchema = z.object({
   PORT: optionalText.default('3000').refine((v) => /^\d+$/.test(v ?? '') && Number(v) <= 65535, {
     message: 'debe ser un número de puerto entre 0 y 65535',
   }),
-  GUIA_CONTENT_DIR: optionalText.default('content'),
-  GUIA_DB: optionalText.default('./data/guia.db'),
-  GUIA_TZ: optionalText.default('America/Mexico_City').refine((v) => IANAZone.isValidZone(v ?? ''), {
+  GUIA_CONTENT_DIR: optionalText,
+  GUIA_DB: optionalText.default(DEFAULT_DB),
+  GUIA_TZ: optionalText.default(DEFAULT_TZ).refine((v) => IANAZone.isValidZone(v ?? ''), {
     message: 'debe ser una zona horaria IANA, p. ej. America/Mexico_City',
   }),
   LOG_LEVEL: optionalText.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
@@ -61,17 +64,58 @@ const envSchema = z.object({
 
 export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; message: string };
 
+/**
+ * The variables every entry point shares (the bot and the `guia` commands that talk to Slack or the
+ * database), validated by the same schema as the bot's start-up but without choosing a mode.
+ */
+export interface SharedConfig {
+  /** Set only when SLACK_BOT_TOKEN is. */
+  botToken?: string;
+  apiUrl?: string;
+  /** Set only when GUIA_CONTENT_DIR is, so each entry point keeps its own default folder. */
+  contentDir?: string;
+  dbFile: string;
+  timeZone: string;
+}
+
+export type SharedConfigResult =
+  | { ok: true; config: Readonly<SharedConfig> }
+  | { ok: false; message: string };
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+function parseEnv(
+  env: Record<string, string | undefined>,
+): { ok: true; env: ParsedEnv } | { ok: false; message: string } {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '?')}: ${issue.message}`);
+  return { ok: false, message: formatProblems(problems) };
+}
+
+/** Validates the shared variables (same Spanish messages as parseConfig); no mode is required. Pure. */
+export function parseSharedConfig(env: Record<string, string | undefined>): SharedConfigResult {
+  const parsed = parseEnv(env);
+  if (!parsed.ok) return parsed;
+  const e = parsed.env;
+  return {
+    ok: true,
+    config: Object.freeze({
+      ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+      ...(e.GUIA_CONTENT_DIR ? { contentDir: e.GUIA_CONTENT_DIR } : {}),
+      dbFile: e.GUIA_DB ?? DEFAULT_DB,
+      timeZone: e.GUIA_TZ ?? DEFAULT_TZ,
+    }),
+  };
+}
+
 /** Validates the environment; every problem is listed, in Spanish, naming its variable. Pure. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const parsed = envSchema.safeParse(env);
+  const parsed = parseEnv(env);
+  if (!parsed.ok) return parsed;
   const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push(`${String(issue.path[0] ?? '?')}: ${issue.message}`);
-    }
-    return { ok: false, message: formatProblems(problems) };
-  }
-  const e = parsed.data;
+  const e = parsed.env;
   const bot = e.SLACK_BOT_TOKEN;
   const app = e.SLACK_APP_TOKEN;
   const secret = e.SLACK_SIGNING_SECRET;
@@ -95,8 +139,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     mode,
     port: Number(e.PORT),
     contentDir: e.GUIA_CONTENT_DIR ?? 'content',
-    dbFile: e.GUIA_DB ?? './data/guia.db',
-    timeZone: e.GUIA_TZ ?? 'America/Mexico_City',
+    dbFile: e.GUIA_DB ?? DEFAULT_DB,
+    timeZone: e.GUIA_TZ ?? DEFAULT_TZ,
     // In the terminal chat, info lines would interleave with the conversation: only warnings by default.
     logLevel: (e.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info')) as LogLevel,
   };
@@ -118,19 +162,25 @@ function formatProblems(problems: string[]): string {
 }
 
 /**
- * Reads `.env` (when present; variables already set in the environment win) and validates the result once.
- * The only impure function here.
+ * Reads `.env` into process.env when the file exists (variables already set in the environment win).
+ * Shared by the bot and the `guia` CLI so both see the same settings.
  */
-export function loadConfig(envFile = '.env'): ConfigResult {
-  if (existsSync(envFile)) {
-    try {
-      process.loadEnvFile(envFile);
-    } catch (error) {
-      return {
-        ok: false,
-        message: `No pude leer ${envFile}: ${error instanceof Error ? error.message : String(error)}`,
-      };
-    }
+export function loadEnvFile(envFile = '.env'): { ok: true } | { ok: false; message: string } {
+  if (!existsSync(envFile)) return { ok: true };
+  try {
+    process.loadEnvFile(envFile);
+    return { ok: true };
+  } catch (error) {
+    return {
+      ok: false,
+      message: `No pude leer ${envFile}: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
+}
+
+/** Reads `.env` (when present) and validates the result once. The only impure functions here. */
+export function loadConfig(envFile = '.env'): ConfigResult {
+  const loaded = loadEnvFile(envFile);
+  if (!loaded.ok) return loaded;
   return parseConfig(process.env);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/config.ts';
+import { parseConfig, parseSharedConfig } from '../../src/config/config.ts';
 
 const ok = (env: Record<string, string>) => {
   const r = parseConfig(env);
@@ -84,5 +84,23 @@ describe('start-up configuration', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('GUIA_TZ');
     expect(message).toContain('LOG_LEVEL');
+  });
+});
+
+describe('shared configuration for the guia commands', () => {
+  it('takes the bot token alone (no mode needed) and keeps the documented defaults', () => {
+    const r = parseSharedConfig({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(r).toEqual({
+      ok: true,
+      config: { botToken: 'xoxb-1', dbFile: './data/guia.db', timeZone: 'America/Mexico_City' },
+    });
+  });
+
+  it('rejects a bad value with the same Spanish message as the bot', () => {
+    const env = { GUIA_TZ: 'Marte/Olimpo' };
+    const shared = parseSharedConfig(env);
+    const bot = parseConfig(env);
+    expect(shared.ok || bot.ok).toBe(false);
+    if (!shared.ok && !bot.ok) expect(shared.message).toBe(bot.message);
   });
 });

@@ -1,20 +1,21 @@
 import { hostname } from 'node:os';
 import { webApi } from '@slack/bolt';
-import { IANAZone } from 'luxon';
 import { runDaily } from '../../schedule/daily.ts';
 import { createSlackPoster } from '../../schedule/slack-poster.ts';
-import { openDb } from '../../store/db.ts';
 import { SqliteProgressStore } from '../../store/progress-store.ts';
+import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { CONTENT_USAGE, contentOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
+import { sharedConfigOrExit } from '../shared-config.ts';
 
 const USAGE = `Uso: guia post-daily [--now FECHA-HORA-ISO] [--content DIR]
 Publica los resúmenes diarios que tocan en este momento (mismas reglas y mismo registro de «una vez al día»
 que el bot) y termina. Para programarlo desde fuera (cron del sistema, Kubernetes CronJob…).
   --now ISO       el momento a usar, p. ej. 2026-02-12T09:00:00-06:00 (por omisión, ahora)
 ${CONTENT_USAGE}
-Entorno: SLACK_BOT_TOKEN (obligatorio), SLACK_API_URL, GUIA_DB (./data/guia.db), GUIA_TZ (America/Mexico_City).`;
+Entorno (o .env): SLACK_BOT_TOKEN (obligatorio), SLACK_API_URL, GUIA_DB (./data/guia.db),
+GUIA_TZ (America/Mexico_City), GUIA_CONTENT_DIR.`;
 
 const command: CliCommand = {
   description: 'publica los resúmenes diarios de avance que tocan ahora y termina',
@@ -32,21 +33,25 @@ const command: CliCommand = {
     ) {
       return usageError(io, USAGE, `--now no es una fecha-hora ISO 8601: «${values.now}»`);
     }
-    const token = io.env.SLACK_BOT_TOKEN?.trim();
-    if (!token?.startsWith('xoxb-')) return usageError(io, USAGE, 'falta SLACK_BOT_TOKEN (xoxb-…)');
-    const tz = io.env.GUIA_TZ?.trim() || 'America/Mexico_City';
-    if (!IANAZone.isValidZone(tz))
-      return usageError(io, USAGE, `GUIA_TZ no es una zona horaria IANA: «${tz}»`);
+    const config = sharedConfigOrExit(io);
+    if (typeof config === 'number') return config;
+    const token = config.botToken;
+    if (!token) return usageError(io, USAGE, 'falta SLACK_BOT_TOKEN (xoxb-…)');
+    const tz = config.timeZone;
 
-    const load = loadContentFor(values.content, io.env);
+    const load = loadContentFor(values.content ?? config.contentDir, io.env);
     if (!warnAboutProblems(load, io)) return 1;
-    const apiUrl = io.env.SLACK_API_URL?.trim();
     const client = new webApi.WebClient(token, {
-      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
       // An external scheduler runs us again; do not sit in the client's 30-minute retry loop.
       retryConfig: { retries: 2 },
     });
-    const db = openDb(io.env.GUIA_DB?.trim() || './data/guia.db');
+    const opened = tryOpenDb(config.dbFile, 'GUIA_DB');
+    if (!opened.ok) {
+      io.stderr.write(`${opened.message}\n`);
+      return 1;
+    }
+    const db = opened.db;
     try {
       const run = await runDaily(
         {

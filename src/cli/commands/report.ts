@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDb } from '../../store/db.ts';
 import { createFeedbackStore, type FeedbackRow, type UnansweredRow } from '../../store/feedback-store.ts';
+import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
+import { sharedConfigOrExit } from '../shared-config.ts';
 
 const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json]
 Muestra, para quien edita la guía, las opiniones (👍/👎) sobre las respuestas del bot y las preguntas que
@@ -57,13 +58,20 @@ const command: CliCommand = {
         positionals[0] ? `informe desconocido: ${positionals.join(' ')}` : 'falta el informe',
       );
     }
-    const file = resolve(values.db ?? io.env.GUIA_DB ?? './data/guia.db');
+    const config = sharedConfigOrExit(io);
+    if (typeof config === 'number') return config;
+    const file = resolve(values.db ?? config.dbFile);
     // Do not create an empty database by asking for a report.
     if (!existsSync(file)) {
       io.stderr.write(`No existe la base de datos ${file}; ¿el bot ya se usó? (revisa --db o GUIA_DB)\n`);
       return 1;
     }
-    const db = openDb(file);
+    const opened = tryOpenDb(file, values.db === undefined ? 'GUIA_DB' : '--db');
+    if (!opened.ok) {
+      io.stderr.write(`${opened.message}\n`);
+      return 1;
+    }
+    const db = opened.db;
     try {
       const store = createFeedbackStore(db);
       const feedback = store.listFeedback();
