@@ -45,12 +45,18 @@ export interface AnswererOptions {
   otherEditionFactor?: number;
   /** Below this share of the question explained by the best step, the answer is no_match. */
   minStrength?: number;
+  /**
+   * A word held by at least this share of the steps is common: a match resting on it alone (with other
+   * topic words in the question) is no answer.
+   */
+  commonWordShare?: number;
 }
 
 const DEFAULTS: Required<AnswererOptions> = {
   minConfidence: 0.12,
   otherEditionFactor: 0.9,
   minStrength: 0.12,
+  commonWordShare: 0.25,
 };
 
 const ENGLISH = new Set(
@@ -105,13 +111,21 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
   }
 
   /**
-   * Heuristics for questions about something else: the best step explains almost nothing of the
-   * question, or most of its words are unknown to the guide ("¿quién ganó el partido del América?").
+   * Heuristics for questions about something else, when no step is named: the best step explains almost
+   * nothing of the question; most of its topic words are unknown to the guide even after spelling
+   * correction ("¿cuál es el mejor equipo de fútbol de México?": two of four); or the best step shares
+   * a single word with it, and a word that many steps hold.
    */
-  function offTopic(analysis: AnalyzedQuery, score: number): boolean {
-    const known = analysis.terms.filter((t) => t.keys.length > 0).length;
-    const unknownShare = analysis.unknown.length / Math.max(1, known + analysis.unknown.length);
-    return index.strength(analysis, score) < settings.minStrength || unknownShare > 0.5;
+  function offTopic(analysis: AnalyzedQuery, best: Hit, language: Language): boolean {
+    if (index.strength(analysis, best.match) < settings.minStrength) return true;
+    const { topicWords, unknownWords, explained, rarestShare } = index.explains(analysis, best.step);
+    // Half counts as most for a Spanish question with two or more unknown words: the guide is written
+    // in Spanish, so an unknown Spanish word is telling, while English reaches it only through aliases.
+    const mostlyUnknown =
+      unknownWords * 2 > topicWords ||
+      (language === 'es' && unknownWords >= 2 && unknownWords * 2 >= topicWords);
+    const restsOnCommonWord = topicWords >= 2 && explained === 1 && rarestShare >= settings.commonWordShare;
+    return mostlyUnknown || restsOnCommonWord;
   }
 
   function answer(rawQuestion: string, opts?: { guide?: string }): Answer {
@@ -169,7 +183,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     }
 
     const [first, second] = hits;
-    if (!first || first.score <= 0 || offTopic(analysis, first.match)) {
+    if (!first || first.score <= 0 || offTopic(analysis, first, language)) {
       return { ...base, intent, step: null, outcome: 'no_match', text: noMatchText(question, language) };
     }
     const confidence = second ? (first.score - second.score) / first.score : 1;

@@ -213,6 +213,16 @@ export interface Hit {
   match: number;
 }
 
+export interface TopicCoverage {
+  /** Words of the question that name a topic: known to the index, or unknown to the guide. */
+  topicWords: number;
+  unknownWords: number;
+  /** Topic words the step holds. */
+  explained: number;
+  /** Share of all steps holding the rarest word this step explains (1 when it explains none). */
+  rarestShare: number;
+}
+
 interface Posting {
   doc: number;
   /** Field-weighted BM25 term weight for this document, precomputed: it does not depend on the query. */
@@ -236,6 +246,7 @@ function fieldText(step: Step, field: Field): string {
 
 export class SearchIndex {
   readonly steps: Step[];
+  private readonly docOf = new Map<Step, number>();
   private readonly postings = new Map<string, { idf: number; list: Posting[] }>();
   /** Folded surface word → its key, learnt from accented content ("ciudadania" → "ciudadan"). */
   private readonly surfaceKeys = new Map<string, string>();
@@ -259,6 +270,7 @@ export class SearchIndex {
 
   constructor(steps: Step[]) {
     this.steps = steps;
+    for (const [doc, step] of steps.entries()) this.docOf.set(step, doc);
     const fields = Object.keys(FIELD_WEIGHTS) as Field[];
     const docTerms: Array<Map<string, Map<Field, number>>> = [];
     const totalLength = new Map<Field, number>(fields.map((f) => [f, 0]));
@@ -395,6 +407,7 @@ export class SearchIndex {
         if (Math.abs(word.length - folded.length) > limit) continue;
         const distance = editDistance(folded, word);
         if (distance > limit) continue;
+        if (distance === 2 && word[0] !== folded[0]) continue;
         // Lower is better: distance first, then a kept first letter, then frequency.
         const count = this.surfaceCounts.get(word) ?? 0;
         const rank = distance * 4 + (word[0] === folded[0] ? 0 : 2) - count / (count + 1);
@@ -499,6 +512,49 @@ export class SearchIndex {
       if (top.length > limit) top.pop();
     }
     return top;
+  }
+
+  /** Whether a step's text holds a key: a binary search, since posting lists are in step order. */
+  private contains(key: string, doc: number): boolean {
+    const list = this.postings.get(key)?.list;
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = (list[mid] as Posting).doc;
+      if (at === doc) return true;
+      if (at < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /**
+   * How much of the question's topic a step accounts for: of the question's topic words (words that only
+   * carry intent, such as "plazo" or "quién", are left out; unknown words are in), how many the step
+   * holds, and the share of all steps that hold the rarest of them (1 when it holds none), so a match
+   * resting on a word found everywhere can be told from one resting on the step's own subject.
+   */
+  explains(analysis: AnalyzedQuery, step: Step): TopicCoverage {
+    const doc = this.docOf.get(step) ?? -1;
+    const n = Math.max(1, this.steps.length);
+    let topicWords = analysis.unknown.length;
+    let explained = 0;
+    let rarestShare = 1;
+    for (const term of analysis.terms) {
+      const indexed = term.keys.filter((key) => this.postings.has(key));
+      if (indexed.length === 0) continue;
+      topicWords++;
+      let held = false;
+      for (const key of indexed) {
+        if (!this.contains(key, doc)) continue;
+        held = true;
+        rarestShare = Math.min(rarestShare, (this.postings.get(key)?.list.length ?? n) / n);
+      }
+      if (held) explained++;
+    }
+    return { topicWords, unknownWords: analysis.unknown.length, explained, rarestShare };
   }
 
   /**

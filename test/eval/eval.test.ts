@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loader.ts';
-import { evaluate, FRESH_FILE, HOLDOUT_FILE, readQuestions } from './evaluate.ts';
+import { evaluate, FRESH_FILE, HOLDOUT_FILE, OFFTOPIC_FILE, readQuestions } from './evaluate.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 const guides = loadContent(content).guides;
@@ -64,5 +64,22 @@ describe('answering fresh Slack-style questions (short, misspelled, English, nam
 
   it('reads the right intent for at least 90 % of them', () => {
     expect(report.intent, misses).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('refusing questions about something else (sports, weather, payroll, vacations, recipes)', () => {
+  const questions = readQuestions(OFFTOPIC_FILE);
+  const report = evaluate(guides, questions);
+  const misses = report.misses.map((m) => `${m.kind}: «${m.question.q}» → ${m.got}`).join('\n');
+
+  it('has at least 12 of them, every one labelled no_match', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(12);
+    expect(questions.every((q) => q.expect === 'no_match')).toBe(true);
+  });
+
+  // Written before they were run: 10 of 14 (71 %) refused before the off-topic rules, 11 of 14 after.
+  // The rest share real guide words ("descargo mi recibo", "correr" read as "correo").
+  it('says it has no answer for at least 75 % of them instead of guessing a step', () => {
+    expect(report.top1, misses).toBeGreaterThanOrEqual(0.75);
   });
 });

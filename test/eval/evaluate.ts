@@ -42,6 +42,12 @@ export const HOLDOUT_FILE = fileURLToPath(new URL('./holdout.jsonl', import.meta
  */
 export const FRESH_FILE = fileURLToPath(new URL('./fresh.jsonl', import.meta.url));
 
+/**
+ * Off-topic questions (sports, weather, payroll, vacation days, a cake recipe), some sharing a word with
+ * a step, all labelled no_match; written before they were first run, to measure refusals.
+ */
+export const OFFTOPIC_FILE = fileURLToPath(new URL('./offtopic.jsonl', import.meta.url));
+
 export function readQuestions(file = QUESTIONS_FILE): LabelledQuestion[] {
   return readFileSync(file, 'utf8')
     .split('\n')

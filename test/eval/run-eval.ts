@@ -1,9 +1,16 @@
 /**
  * `npm run eval [-- --content DIR]`: answers every labelled question of the main, the held-out and the fresh set and
- * prints, for each set separately, top-1, top-3, intent accuracy and every miss.
+ * prints, for each set separately (and for the off-topic questions), top-1, top-3, intent accuracy and every miss.
  */
 import { loadContent } from '../../src/content/loader.ts';
-import { evaluate, FRESH_FILE, HOLDOUT_FILE, QUESTIONS_FILE, readQuestions } from './evaluate.ts';
+import {
+  evaluate,
+  FRESH_FILE,
+  HOLDOUT_FILE,
+  OFFTOPIC_FILE,
+  QUESTIONS_FILE,
+  readQuestions,
+} from './evaluate.ts';
 
 const at = process.argv.indexOf('--content');
 const dir = (at >= 0 ? process.argv[at + 1] : undefined) ?? process.env.GUIA_CONTENT_DIR ?? 'content';
@@ -16,6 +23,7 @@ for (const [label, file] of [
   ['Conjunto principal (questions.jsonl)', QUESTIONS_FILE],
   ['Conjunto reservado (holdout.jsonl)', HOLDOUT_FILE],
   ['Conjunto fresco (fresh.jsonl)', FRESH_FILE],
+  ['Preguntas fuera de tema (offtopic.jsonl)', OFFTOPIC_FILE],
 ] as const) {
   const report = evaluate(guides, readQuestions(file));
   process.stdout.write(`\n## ${label}\n`);

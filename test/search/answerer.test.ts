@@ -142,6 +142,31 @@ describe('finding the step from its topic', () => {
     expect(answer.text).toContain('/guia lista');
   });
 
+  it.each([
+    // Two of the four topic words are unknown to the guide; "equipo" alone matched step 1.1.
+    '¿Cuál es el mejor equipo de fútbol de México?',
+    '¿Quién ganó la final de la Liga MX?',
+    'the best football team in Mexico',
+    // The only shared word is one nearly every step has.
+    '¿cómo se publica la nómina?',
+  ])('says it has no answer for an off-topic question that shares a word with a step: «%s»', (q) => {
+    const answer = ask(q);
+    expect(answer.outcome).toBe('no_match');
+    expect(answer.step).toBeNull();
+    expect(answer.text).toContain('/guia lista');
+  });
+
+  it("still answers questions with an unknown word or two next to the step's own words", () => {
+    expect(where('¿cómo se usan los servicios web?')).toBe('guia-2017/2.3');
+    expect(where('publicar el plan')).toBe('guia-2017/1.3');
+    // English reaches the guide through a short alias list, so unknown English words weigh less.
+    expect(ask('who handles the URL availability checks?').outcome).toBe('choose');
+  });
+
+  it('answers an off-topic question that names a step with that step', () => {
+    expect(where('¿el mejor equipo de fútbol sale en el paso 1.1?')).toBe('guia-2017/1.1');
+  });
+
   it('gives at most 3 alternatives, never the answer itself', () => {
     const answer = ask('publicar los datos abiertos en datos.gob.mx plan de apertura');
     expect(answer.alternatives.length).toBeLessThanOrEqual(3);

@@ -26,4 +26,11 @@ describe('spelling correction of question words', () => {
     expect(corrected('futbolistas')).toBe('futbolistas');
     expect(index.analyze('futbolistas').unknown).toEqual(['futbolistas']);
   });
+
+  it('does not turn a word into another one two letters off that starts differently («vacaciones»)', () => {
+    const actions = new SearchIndex([step('g', '1.1', { activities: ['Acciones de cumplimiento'] })]);
+    expect(actions.analyze('vacaciones').correctedText).toBe('vacaciones');
+    expect(actions.analyze('vacaciones').unknown).toEqual(['vacaciones']);
+    expect(actions.analyze('acciomes').correctedText).toBe('acciones');
+  });
 });
