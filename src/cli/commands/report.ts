@@ -4,13 +4,15 @@ import { createFeedbackStore, type FeedbackRow, type UnansweredRow } from '../..
 import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
+import { contentOptions } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
 
-const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json]
+const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json] [--content DIR]
 Muestra, para quien edita la guía, las opiniones (👍/👎) sobre las respuestas del bot y las preguntas que
 no supo responder.
   --db ARCHIVO    la base de datos del bot (por omisión: $GUIA_DB o ./data/guia.db)
-  --json          imprime { feedback, unanswered } en JSON`;
+  --json          imprime { feedback, unanswered } en JSON
+  --content DIR   se acepta como en los demás comandos; el informe no lee la guía`;
 
 const oneLine = (s: string, max = 120) => {
   const flat = s.replace(/\s+/g, ' ').trim();
@@ -43,6 +45,7 @@ const command: CliCommand = {
     const parsed = parseCliArgs(io, USAGE, {
       args,
       options: {
+        ...contentOptions,
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
