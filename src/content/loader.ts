@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sortSteps } from './guides.ts';
 import { type ContentLoad, type Guide, guideMetaSchema, type Problem, type Step } from './model.ts';
 import { parseStepFile } from './parse-step.ts';
+import { yamlLine, yamlReason } from './yaml-error.ts';
 
 /** The guide used when no guide.yml says `default: true`. */
 export const PREFERRED_DEFAULT_GUIDE = 'guia-2017';
@@ -101,8 +102,14 @@ function readGuideMeta(guideDir: string, id: string, problems: Problem[]): Guide
     // gray-matter's YAML engine, fed the file as a front-matter block, saves a second YAML dependency.
     data = matter(`---\n${readFileSync(file, 'utf8')}\n---\n`, {}).data;
   } catch (error) {
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    problems.push({ file: where, field: 'guide.yml', message: `el YAML no se puede leer: ${reason}` });
+    // The file is wrapped after a `---` line and its newline, so js-yaml's line n is the file's line n.
+    const line = yamlLine(error);
+    const at = line === undefined ? '' : ` (detectado en la línea ${Math.max(1, line)} del archivo)`;
+    problems.push({
+      file: where,
+      field: 'guide.yml',
+      message: `el YAML no se puede leer: ${yamlReason(error)}${at}`,
+    });
     return fallback;
   }
   const parsed = guideMetaSchema.safeParse(datesAsIso(data ?? {}), { error: z.locales.es().localeError });

@@ -4,6 +4,7 @@ import { fold, parseDeadline } from './deadline.ts';
 import { htmlListItems, listItems, splitList, stripComments, toPlainText } from './lists.ts';
 import { PHASES, type Phase, type Problem, type Step, stepSchema } from './model.ts';
 import { detectRegulations } from './regulations.ts';
+import { yamlLine, yamlReason } from './yaml-error.ts';
 
 export interface StepContext {
   /** Guide id (its folder name). */
@@ -154,12 +155,11 @@ function fieldName(path: PropertyKey[]): string {
 }
 
 function yamlErrorMessage(error: unknown): string {
-  const yaml = error as { reason?: string; mark?: { line?: number } };
-  // js-yaml counts lines from 0 inside the front matter; the file's line 1 is the opening `---`.
-  const where =
-    typeof yaml.mark?.line === 'number' ? ` (detectado en la línea ${yaml.mark.line + 2} del archivo)` : '';
-  const reason = yaml.reason ?? (error instanceof Error ? error.message : String(error));
-  return `el encabezado YAML no se puede leer: ${reason}${where}`;
+  // gray-matter hands js-yaml the text after the opening `---`, newline included, so js-yaml's line 0
+  // is the rest of the file's line 1 and its line n is the file's line n + 1.
+  const line = yamlLine(error);
+  const where = line === undefined ? '' : ` (detectado en la línea ${line + 1} del archivo)`;
+  return `el encabezado YAML no se puede leer: ${yamlReason(error)}${where}`;
 }
 
 /**

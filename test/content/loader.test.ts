@@ -38,7 +38,13 @@ describe('bad content', () => {
   const problemsOf = (file: string) => load.problems.filter((p) => p.file === `guia-rota/${file}`);
 
   it.each([
-    ['broken YAML', 'planea/yaml-roto.md', 'front matter', /YAML no se puede leer.*línea \d+ del archivo/],
+    [
+      'broken YAML',
+      'planea/yaml-roto.md',
+      'front matter',
+      // Whole message anchored: js-yaml's English reason cannot slip through.
+      /^el encabezado YAML no se puede leer: falta una coma entre los elementos de una lista \[ \] o un objeto \{ \}, o falta cerrar un corchete o una llave \(detectado en la línea 3 del archivo\)$/,
+    ],
     ['a missing title', 'planea/sin-titulo.md', 'title', /falta el título/],
     ['a missing step number', 'planea/sin-numero.md', 'step_order', /falta el número de paso/],
     ['a step number that is not N.N', 'planea/paso-1-a.md', 'step_order', /«1\.a» no tiene la forma N\.N/],
@@ -129,6 +135,20 @@ describe('the content folder itself', () => {
       ['guia-2017', 'guia-2017', true],
       ['guia-2020', 'guia-2020', false],
     ]);
+  });
+
+  it('a guide.yml YAML cannot read is a Spanish problem with its line', () => {
+    const load = loadContent(
+      tempContent({ 'guia-2017': { 'guide.yml': 'title: Guía\ntitle: Otra\n', 'a.md': step('1.1') } }),
+    );
+    expect(load.problems).toEqual([
+      {
+        file: 'guia-2017/guide.yml',
+        field: 'guide.yml',
+        message: 'el YAML no se puede leer: un campo aparece dos veces (detectado en la línea 2 del archivo)',
+      },
+    ]);
+    expect(load.guides.map((g) => g.steps.length)).toEqual([1]);
   });
 
   it('without guia-2017 the newest guide is the default', () => {

@@ -194,3 +194,49 @@ Después se publican.
     expect(step?.activities).toEqual(['Exportar los datos', 'Validar los archivos']);
   });
 });
+
+describe('a front matter YAML cannot read', () => {
+  const problemFor = (frontMatter: string) => {
+    const result = parseStepFile(`---\n${frontMatter}\n---\n#### Involucrados\nA\n`, {
+      guide: 'g',
+      sourcePath: 'g/paso-1-1.md',
+    });
+    if (result.kind !== 'invalid') throw new Error(`expected problems, got ${JSON.stringify(result)}`);
+    return result.problems;
+  };
+  // Words of js-yaml's English reasons; none of them is Spanish.
+  const ENGLISH =
+    /\b(the|of|is|missed|comma|between|flow|entry|entries|expected|stream|mapping|bad|indentation|duplicated|key|can|read|block|unexpected|end|within|scalar|document|separator|quoted)\b/i;
+
+  it.each([
+    ['a missed comma', 'title: [sin cerrar\nstep_order: 1.1', 3, 'falta una coma entre los elementos'],
+    ['bad indentation', 'title: a\n  step_order: 1.1', 3, 'la sangría de un campo no coincide'],
+    ['a duplicated key', 'title: a\nstep_order: 1.1\ntitle: b', 4, 'un campo aparece dos veces'],
+    // An unclosed bracket or quote is found where the header ends, at the closing `---`.
+    ['an unclosed bracket', 'step_order: 1.1\ntitle: [a, b', 4, 'falta cerrar un corchete ] o una llave }'],
+    ['an unclosed quote', 'step_order: 1.1\ntitle: "abc', 4, 'falta cerrar una comilla doble'],
+    ['a line that is not «field: value»', 'title: a\nfoo\nstep_order: 1.1', 4, 'no se entiende un campo'],
+    ['a list item after a field', 'title: a\n- b', 3, 'sobra texto'],
+    ['an unknown tag', 'title: !raro x', 2, 'una etiqueta YAML'],
+  ])("%s gives a Spanish reason and the line, never js-yaml's English", (_, frontMatter, line, reason) => {
+    const problems = problemFor(frontMatter);
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
+    expect(problem?.field).toBe('front matter');
+    expect(problem?.message.startsWith(`el encabezado YAML no se puede leer: ${reason}`)).toBe(true);
+    expect(problem?.message).toMatch(new RegExp(`\\(detectado en la línea ${line} del archivo\\)$`));
+    expect(problem?.message).not.toMatch(ENGLISH);
+  });
+
+  it('falls back to a Spanish sentence for reasons it has no translation for', () => {
+    // js-yaml: "name of an anchor node must contain at least one character".
+    expect(problemFor('title: &\nstep_order: 1.1')).toEqual([
+      {
+        file: 'g/paso-1-1.md',
+        field: 'front matter',
+        message:
+          'el encabezado YAML no se puede leer: el texto no es YAML válido (detectado en la línea 2 del archivo)',
+      },
+    ]);
+  });
+});
