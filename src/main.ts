@@ -20,9 +20,9 @@ import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createSlackUploader } from './slack/avance-upload.ts';
 import { registerAvanceButtons } from './slack/listeners/actions/avance-buttons.ts';
 import { createProcessedEvents } from './slack/processed-events.ts';
-import { openDb } from './store/db.ts';
 import { createFeedbackStore } from './store/feedback-store.ts';
 import { SqliteProgressStore } from './store/progress-store.ts';
+import { tryOpenDb } from './store/try-open-db.ts';
 
 async function main(): Promise<number> {
   const loaded = loadConfig();
@@ -51,7 +51,12 @@ async function main(): Promise<number> {
   const guides = content.guides;
   logger.info({ guides: guides.map((g) => `${g.id}:${g.steps.length}`) }, 'guide loaded');
 
-  const db = openDb(config.dbFile);
+  const opened = tryOpenDb(config.dbFile, 'GUIA_DB');
+  if (!opened.ok) {
+    process.stderr.write(`${opened.message}\n`);
+    return 1;
+  }
+  const db = opened.db;
   const feedback = createFeedbackStore(db);
   // Team progress (issue 5). The CSV upload needs the Slack client, which exists only once the app is built.
   let uploader: AvanceDeps['uploadFile'];

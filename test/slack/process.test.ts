@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,16 @@ describe('the bot process in HTTP mode', () => {
     expect(await exited).toBe(1);
     expect(output()).toContain('No pude conectar con Slack');
     expect(output()).toContain('SLACK_BOT_TOKEN');
+  }, 30_000);
+
+  it('stops with a Spanish message naming GUIA_DB when the database path cannot be used', async () => {
+    // A path under a regular file can never be created.
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const { exited, output } = startBot(join(blocker, 'guia.db'));
+    expect(await exited).toBe(1);
+    expect(output()).toContain(`GUIA_DB: no pude crear o abrir «${join(blocker, 'guia.db')}»:`);
+    expect(output()).not.toMatch(/\n\s+at /);
   }, 30_000);
 
   it('in Socket Mode, a rejected app token also stops the process with the Spanish message', async () => {
