@@ -20,6 +20,7 @@ import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createSlackUploader } from './slack/avance-upload.ts';
 import { registerAvanceButtons } from './slack/listeners/actions/avance-buttons.ts';
 import { createProcessedEvents } from './slack/processed-events.ts';
+import { describeStartError } from './slack/start-error.ts';
 import { createFeedbackStore } from './store/feedback-store.ts';
 import { SqliteProgressStore } from './store/progress-store.ts';
 import { tryOpenDb } from './store/try-open-db.ts';
@@ -114,10 +115,7 @@ async function main(): Promise<number> {
       config.mode === 'http' ? 'listening for Slack on HTTP' : 'connected to Slack (Socket Mode)',
     );
   } catch (error) {
-    process.stderr.write(
-      `No pude conectar con Slack: ${error instanceof Error ? error.message : String(error)}. ` +
-        'Revisa SLACK_BOT_TOKEN (y SLACK_APP_TOKEN en Socket Mode).\n',
-    );
+    process.stderr.write(`${describeStartError(error, config.slack?.apiUrl)}\n`);
     // Socket Mode may already have opened the /healthz server and keep reconnecting: stop both.
     await slack.stop().catch(() => {});
     db.close();

@@ -1,11 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from '../config/config.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
+
+/**
+ * The start-up auth.test only: a couple of quick retries, so an unreachable Slack API is reported within
+ * seconds instead of after the ≈30 minutes of Bolt's default policy (which later calls keep).
+ */
+export const START_RETRY_CONFIG: RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
+/** Per attempt at start-up, so a host that swallows packets cannot hang start() either. */
+const START_TIMEOUT_MS = 10_000;
 
 export interface SlackAppOptions {
   /** Web API retries; the default keeps Bolt's (≈30 min, honouring Retry-After). Tests use few or none. */
@@ -86,7 +94,19 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   return {
     app,
     async start() {
-      await app.init();
+      // Bolt's init() runs auth.test on app.client; lend it a client with the short start-up policy, then
+      // put the normal one back for everything after (listeners, uploads, daily posts).
+      const normalClient = app.client;
+      app.client = new webApi.WebClient(slack.botToken, {
+        ...app.webClientOptions,
+        retryConfig: START_RETRY_CONFIG,
+        timeout: START_TIMEOUT_MS,
+      });
+      try {
+        await app.init();
+      } finally {
+        app.client = normalClient;
+      }
       if (socket) {
         const port = await listen(socket.health, config.port, options.host);
         await app.start();

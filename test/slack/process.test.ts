@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +54,24 @@ describe('the bot process in HTTP mode', () => {
     expect(await exited).toBe(1);
     expect(output()).toContain('No pude conectar con Slack');
     expect(output()).toContain('SLACK_BOT_TOKEN');
+  }, 30_000);
+
+  it('stops within seconds, naming SLACK_API_URL and the network, when the Slack API cannot be reached', async () => {
+    // A loopback port nobody listens on: every connection is refused at once.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const apiUrl = `http://127.0.0.1:${port}/api/`;
+    const started = Date.now();
+    const { exited, output } = spawnBot(apiUrl, join(dir, 'offline', 'guia.db'), {
+      SLACK_SIGNING_SECRET: 'secret',
+    });
+    expect(await exited).toBe(1);
+    // Bolt's default policy would keep retrying auth.test for about 30 minutes.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(output()).toContain(`No pude conectar con Slack en SLACK_API_URL=${apiUrl} (ECONNREFUSED)`);
+    expect(output()).toContain('Revisa la conexión de red');
   }, 30_000);
 
   it('stops with a Spanish message naming GUIA_DB when the database path cannot be used', async () => {
