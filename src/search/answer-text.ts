@@ -18,22 +18,43 @@ const RECURRENCE: Record<Recurrence, { es: string; en: string }> = {
   anual: { es: 'cada año', en: 'every year' },
 };
 
-/** What a deadline means in plain words, e.g. "90 días naturales para la primera iteración y después de forma continua". */
+/**
+ * What a deadline means in plain words, e.g. "90 días naturales para la primera iteración y después de
+ * forma continua". A count with no kind ("180 días") is not read as either kind: the guide does not say,
+ * so the answer says so, and says how the bot counts it for due dates (calendar days, as
+ * src/progress/due.ts does).
+ */
 export function explainDeadline(deadline: Deadline, language: Language): string {
   const again = deadline.recurrence ? RECURRENCE[deadline.recurrence][language] : undefined;
   if (language === 'en') {
-    const kind = deadline.dayKind === 'hábiles' ? 'working days' : 'calendar days';
-    if (deadline.days && again) return `${deadline.days} ${kind} the first time, then ${again}`;
-    if (deadline.days) return `${deadline.days} ${kind}`;
+    const kind =
+      deadline.dayKind === 'hábiles'
+        ? 'working days'
+        : deadline.dayKind === 'naturales'
+          ? 'calendar days'
+          : 'days';
+    const note =
+      deadline.dayKind === undefined
+        ? ' (the guide does not say whether calendar or working days; the bot counts calendar days for due dates)'
+        : '';
+    if (deadline.days && again) return `${deadline.days} ${kind} the first time, then ${again}${note}`;
+    if (deadline.days) return `${deadline.days} ${kind}${note}`;
     if (again) return `no fixed date: ${again}`;
     return 'see the wording above';
   }
   const kind =
     deadline.dayKind === 'hábiles'
       ? 'días hábiles (sin contar fines de semana ni días de descanso)'
-      : 'días naturales (de calendario)';
-  if (deadline.days && again) return `${deadline.days} ${kind} para la primera iteración y después ${again}`;
-  if (deadline.days) return `${deadline.days} ${kind}`;
+      : deadline.dayKind === 'naturales'
+        ? 'días naturales (de calendario)'
+        : 'días';
+  const note =
+    deadline.dayKind === undefined
+      ? ' (la guía no precisa si son naturales o hábiles; para las fechas de vencimiento el bot los cuenta como naturales)'
+      : '';
+  if (deadline.days && again)
+    return `${deadline.days} ${kind} para la primera iteración y después ${again}${note}`;
+  if (deadline.days) return `${deadline.days} ${kind}${note}`;
   if (again) return `sin fecha fija: se hace ${again}`;
   return 'consulta el texto del plazo';
 }

@@ -190,6 +190,25 @@ describe('the answer text', () => {
     expect(ask('plazo del 4.1').text).toContain('sin fecha fija: se hace de forma continua');
   });
 
+  it('does not claim a kind of days the guide does not give («180 días»), and says how due dates count them', () => {
+    const es = ask('¿cuál es el plazo del 4.1 de la edición 2015?').text;
+    expect(es).toContain(
+      '«180 días» — es decir, 180 días (la guía no precisa si son naturales o hábiles; para las fechas de vencimiento el bot los cuenta como naturales).',
+    );
+    expect(es).not.toContain('de calendario');
+    const en = ask('what is the deadline of step 4.1 of the 2015 edition?').text;
+    expect(en).toContain(
+      '«180 días» — that is, 180 days (the guide does not say whether calendar or working days; the bot counts calendar days for due dates).',
+    );
+    expect(en).not.toContain('180 calendar days');
+  });
+
+  it('says «calendar days» and «working days» in English when the guide gives the kind', () => {
+    expect(ask('what is the deadline of step 1.3?').text).toContain('90 calendar days the first time');
+    expect(ask('what is the deadline of step 3.3?').text).toContain('30 working days');
+    expect(ask('what is the deadline of step 1.3?').text).not.toContain('does not say');
+  });
+
   it('quotes the regulations, or says the step cites none', () => {
     expect(ask('normatividad del 1.2').text).toContain(
       '• Decreto por el que se establece la regulación en materia de Datos Abiertos',
