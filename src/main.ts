@@ -4,7 +4,7 @@
  */
 import { hostname } from 'node:os';
 import { pino } from 'pino';
-import { type AvanceDeps, createAvanceCommand } from './bot/avance-command.ts';
+import { type AvanceDeps, createAvanceCommand, type UploadFile } from './bot/avance-command.ts';
 import { createAvanceHomeSection, createDeadlineDecorator } from './bot/avance-home.ts';
 import { createCommands } from './bot/commands.ts';
 import { buildHome } from './bot/home.ts';
@@ -66,7 +66,14 @@ async function main(): Promise<number> {
     store: new SqliteProgressStore(db),
     tz: config.timeZone,
     now: () => new Date(),
-    uploadFile: (file) => (uploader ? uploader(file) : Promise.reject(new Error('sin Slack'))),
+    // The terminal chat has nowhere to upload to: no uploader at all, so the CSV goes straight into a code
+    // block instead of through a failed upload and a warning.
+    ...(config.mode === 'local'
+      ? {}
+      : {
+          uploadFile: (file: UploadFile) =>
+            uploader ? uploader(file) : Promise.reject(new Error('the Slack app is not built yet')),
+        }),
     onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
   };
   const bot: BotDeps = {

@@ -28,6 +28,17 @@ describe('npm start without Slack tokens (terminal chat)', () => {
     expect(stdout).not.toMatch(/<https?:|&lt;|&amp;|"type":/);
   }, 30_000);
 
+  it('/avance exportar shows the CSV in a code block, with no log line in the conversation', async () => {
+    const { code, stdout, stderr } = await npmStart('/avance\n/avance exportar\n');
+    expect(code).toBe(0);
+    const exported = stdout.slice(stdout.lastIndexOf('> /avance exportar'));
+    expect(exported).toContain('```');
+    expect(exported).toMatch(/^1\.1,/m);
+    // There is no Slack to upload to in the terminal: no failed upload, so no warning with a stack.
+    expect(`${stdout}${stderr}`).not.toMatch(/"level"|Error: |\n\s+at /);
+    expect(stderr).toBe('');
+  }, 30_000);
+
   it('stops with a Spanish message naming the variable when the configuration is wrong', async () => {
     const { code, stderr, stdout } = await npmStart('', { GUIA_TZ: 'Marte/Olimpo' });
     expect(code).toBe(1);
