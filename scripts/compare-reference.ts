@@ -6,12 +6,15 @@
  *
  * Both folders go through the same loader, so the check is "the bot reads the same facts from our
  * words as from the published page": title, number (and names) of roles, deadline days / day kind /
- * recurrence, number of activities. Also checks that the 2015 seed is byte for byte the published one
- * and that our prev/next links chain. Exit 1 on any difference.
+ * recurrence, number of activities. Each regulation our content lists for a step must be named in that
+ * step's published body or in the edition's published introduction (accents, case and punctuation
+ * ignored; "Decreto de Datos Abiertos" stands for the Decreto's full name). Also checks that the 2015
+ * seed is byte for byte the published one and that our prev/next links chain. Exit 1 on any difference.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import matter from 'gray-matter';
 import { loadContent } from '../src/content/loader.ts';
 import type { Guide, Step } from '../src/content/model.ts';
 
@@ -21,6 +24,12 @@ const EDITIONS: Array<[reference: string, ours: string]> = [
   ['edicion-2017', 'guia-2017'],
 ];
 const SEED = 'promueve/paso-4-1.md';
+const INTRODUCTION = 'introduccion/introduccion.md';
+
+/** Names the guide uses for the same regulation: the full title and its short form. */
+const SAME_REGULATION: string[][] = [
+  ['Decreto por el que se establece la regulación en materia de Datos Abiertos', 'Decreto de Datos Abiertos'],
+];
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +60,15 @@ const deadlineKey = (step: Step): string =>
   [step.deadline.days ?? '-', step.deadline.dayKind ?? '-', step.deadline.recurrence ?? '-'].join('/');
 
 const rows: string[][] = [
-  ['guía', 'paso', 'título', 'roles', 'plazo (días/tipo/recurrencia)', 'activ.', 'normas'],
+  [
+    'guía',
+    'paso',
+    'título',
+    'roles',
+    'plazo (días/tipo/recurrencia)',
+    'activ.',
+    'normas (dónde las nombra la referencia)',
+  ],
 ];
 
 for (const [referenceId, ourId] of EDITIONS) {
@@ -61,7 +78,7 @@ for (const [referenceId, ourId] of EDITIONS) {
     differences.push(`falta la guía ${published ? ourId : referenceId}`);
     continue;
   }
-  compareGuide(published, rewritten);
+  compareGuide(published, rewritten, referenceId);
 }
 
 const seedReference = join(referenceDir, 'edicion-2015', SEED);
@@ -76,9 +93,13 @@ if (differences.length > 0) {
   for (const difference of differences) console.log(`- ${difference}`);
   process.exit(1);
 }
-console.log('\nSin diferencias: títulos, roles, plazos y actividades coinciden con la referencia.');
+console.log(
+  '\nSin diferencias: títulos, roles, plazos, actividades y normatividad coinciden con la referencia.',
+);
 
-function compareGuide(published: Guide, rewritten: Guide): void {
+function compareGuide(published: Guide, rewritten: Guide, referenceId: string): void {
+  const introductionFile = join(referenceDir, referenceId, INTRODUCTION);
+  const introduction = existsSync(introductionFile) ? publishedText(introductionFile) : '';
   const ids = new Set([...published.steps, ...rewritten.steps].map((step) => step.id));
   for (const id of [...ids].sort()) {
     const a = published.steps.find((step) => step.id === id);
@@ -98,6 +119,15 @@ function compareGuide(published: Guide, rewritten: Guide): void {
     if (a.activities.length !== b.activities.length) {
       differences.push(`${where}: ${b.activities.length} actividades ≠ ${a.activities.length}`);
     }
+    const body = publishedText(join(referenceDir, a.sourcePath));
+    const found = b.regulations.map((regulation) => {
+      if (namedIn(regulation, body)) return `${regulation} (paso)`;
+      if (namedIn(regulation, introduction)) return `${regulation} (introducción)`;
+      differences.push(
+        `${where}: la normatividad «${regulation}» no aparece en el paso publicado (${a.sourcePath}) ni en la introducción de ${referenceId}`,
+      );
+      return `${regulation} (NO ENCONTRADA)`;
+    });
     rows.push([
       rewritten.id,
       id,
@@ -105,7 +135,7 @@ function compareGuide(published: Guide, rewritten: Guide): void {
       String(b.involved.length),
       `${b.deadline.text} (${deadlineKey(b)})`,
       String(b.activities.length),
-      b.regulations.join('; '),
+      found.join('; '),
     ]);
   }
   compareChain(rewritten);
@@ -122,6 +152,42 @@ function compareChain(guide: Guide): void {
     if (after && step.next !== after.permalink) {
       differences.push(`${guide.id} ${step.id}: next_link ${step.next} ≠ ${after.permalink}`);
     }
+  });
+}
+
+/** A published file's body as a reader sees it: no front matter, HTML comments or tags; normalised. */
+function publishedText(file: string): string {
+  const body = matter(readFileSync(file, 'utf8'), {}).content;
+  return normalise(body.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, ' '));
+}
+
+/**
+ * Lower case, no accents, punctuation as spaces, and no parenthesised acronyms, so "Programa para un
+ * Gobierno Cercano y Moderno (PGCM) 2013-2018" names "Programa para un Gobierno Cercano y Moderno 2013-2018".
+ */
+function normalise(text: string): string {
+  return ` ${text
+    .replace(/\s*\(\s*[A-ZÁÉÍÓÚÑ]{2,}\s*\)/g, ' ')
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
+/**
+ * Whether a normalised text names the regulation, under any of its names, as whole words. A qualifier in
+ * parentheses in our name ("… 2013-2018 (Índice de Datos Abiertos)") is looked for on its own.
+ */
+function namedIn(regulation: string, text: string): boolean {
+  const key = normalise(regulation);
+  const names = SAME_REGULATION.find((group) => group.some((name) => normalise(name) === key)) ?? [
+    regulation,
+  ];
+  return names.some((name) => {
+    const qualifiers = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1] ?? '');
+    const parts = [name.replace(/\([^)]*\)/g, ' '), ...qualifiers];
+    return parts.every((part) => text.includes(normalise(part)));
   });
 }
 
