@@ -345,8 +345,10 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
     }
   }
   const body = escapeMrkdwn(csv.replace(/\r\n/g, '\n'));
+  // Without an uploader (the terminal chat) the code block is the plan, not a fallback.
+  const intro = ctx.deps.uploadFile ? 'No pude subir el archivo; aquí está el CSV' : 'Aquí está el CSV';
   return say(`CSV del avance (${summary.total} pasos)`, [
-    section(`No pude subir el archivo; aquí está el CSV (\`${filename}\`):`),
+    section(`${intro} (\`${filename}\`):`),
     section(`\`\`\`${cut(body, CODE_BLOCK_MAX)}\`\`\``),
   ]);
 }

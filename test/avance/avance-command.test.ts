@@ -158,6 +158,10 @@ describe('/avance', () => {
     const fallback = all(await ask('exportar'));
     expect(fallback).toContain('No pude subir el archivo');
     expect(fallback).toContain('1.2,Paso 1.2,Planea,pendiente');
+    deps.uploadFile = undefined;
+    const inline = all(await ask('exportar'));
+    expect(inline).toContain('Aquí está el CSV');
+    expect(inline).not.toContain('No pude');
   });
 
   it('checks activities off one by one with the buttons on the step card', async () => {
