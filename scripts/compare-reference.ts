@@ -29,6 +29,11 @@ const INTRODUCTION = 'introduccion/introduccion.md';
 /** Names the guide uses for the same regulation: the full title and its short form. */
 const SAME_REGULATION: string[][] = [
   ['Decreto por el que se establece la regulación en materia de Datos Abiertos', 'Decreto de Datos Abiertos'],
+  // Step 2.3 names the agreement by its short name, "esquema de interoperabilidad y de datos abiertos (EIDA)".
+  [
+    'Acuerdo por el que se establece el Esquema de Interoperabilidad y de Datos Abiertos de la Administración Pública Federal',
+    'Esquema de Interoperabilidad y de Datos Abiertos',
+  ],
 ];
 
 const { values } = parseArgs({
