@@ -18,6 +18,38 @@ const RECURRENCE: Record<Recurrence, { es: string; en: string }> = {
   anual: { es: 'cada año', en: 'every year' },
 };
 
+const DEADLINE_WORDS: Record<
+  Language,
+  {
+    kind: Record<'hábiles' | 'naturales' | 'none', string>;
+    unspecified: string;
+    firstThen: (days: string, again: string) => string;
+    noFixedDate: (again: string) => string;
+    seeWording: string;
+  }
+> = {
+  es: {
+    kind: {
+      hábiles: 'días hábiles (sin contar fines de semana ni días de descanso)',
+      naturales: 'días naturales (de calendario)',
+      none: 'días',
+    },
+    unspecified:
+      ' (la guía no precisa si son naturales o hábiles; para las fechas de vencimiento el bot los cuenta como naturales)',
+    firstThen: (days, again) => `${days} para la primera iteración y después ${again}`,
+    noFixedDate: (again) => `sin fecha fija: se hace ${again}`,
+    seeWording: 'consulta el texto del plazo',
+  },
+  en: {
+    kind: { hábiles: 'working days', naturales: 'calendar days', none: 'days' },
+    unspecified:
+      ' (the guide does not say whether calendar or working days; the bot counts calendar days for due dates)',
+    firstThen: (days, again) => `${days} the first time, then ${again}`,
+    noFixedDate: (again) => `no fixed date: ${again}`,
+    seeWording: 'see the wording above',
+  },
+};
+
 /**
  * What a deadline means in plain words, e.g. "90 días naturales para la primera iteración y después de
  * forma continua". A count with no kind ("180 días") is not read as either kind: the guide does not say,
@@ -25,38 +57,14 @@ const RECURRENCE: Record<Recurrence, { es: string; en: string }> = {
  * src/progress/due.ts does).
  */
 export function explainDeadline(deadline: Deadline, language: Language): string {
+  const w = DEADLINE_WORDS[language];
   const again = deadline.recurrence ? RECURRENCE[deadline.recurrence][language] : undefined;
-  if (language === 'en') {
-    const kind =
-      deadline.dayKind === 'hábiles'
-        ? 'working days'
-        : deadline.dayKind === 'naturales'
-          ? 'calendar days'
-          : 'days';
-    const note =
-      deadline.dayKind === undefined
-        ? ' (the guide does not say whether calendar or working days; the bot counts calendar days for due dates)'
-        : '';
-    if (deadline.days && again) return `${deadline.days} ${kind} the first time, then ${again}${note}`;
-    if (deadline.days) return `${deadline.days} ${kind}${note}`;
-    if (again) return `no fixed date: ${again}`;
-    return 'see the wording above';
+  if (deadline.days) {
+    const days = `${deadline.days} ${w.kind[deadline.dayKind ?? 'none']}`;
+    const note = deadline.dayKind === undefined ? w.unspecified : '';
+    return (again ? w.firstThen(days, again) : days) + note;
   }
-  const kind =
-    deadline.dayKind === 'hábiles'
-      ? 'días hábiles (sin contar fines de semana ni días de descanso)'
-      : deadline.dayKind === 'naturales'
-        ? 'días naturales (de calendario)'
-        : 'días';
-  const note =
-    deadline.dayKind === undefined
-      ? ' (la guía no precisa si son naturales o hábiles; para las fechas de vencimiento el bot los cuenta como naturales)'
-      : '';
-  if (deadline.days && again)
-    return `${deadline.days} ${kind} para la primera iteración y después ${again}${note}`;
-  if (deadline.days) return `${deadline.days} ${kind}${note}`;
-  if (again) return `sin fecha fija: se hace ${again}`;
-  return 'consulta el texto del plazo';
+  return again ? w.noFixedDate(again) : w.seeWording;
 }
 
 const LABELS = {

@@ -9,6 +9,7 @@ import {
   guideOption,
   jsonOption,
   loadContentFor,
+  selectGuides,
   warnAboutProblems,
 } from '../content-option.ts';
 
@@ -48,12 +49,7 @@ const command: CliCommand = {
 
     const load = loadContentFor(values.content, io.env);
     if (!warnAboutProblems(load, io)) return 1;
-    if (values.guide !== undefined && !load.guides.some((g) => g.id === values.guide)) {
-      io.stderr.write(
-        `No existe la guía «${values.guide}». Guías disponibles: ${load.guides.map((g) => g.id).join(', ')}\n`,
-      );
-      return 1;
-    }
+    if (!selectGuides(load.guides, values.guide, io)) return 1;
     const answerer = createAnswerer(load.guides);
     const opts = values.guide ? { guide: values.guide } : undefined;
     const print = (question: string): void => {
