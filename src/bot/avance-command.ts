@@ -50,6 +50,8 @@ const MAX_START_YEARS_AHEAD = 1;
 const HISTORY_LIMIT = 20;
 const REASON_MAX = 500;
 const CODE_BLOCK_MAX = 2800;
+/** Names the claim `/avance diario` writes to skip a time already past today. */
+const DAILY_SKIP_RUNNER = 'avance diario';
 
 const say = (text: string, blocks: KnownBlock[] = [section(text)]): Reply => ({
   text,
@@ -263,7 +265,7 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
       // slot is taken as skipped and the first summary comes on the next scheduled day.
       const now = ctx.deps.now();
       if (parsed.kind === 'daily' && isDue(after, now, ctx.deps.tz)) {
-        if (store.claimDaily(after.id, ctx.today, 'avance diario', now.toISOString())) {
+        if (store.claimDaily(after.id, ctx.today, DAILY_SKIP_RUNNER, now.toISOString())) {
           store.finishDaily(
             after.id,
             ctx.today,
@@ -271,6 +273,10 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
             now.toISOString(),
           );
         }
+      } else if (parsed.kind === 'daily') {
+        // The new time is still ahead today: an earlier setting's skip must not swallow today's post. Only
+        // that skip is released; a real post (or a quiet-day skip by the poster) keeps the day taken.
+        store.releaseDailySkip(after.id, ctx.today, DAILY_SKIP_RUNNER);
       }
       return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
     }

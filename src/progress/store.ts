@@ -116,4 +116,9 @@ export interface ProgressStore {
   claimDaily(trackerId: number, localDate: IsoDate, runner: string, at: string): boolean;
   finishDaily(trackerId: number, localDate: IsoDate, outcome: DailyOutcome, at: string): void;
   getClaim(trackerId: number, localDate: IsoDate): DailyClaim | undefined;
+  /**
+   * Deletes the day's claim only if it is a 'skipped' one written by `runner` (never a real post), so a
+   * later time set the same day can still post. True when a claim was removed.
+   */
+  releaseDailySkip(trackerId: number, localDate: IsoDate, runner: string): boolean;
 }

@@ -390,6 +390,16 @@ export class SqliteProgressStore implements ProgressStore {
       .immediate();
   }
 
+  releaseDailySkip(trackerId: number, localDate: IsoDate, runner: string): boolean {
+    const result = this.db
+      .prepare(
+        `DELETE FROM progress_daily_claims
+         WHERE tracker_id = ? AND local_date = ? AND status = 'skipped' AND claimed_by = ?`,
+      )
+      .run(trackerId, localDate, runner);
+    return result.changes > 0;
+  }
+
   getClaim(trackerId: number, localDate: IsoDate): DailyClaim | undefined {
     const row = this.db
       .prepare('SELECT * FROM progress_daily_claims WHERE tracker_id = ? AND local_date = ?')

@@ -218,4 +218,18 @@ describe('/avance diario set after today’s time', () => {
     await runDaily(dailyDeps(posts), new Date('2026-02-12T23:00:00Z')); // 17:00 local
     expect(posts).toEqual(['C1']);
   });
+
+  it('posts the same day when the time is moved later, after an earlier time was skipped', async () => {
+    const posts: string[] = [];
+    await ask('diario 09:00'); // 10:00 local: today's 09:00 is skipped
+    now = new Date('2026-02-12T16:30:00Z'); // 10:30
+    await ask('diario 11:00');
+    await runDaily(dailyDeps(posts), new Date('2026-02-12T17:05:00Z')); // 11:05
+    expect(posts).toEqual(['C1']);
+    // Moving it again after the post does not post twice.
+    now = new Date('2026-02-12T17:10:00Z');
+    await ask('diario 12:00');
+    await runDaily(dailyDeps(posts), new Date('2026-02-12T18:05:00Z'));
+    expect(posts).toEqual(['C1']);
+  });
 });
