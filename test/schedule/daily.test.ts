@@ -165,6 +165,16 @@ describe('daily post', () => {
     expect(posts).toHaveLength(1);
   });
 
+  it('does not post on official rest days such as Christmas or Revolution Day', async () => {
+    const store = open();
+    setup(store);
+    await runDaily(deps(store), at('2026-12-25T10:00:00')); // Friday, LFT art. 74
+    await runDaily(deps(store), at('2026-11-16T10:00:00')); // third Monday of November
+    expect(posts).toHaveLength(0);
+    await runDaily(deps(store), at('2026-12-28T10:00:00')); // the next Monday
+    expect(posts).toHaveLength(1);
+  });
+
   it('on a quiet day posts one short line, or nothing when the channel asked for that', async () => {
     const store = open();
     const t = setup(store, 'linea');
