@@ -34,10 +34,13 @@ export interface SlackApp {
 export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAppOptions = {}): SlackApp {
   const slack = config.slack;
   if (!slack || config.mode === 'local') throw new Error('createSlackApp needs Slack credentials');
+  // In Socket Mode the bot is only useful while its WebSocket is up: /healthz says so (set below).
+  let socketUp = config.mode !== 'socket';
   const healthz = (_req: IncomingMessage, res: ServerResponse) => {
     const ready = deps.isReady();
-    res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(ready ? 'ok' : 'cargando');
+    const ok = ready && socketUp;
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(ok ? 'ok' : ready ? 'sin conexión con Slack' : 'cargando');
   };
   const logger = boltLogger(deps.logger);
   const clientOptions = {
@@ -75,6 +78,18 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
           customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz }],
         }),
   });
+
+  if (socket) {
+    const client = socket.receiver.client;
+    client.on('connected', () => {
+      socketUp = true;
+    });
+    for (const state of ['close', 'connecting', 'reconnecting', 'disconnected']) {
+      client.on(state, () => {
+        socketUp = false;
+      });
+    }
+  }
 
   // Slack retries events it thinks were lost, even while the first copy is still being answered:
   // claim each event_id before any listener runs, and drop repeats.

@@ -38,6 +38,8 @@ export interface FakeSocketMode {
   send(envelope: Omit<Envelope, 'envelope_id'> & { envelope_id?: string }, timeoutMs?: number): Promise<Ack>;
   /** Open client sockets (0 once the app has closed its side). */
   openSockets(): number;
+  /** Cuts every client connection abruptly, as a network failure would. */
+  dropAll(): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,9 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
       });
     },
     openSockets: () => [...wss.clients].filter((c) => c.readyState === 1).length,
+    dropAll: () => {
+      for (const client of wss.clients) client.terminate();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

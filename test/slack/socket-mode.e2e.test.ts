@@ -150,7 +150,25 @@ describe('the bot in Socket Mode', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('/healthz answers 503 while the WebSocket is down, and 200 again once it reconnects', async () => {
+    const healthAfter = async (status: number, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const res = await fetch(healthzUrl);
+        if (res.status === status) return res.text();
+        if (Date.now() > deadline) throw new Error(`/healthz stayed ${res.status}, expected ${status}`);
+        await sleep(50);
+      }
+    };
+    socket.dropAll();
+    expect(await healthAfter(503, 3000)).toBe('sin conexión con Slack');
+    // The Socket Mode client reconnects by itself after its ping timeout (5 s by default).
+    expect(await healthAfter(200, 9000)).toBe('ok');
+    expect(socket.connections).toBeGreaterThanOrEqual(2);
+  }, 15_000);
+
   it('stop() closes the WebSocket and the /healthz server before it resolves', async () => {
+    const connectionsBefore = socket.connections;
     await slack.stop();
     stopped = true;
     expect(socket.openSockets()).toBe(0);
@@ -158,7 +176,7 @@ describe('the bot in Socket Mode', () => {
     // No reconnection attempt after a deliberate stop.
     await sleep(100);
     expect(fake.callsTo('apps.connections.open')).toHaveLength(0);
-    expect(socket.connections).toBe(1);
+    expect(socket.connections).toBe(connectionsBefore);
   });
 
   it('leaves no socket, server or timer behind once it and the fakes are closed', async () => {
