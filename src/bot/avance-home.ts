@@ -7,7 +7,7 @@ import { type HomeTracker, homeProgressBlocks, type OwnedLine } from '../render/
 import type { AvanceDeps } from './avance-command.ts';
 import type { Answer, HomeSection } from './types.ts';
 
-/** Home tab: the user's own open steps (with buttons) and every channel tracker's progress in the workspace. */
+/** Home tab: the user's own open steps (with buttons) and the progress of the channels they take part in. */
 export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
   return (userId, teamId): KnownBlock[] => {
     const today = localDate(deps.now(), deps.tz);
@@ -24,9 +24,11 @@ export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
       ).lines[0];
       if (line) owned.push({ tracker, guideId: guide.id, line });
     }
+    // Only channels the user demonstrably takes part in (owns a step or made a change there): listing every
+    // tracker would show private channels' and DMs' progress to anyone, and checking membership with Slack
+    // would need more scopes and a call per channel.
     const trackers: HomeTracker[] = [];
-    for (const tracker of deps.store.listTrackers()) {
-      if (tracker.teamId !== teamId) continue;
+    for (const tracker of deps.store.trackersOfUser(teamId, userId)) {
       const guide = findGuide(deps.guides, tracker.guideId);
       if (!guide) continue;
       const summary = summarize(guide, deps.store.stepStates(tracker.id, guide.id), tracker.startDate, today);

@@ -107,6 +107,11 @@ export interface ProgressStore {
     actor: Actor,
     change: (before: StepState) => StepChange,
   ): StepChange;
+  /**
+   * Trackers of the team where the user owns a step (open or not) or made a change: the channels we know
+   * they take part in, without asking Slack for channel membership.
+   */
+  trackersOfUser(teamId: string, userId: string): Tracker[];
   /** Open steps owned by a user, across trackers. */
   ownedSteps(teamId: string, userId: string): Array<{ tracker: Tracker; state: StepState }>;
   /** Newest first, or oldest first after `afterId` (for the daily post). */

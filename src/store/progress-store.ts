@@ -288,6 +288,19 @@ export class SqliteProgressStore implements ProgressStore {
       .immediate();
   }
 
+  trackersOfUser(teamId: string, userId: string): Tracker[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM progress_trackers t
+         WHERE t.team_id = ? AND t.removed_at IS NULL
+           AND (EXISTS (SELECT 1 FROM progress_steps s WHERE s.tracker_id = t.id AND s.owner_user_id = ?)
+             OR EXISTS (SELECT 1 FROM progress_events e WHERE e.tracker_id = t.id AND e.user_id = ?))
+         ORDER BY t.id`,
+      )
+      .all(teamId, userId, userId) as TrackerRow[];
+    return rows.map(toTracker);
+  }
+
   ownedSteps(teamId: string, userId: string): Array<{ tracker: Tracker; state: StepState }> {
     const rows = this.db
       .prepare(

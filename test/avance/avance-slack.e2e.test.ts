@@ -111,7 +111,7 @@ describe('/avance through the Slack app', () => {
     expect(text).toContain('responsable: <@U0002>');
   });
 
-  it('shows the user their assigned steps and each channel tracker on the Home tab', async () => {
+  it('shows the user their assigned steps and the channels they take part in on the Home tab', async () => {
     await avanceCommand('asignar 1.2 <@U0002|beto>');
     await postEvent(
       t.target,

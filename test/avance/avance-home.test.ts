@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AvanceDeps, handleAvance } from '../../src/bot/avance-command.ts';
+import { createAvanceHomeSection } from '../../src/bot/avance-home.ts';
+import { type Db, openDb } from '../../src/store/db.ts';
+import { SqliteProgressStore } from '../../src/store/progress-store.ts';
+import { makeGuide } from '../progress/steps.ts';
+
+let dir: string;
+let db: Db;
+let deps: AvanceDeps;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'guia-avance-home-'));
+  db = openDb(join(dir, 'guia.db'));
+  deps = {
+    guides: [makeGuide()],
+    store: new SqliteProgressStore(db),
+    tz: 'America/Mexico_City',
+    now: () => new Date('2026-02-12T16:00:00Z'),
+  };
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const avance = (text: string, userId: string, channelId: string) =>
+  handleAvance({ text, userId, teamId: 'T1', channelId, source: 'command' }, deps);
+
+const home = async (userId: string): Promise<string> =>
+  JSON.stringify(await createAvanceHomeSection(deps)(userId, 'T1'));
+
+describe('Home tab progress', () => {
+  it('lists only the channels where the user owns a step or made a change', async () => {
+    await avance('iniciar 1.1', 'UANA', 'C1');
+    await avance('iniciar 1.2', 'UCARLA', 'GPRIVATE'); // a private channel
+    await avance('', 'UDANI', 'D0DM'); // a DM
+    await avance('asignar 1.2 <@UBETO|beto>', 'UANA', 'C1');
+
+    const ana = await home('UANA');
+    expect(ana).toContain('Avance por canal');
+    expect(ana).toContain('<#C1>');
+    expect(ana).not.toContain('GPRIVATE');
+    expect(ana).not.toContain('D0DM');
+
+    // Beto never typed anything, but owns 1.2 in C1.
+    const beto = await home('UBETO');
+    expect(beto).toContain('<#C1>');
+    expect(beto).not.toContain('GPRIVATE');
+
+    const outsider = await home('UEVA');
+    expect(outsider).not.toContain('Avance por canal');
+    expect(outsider).not.toContain('<#');
+  });
+});
