@@ -9,7 +9,10 @@ import { context, section } from './limits.ts';
 
 const MAX_CHANGES = 15;
 
-/** The daily channel post: what changed since the last one, late and upcoming steps with owners, progress. */
+/**
+ * The daily channel post: what changed since the last one, late and upcoming steps, progress. It mentions
+ * only the owners of late steps; changes are told without their authors (see eventText).
+ */
 export function dailyPostBlocks(
   guide: Guide,
   today: IsoDate,
@@ -18,13 +21,16 @@ export function dailyPostBlocks(
 ): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [section(`*Avance diario · ${formatDateEs(today)}* · ${guide.title}`)];
   if (changes.length > 0) {
-    const shown = changes.slice(0, MAX_CHANGES).map((e) => `• ${eventText(e)}`);
+    const shown = changes.slice(0, MAX_CHANGES).map((e) => `• ${eventText(e, { actor: false })}`);
     if (changes.length > MAX_CHANGES) shown.push(`• … y ${changes.length - MAX_CHANGES} cambios más`);
     blocks.push(section(`*Desde el último resumen*\n${shown.join('\n')}`));
   }
   blocks.push(...summaryBlocks(summary, { owners: false }));
   blocks.push(
-    context(`\`${COMMANDS.avance}\` para el detalle · \`${COMMANDS.avance} diario off\` para apagarlo`),
+    context(
+      `\`${COMMANDS.avance}\` para el detalle · \`${COMMANDS.avance} historial\` dice quién hizo cada cambio · ` +
+        `\`${COMMANDS.avance} diario off\` para apagarlo`,
+    ),
   );
   const parts = [progressHeadline(summary)];
   if (summary.overdue.length > 0) parts.push(`${summary.overdue.length} vencidos`);

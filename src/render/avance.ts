@@ -35,14 +35,17 @@ export function dateText({ shown, daysLeft, state }: Pick<StepLine, 'shown' | 'd
   return `vence el ${date} (en ${daysLeft} ${daysLeft === 1 ? 'día' : 'días'})`;
 }
 
-const lineText = (l: StepLine): string =>
+const lineText = (l: StepLine, ping: boolean): string =>
   `• \`${l.step.id}\` ${escapeMrkdwn(cut(l.step.title, 80))} — ${dateText(l)}` +
-  (l.state.ownerUserId ? ` · ${mention(l.state.ownerUserId)}` : '');
+  (l.state.ownerUserId && ping ? ` · ${mention(l.state.ownerUserId)}` : '');
 
 export const progressHeadline = (s: ProgressSummary): string =>
   `${s.percent} % · ${s.completed} de ${s.total} pasos completados`;
 
-/** The body shared by `/avance` and the daily post: progress, phases, late, due soon, owners. */
+/**
+ * The body shared by `/avance` and the daily post: progress, phases, late, due soon, owners.
+ * `owners: false` (the daily channel post) mentions only the owners of late steps: the ones who must act.
+ */
 export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean }): KnownBlock[] {
   const blocks: KnownBlock[] = [
     section(
@@ -50,9 +53,12 @@ export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean }): Kn
         s.phases.map((p) => `\`${p.bar}\` ${p.phase} (${p.completed}/${p.total})`).join('\n'),
     ),
   ];
-  if (s.overdue.length > 0) blocks.push(section(`*Vencidos*\n${s.overdue.map(lineText).join('\n')}`));
+  if (s.overdue.length > 0)
+    blocks.push(section(`*Vencidos*\n${s.overdue.map((l) => lineText(l, true)).join('\n')}`));
   if (s.dueSoon.length > 0) {
-    blocks.push(section(`*En los próximos 7 días*\n${s.dueSoon.map(lineText).join('\n')}`));
+    blocks.push(
+      section(`*En los próximos 7 días*\n${s.dueSoon.map((l) => lineText(l, opts.owners)).join('\n')}`),
+    );
   }
   if (s.blocked.length > 0) {
     blocks.push(
@@ -176,22 +182,33 @@ export function stepProgressBlocks(
   return { blocks, text };
 }
 
-/** One change in words: "<@U1> completó el paso 1.2". `name` gives a step's title when known. */
-export function eventText(e: ProgressEvent): string {
+/**
+ * One change in words: "<@U1> completó el paso 1.2". With `actor: false` the same change without who made it
+ * ("Paso 1.2 completado"): a channel post must not ping each author every morning, and without users:read we
+ * have no display name to write instead, so the post says what changed and `/avance historial` says who.
+ */
+export function eventText(e: ProgressEvent, opts: { actor?: boolean } = {}): string {
+  const withActor = opts.actor ?? true;
   const who = mention(e.userId);
   const step = e.stepId ? `el paso \`${e.stepId}\`` : '';
+  const Step = e.stepId ? `Paso \`${e.stepId}\`` : 'Paso';
+  /** "<@U1> completó el paso 1.2" or "Paso 1.2 completado". */
+  const onStep = (active: string, passive: string, tail = ''): string =>
+    withActor ? `${who} ${active} ${step}${tail}` : `${Step} ${passive}${tail}`;
   const before = (e.before ?? {}) as Partial<StepState> & Partial<Tracker>;
   const after = (e.after ?? {}) as Partial<StepState> & Partial<Tracker>;
   switch (e.kind) {
     case 'step.status':
-      if (after.status === 'completado') return `${who} completó ${step}`;
+      if (after.status === 'completado') return onStep('completó', 'completado');
       if (after.status === 'bloqueado') {
-        return `${who} bloqueó ${step}: _${escapeUserText(cut(after.blockedReason ?? '', 200))}_`;
+        return onStep('bloqueó', 'bloqueado', `: _${escapeUserText(cut(after.blockedReason ?? '', 200))}_`);
       }
-      if (before.status === 'completado') return `${who} reabrió ${step}`;
-      if (before.status === 'bloqueado') return `${who} desbloqueó ${step}`;
-      return `${who} inició ${step}`;
+      if (before.status === 'completado') return onStep('reabrió', 'reabierto');
+      if (before.status === 'bloqueado') return onStep('desbloqueó', 'desbloqueado');
+      return onStep('inició', 'iniciado');
     case 'step.owner':
+      if (!withActor)
+        return after.ownerUserId ? `${Step}: nueva persona responsable` : `${Step} sin responsable`;
       return after.ownerUserId
         ? `${who} asignó ${step} a ${mention(after.ownerUserId)}`
         : `${who} quitó al responsable de ${step}`;
@@ -202,21 +219,29 @@ export function eventText(e: ProgressEvent): string {
       const removed = (before.checkedActivities ?? []).filter(
         (i) => !(after.checkedActivities ?? []).includes(i),
       );
-      if (added[0] !== undefined) return `${who} marcó la actividad ${added[0] + 1} de ${step}`;
-      return `${who} desmarcó la actividad ${(removed[0] ?? 0) + 1} de ${step}`;
+      const n = (added[0] ?? removed[0] ?? 0) + 1;
+      const marked = added[0] !== undefined;
+      if (!withActor) return `${Step}: actividad ${n} ${marked ? 'marcada' : 'desmarcada'}`;
+      return `${who} ${marked ? 'marcó' : 'desmarcó'} la actividad ${n} de ${step}`;
     }
     case 'tracker.created':
-      return `${who} empezó a llevar el avance`;
-    case 'tracker.start_date':
-      return `${who} cambió la fecha de inicio a ${after.startDate ? formatDateEs(after.startDate) : '?'}`;
-    case 'tracker.guide':
-      return `${who} cambió la guía a \`${escapeMrkdwn(after.guideId ?? '?')}\``;
-    case 'tracker.daily':
-      return `${who} cambió el resumen diario: ${after.daily ? dailyText(after.daily) : '?'}`;
+      return withActor ? `${who} empezó a llevar el avance` : 'Se empezó a llevar el avance';
+    case 'tracker.start_date': {
+      const date = after.startDate ? formatDateEs(after.startDate) : '?';
+      return withActor ? `${who} cambió la fecha de inicio a ${date}` : `Fecha de inicio cambiada a ${date}`;
+    }
+    case 'tracker.guide': {
+      const guide = `\`${escapeMrkdwn(after.guideId ?? '?')}\``;
+      return withActor ? `${who} cambió la guía a ${guide}` : `Guía cambiada a ${guide}`;
+    }
+    case 'tracker.daily': {
+      const daily = after.daily ? dailyText(after.daily) : '?';
+      return withActor ? `${who} cambió el resumen diario: ${daily}` : `Resumen diario cambiado: ${daily}`;
+    }
     case 'tracker.removed':
       return 'El bot ya no está en el canal';
     case 'tracker.restored':
-      return `${who} volvió a activar el avance`;
+      return withActor ? `${who} volvió a activar el avance` : 'Avance activado de nuevo';
   }
 }
 

@@ -89,8 +89,11 @@ describe('daily post', () => {
     expect(posts).toHaveLength(1);
     const blocks = posts[0]?.blocks ?? '';
     expect(blocks).toContain('Avance diario · 21 de enero de 2026');
-    expect(blocks).toContain('<@UCARLA> completó el paso `1.1`');
-    expect(blocks).toContain('<@UANA> asignó el paso `1.2` a <@UBETO>');
+    // Changes are told without pinging who made them.
+    expect(blocks).toContain('Paso `1.1` completado');
+    expect(blocks).toContain('Paso `1.2`: nueva persona responsable');
+    expect(blocks).not.toContain('<@UCARLA>');
+    expect(blocks).not.toContain('<@UANA>');
     // 1.2 (10 días hábiles from 5 Jan) was due 19 Jan: late, owner mentioned.
     expect(blocks).toContain('venció el 19 de enero de 2026 (hace 2 días) · <@UBETO>');
     expect(posts[0]?.text).toContain('1 de 6 pasos');
@@ -99,7 +102,35 @@ describe('daily post', () => {
 
     // The next day only new changes are told.
     await runDaily(deps(store), at('2026-01-22T09:00:00'));
-    expect(posts[1]?.blocks).not.toContain('completó');
+    expect(posts[1]?.blocks).not.toContain('Paso `1.1` completado');
+  });
+
+  it('mentions the owners of late steps only, not the owners of steps due soon', async () => {
+    const store = open();
+    const who = actor('2026-01-20T16:00:00Z');
+    const t = store.createTracker(
+      { teamId: 'T1', channelId: 'C1', guideId: 'guia-prueba', startDate: '2025-12-26' },
+      who,
+    );
+    store.updateTracker(
+      t.id,
+      { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
+      'tracker.daily',
+      who,
+    );
+    const assign = (stepId: string, owner: string) =>
+      store.changeStep(t.id, 'guia-prueba', stepId, 'step.owner', who, (b) => ({
+        ok: true,
+        next: { ...b, ownerUserId: owner },
+      }));
+    assign('1.1', 'UBETO'); // 30 días naturales: due 25 Jan, in 4 days
+    assign('1.2', 'UCARLA'); // 10 días hábiles: already late
+    await runDaily(deps(store), at('2026-01-21T09:00:00'));
+    const blocks = posts[0]?.blocks ?? '';
+    expect(blocks).toContain('vence el 25 de enero de 2026 (en 4 días)');
+    expect(blocks).not.toContain('<@UBETO>');
+    expect(blocks).toContain('<@UCARLA>');
+    expect(blocks).toContain('historial');
   });
 
   it('posts once per channel per day with two concurrent runners', async () => {
