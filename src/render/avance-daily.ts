@@ -34,7 +34,7 @@ export function dailyPostBlocks(
   );
   const parts = [progressHeadline(summary)];
   if (summary.overdue.length > 0) parts.push(`${summary.overdue.length} vencidos`);
-  if (summary.dueSoon.length > 0) parts.push(`${summary.dueSoon.length} vencen esta semana`);
+  if (summary.dueSoon.length > 0) parts.push(`${summary.dueSoon.length} en los próximos 7 días`);
   return { text: `Avance diario: ${parts.join('; ')}`, blocks };
 }
 

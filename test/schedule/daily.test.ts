@@ -131,6 +131,9 @@ describe('daily post', () => {
     expect(blocks).not.toContain('<@UBETO>');
     expect(blocks).toContain('<@UCARLA>');
     expect(blocks).toContain('historial');
+    // The notification text counts the next 7 days, which may reach into next week.
+    expect(posts[0]?.text).toContain('1 en los próximos 7 días');
+    expect(posts[0]?.text).not.toContain('esta semana');
   });
 
   it('posts once per channel per day with two concurrent runners', async () => {
