@@ -171,6 +171,8 @@ export const SYNONYMS: Record<string, string> = {
   tweets: 'redes sociales',
   twitter: 'redes sociales',
   facebook: 'redes sociales',
+  // Step 1.1 sends the designation to the "Secretaría de la Función Pública".
+  sfp: 'secretaría función pública',
   // The guide's data licence is the "Términos de Libre Uso MX" (step 2.4).
   licencia: 'términos libre uso',
   licencias: 'términos libre uso',

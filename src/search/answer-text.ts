@@ -181,6 +181,14 @@ export function noMatchText(question: string, language: Language): string {
     : `No encontré un paso de la guía sobre «${quote(question)}». Prueba con otras palabras o usa \`/guia lista\` para ver todos los pasos.`;
 }
 
+/** A question whose words are in (nearly) every step: ask for the topic instead of saying nothing matched. */
+export function tooBroadText(broadWords: string[], language: Language): string {
+  const list = broadWords.map((w) => (language === 'en' ? `“${quote(w)}”` : `«${quote(w)}»`)).join(', ');
+  return language === 'en'
+    ? `${list} ${broadWords.length > 1 ? 'appear' : 'appears'} in almost every step of the guide. What about it? For example: “who takes part in the data inventory?” or “what is the deadline for the opening plan?”. Use \`/guia lista\` to see every step.`
+    : `${list} ${broadWords.length > 1 ? 'aparecen' : 'aparece'} en casi todos los pasos de la guía. ¿Qué quieres saber? Por ejemplo: «¿quién participa en el inventario de datos?» o «¿cuál es el plazo del Plan de Apertura?». Usa \`/guia lista\` para ver todos los pasos.`;
+}
+
 export function missingStepText(stepId: string, editionName: string | undefined, language: Language): string {
   const where = editionName ? ` ${language === 'en' ? 'in' : 'en la'} ${escapeMrkdwn(editionName)}` : '';
   return language === 'en'

@@ -11,12 +11,13 @@ import {
   missingStepText,
   noMatchText,
   stepAnswerText,
+  tooBroadText,
 } from './answer-text.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import { parseReference } from './reference.ts';
 import { type AnalyzedQuery, type Hit, SearchIndex } from './search-index.ts';
 import { isSmallTalk } from './small-talk.ts';
-import { fold, MAX_QUESTION_CHARS, stripSlackMarkup, words } from './text.ts';
+import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, words } from './text.ts';
 
 export type { Intent } from './intent.ts';
 
@@ -70,6 +71,9 @@ const SPANISH = new Set(
   ),
 );
 
+/** A word held by at least this share of the steps names none of them. */
+const BROAD_SHARE = 0.5;
+
 /** A question about several steps ("¿qué pasos hablan de…?", "¿en cuáles pasos…?", "which steps…?"). */
 const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
 
@@ -114,18 +118,36 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
    * Heuristics for questions about something else, when no step is named: the best step explains almost
    * nothing of the question; most of its topic words are unknown to the guide even after spelling
    * correction ("¿cuál es el mejor equipo de fútbol de México?": two of four); or the best step shares
-   * a single word with it, and a word that many steps hold.
+   * a single word with it, and a word that many steps hold; or only spelling corrections link the step to a
+   * question that also has words unknown to the guide ("vacaciones me tocan" → "toman").
    */
   function offTopic(analysis: AnalyzedQuery, best: Hit, language: Language): boolean {
     if (index.strength(analysis, best.match) < settings.minStrength) return true;
-    const { topicWords, unknownWords, explained, rarestShare } = index.explains(analysis, best.step);
+    const { topicWords, unknownWords, explained, explainedAsWritten, rarestShare } = index.explains(
+      analysis,
+      best.step,
+    );
     // Half counts as most for a Spanish question with two or more unknown words: the guide is written
     // in Spanish, so an unknown Spanish word is telling, while English reaches it only through aliases.
     const mostlyUnknown =
       unknownWords * 2 > topicWords ||
       (language === 'es' && unknownWords >= 2 && unknownWords * 2 >= topicWords);
     const restsOnCommonWord = topicWords >= 2 && explained === 1 && rarestShare >= settings.commonWordShare;
-    return mostlyUnknown || restsOnCommonWord;
+    // Only spelling guesses link the step to a question that also holds words foreign to the guide.
+    const restsOnGuesses = unknownWords > 0 && explainedAsWritten === 0;
+    return mostlyUnknown || restsOnCommonWord || restsOnGuesses;
+  }
+
+  /**
+   * The words of a question that only holds words found in (nearly) every step ("datos", "guía"): it
+   * needs a narrower question, not "nothing found". Empty when the question has any word of its own.
+   */
+  function tooBroad(question: string, analysis: AnalyzedQuery): string[] {
+    if (analysis.unknown.length > 0) return [];
+    const terms = analysis.terms.filter((t) => t.keys.length > 0);
+    const common = terms.filter((t) => t.keys.every((key) => index.share(key) >= BROAD_SHARE));
+    if (common.length < terms.length) return [];
+    return [...new Set([...onlyGuideWords(question), ...common.map((t) => t.word)])];
   }
 
   function answer(rawQuestion: string, opts?: { guide?: string }): Answer {
@@ -184,7 +206,9 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
 
     const [first, second] = hits;
     if (!first || first.score <= 0 || offTopic(analysis, first, language)) {
-      return { ...base, intent, step: null, outcome: 'no_match', text: noMatchText(question, language) };
+      const broad = tooBroad(question, analysis);
+      const text = broad.length > 0 ? tooBroadText(broad, language) : noMatchText(question, language);
+      return { ...base, intent, step: null, outcome: 'no_match', text };
     }
     const confidence = second ? (first.score - second.score) / first.score : 1;
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.

@@ -64,6 +64,9 @@ const INTENT_WORDS = [
   'días',
   'día',
   'fecha',
+  // "este año" dates a question, it names no topic ("¿cuántos días de vacaciones me tocan este año?").
+  'año',
+  'años',
   'límite',
   'vence',
   'vencimiento',
@@ -219,6 +222,8 @@ export interface TopicCoverage {
   unknownWords: number;
   /** Topic words the step holds. */
   explained: number;
+  /** Of those, the ones the question spelt right (not spelling corrections). */
+  explainedAsWritten: number;
   /** Share of all steps holding the rarest word this step explains (1 when it explains none). */
   rarestShare: number;
 }
@@ -443,10 +448,7 @@ export class SearchIndex {
   }
 
   analyze(question: string): AnalyzedQuery {
-    const terms: QueryTerm[] = [];
-    const keys = new Map<string, number>();
-    const unknown: string[] = [];
-    const corrected: string[] = [];
+    const read: Array<{ folded: string; term: QueryTerm; known: string[] | null }> = [];
     for (const word of words(question)) {
       const folded = fold(word);
       let known = this.knownKeys(folded, word);
@@ -458,7 +460,27 @@ export class SearchIndex {
           term = { word: fix, keys: known ?? [], corrected: folded };
         }
       }
-      term ??= { word: folded, keys: known ?? [] };
+      read.push({ folded, term: term ?? { word: folded, keys: known ?? [] }, known });
+    }
+    // A correction must make the question better: when the question has other topic words the guide
+    // knows as written, the corrected word has to share a step with one of them. Otherwise it is another
+    // word bent into a guide word ("correr un maratón" → "correo") and stays unknown.
+    const asWritten = read.filter((r) => r.term.corrected === undefined && !isStopWord(r.term.word));
+    const writtenKeys = asWritten.flatMap((r) => r.term.keys.filter((key) => this.postings.has(key)));
+    if (writtenKeys.length > 0) {
+      for (const r of read) {
+        const fixedKeys = r.term.keys.filter((key) => this.postings.has(key));
+        if (r.term.corrected === undefined || fixedKeys.length === 0) continue;
+        if (this.shareAStep(fixedKeys, writtenKeys)) continue;
+        r.term = { word: r.folded, keys: [] };
+        r.known = null;
+      }
+    }
+    const terms: QueryTerm[] = [];
+    const keys = new Map<string, number>();
+    const unknown: string[] = [];
+    const corrected: string[] = [];
+    for (const { folded, term, known } of read) {
       corrected.push(term.word);
       if (isStopWord(term.word)) continue;
       if (known === null) {
@@ -471,6 +493,21 @@ export class SearchIndex {
       for (const key of known) keys.set(key, Math.max(keys.get(key) ?? 0, share));
     }
     return { correctedText: corrected.join(' '), terms, keys, unknown };
+  }
+
+  /** Whether some step holds one of `a` and one of `b`. */
+  private shareAStep(a: string[], b: string[]): boolean {
+    for (const key of a) {
+      for (const posting of this.postings.get(key)?.list ?? []) {
+        if (b.some((other) => this.contains(other, posting.doc))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Share of all steps holding `key` (0 for a key no step holds). */
+  share(key: string): number {
+    return (this.postings.get(key)?.list.length ?? 0) / Math.max(1, this.steps.length);
   }
 
   /**
@@ -541,6 +578,7 @@ export class SearchIndex {
     const n = Math.max(1, this.steps.length);
     let topicWords = analysis.unknown.length;
     let explained = 0;
+    let explainedAsWritten = 0;
     let rarestShare = 1;
     for (const term of analysis.terms) {
       const indexed = term.keys.filter((key) => this.postings.has(key));
@@ -553,8 +591,9 @@ export class SearchIndex {
         rarestShare = Math.min(rarestShare, (this.postings.get(key)?.list.length ?? n) / n);
       }
       if (held) explained++;
+      if (held && term.corrected === undefined) explainedAsWritten++;
     }
-    return { topicWords, unknownWords: analysis.unknown.length, explained, rarestShare };
+    return { topicWords, unknownWords: analysis.unknown.length, explained, explainedAsWritten, rarestShare };
   }
 
   /**

@@ -53,14 +53,9 @@ export function wordKey(word: string): string {
   return fold(stemmer.stem(restored));
 }
 
-/**
- * Words that carry no topic: the Spanish and English stop-word lists plus the guide's own ubiquitous
- * words ("datos abiertos", "institución"), which appear in every step and would only add noise.
- */
-const TOPIC_STOP_WORDS = new Set(
+/** The guide's own words ("datos abiertos", "institución"): every step has them, so they name no step. */
+const GUIDE_WORDS = new Set(
   [
-    ...spa,
-    ...eng,
     'datos',
     'dato',
     'abiertos',
@@ -76,6 +71,18 @@ const TOPIC_STOP_WORDS = new Set(
     'pasos',
     'step',
     'steps',
+  ].map(fold),
+);
+
+/**
+ * Words that carry no topic: the Spanish and English stop-word lists plus the guide's own ubiquitous
+ * words, which would only add noise.
+ */
+const TOPIC_STOP_WORDS = new Set(
+  [
+    ...spa,
+    ...eng,
+    ...GUIDE_WORDS,
     'hay',
     'tengo',
     'tenemos',
@@ -160,4 +167,15 @@ const TOPIC_STOP_WORDS = new Set(
 
 export function isStopWord(foldedWord: string): boolean {
   return TOPIC_STOP_WORDS.has(foldedWord);
+}
+
+/**
+ * The guide's own words in `text` ("datos", "guía") when they are all it asks about, else []: such a
+ * question matches every step, so it needs narrowing, not a "nothing found".
+ */
+export function onlyGuideWords(text: string): string[] {
+  const all = words(text);
+  const guideWords = all.filter((w) => GUIDE_WORDS.has(fold(w)));
+  const rest = all.filter((w) => !TOPIC_STOP_WORDS.has(fold(w)));
+  return rest.length === 0 ? [...new Set(guideWords)] : [];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/search/answerer.ts';
-import { sampleGuides } from './guides.ts';
+import { sampleGuides, step } from './guides.ts';
 
 const answerer = createAnswerer(sampleGuides());
 const ask = (q: string, opts?: { guide?: string }) => answerer.answer(q, opts);
@@ -155,6 +155,42 @@ describe('finding the step from its topic', () => {
     expect(answer.step).toBeNull();
     expect(answer.text).toContain('/guia lista');
   });
+
+  it.each([
+    // "tocan" was read as "toman", a word of one step, and "año" named that step's deadline.
+    '¿Cuántos días de vacaciones me tocan este año?',
+    // "correr" was read as "correo"; "equipo" alone then matched the step that forms a team.
+    '¿Cuál es el mejor equipo para correr un maratón?',
+  ])('says it has no answer when only intent words or spelling guesses match a step: «%s»', (q) => {
+    // The words the real guide has: 1.2 says "se toman decisiones" and "cada año"; 2.4 mentions "correo".
+    const g = 'guia-2017';
+    const guide = {
+      id: g,
+      title: 'Guía',
+      isDefault: true,
+      steps: [
+        step(g, '1.1', { title: 'Formar un Equipo de Trabajo', summary: 'El mejor equipo posible.' }),
+        step(g, '1.2', { title: 'Priorizar', summary: 'Se toman decisiones cada año.' }),
+        step(g, '2.4', { title: 'Publicar', summary: 'Avisa por correo electrónico.' }),
+      ],
+    };
+    const answer = createAnswerer([guide]).answer(q);
+    expect(answer.outcome).toBe('no_match');
+    expect(answer.text).toContain('No encontré');
+  });
+
+  it.each([
+    ['datos', '«datos» aparece en casi todos los pasos'],
+    ['datos abiertos', '«datos», «abiertos» aparecen en casi todos los pasos'],
+  ])(
+    'asks for a narrower question when «%s» is in every step, instead of saying nothing was found',
+    (q, says) => {
+      const answer = ask(q);
+      expect(answer.text).toContain(says);
+      expect(answer.text).not.toContain('No encontré');
+      expect(answer.step).toBeNull();
+    },
+  );
 
   it("still answers questions with an unknown word or two next to the step's own words", () => {
     expect(where('¿cómo se usan los servicios web?')).toBe('guia-2017/2.3');

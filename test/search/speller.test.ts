@@ -33,4 +33,17 @@ describe('spelling correction of question words', () => {
     expect(actions.analyze('vacaciones').unknown).toEqual(['vacaciones']);
     expect(actions.analyze('acciomes').correctedText).toBe('acciones');
   });
+
+  it('keeps a word as written when its correction shares no step with the rest of the question («correr»)', () => {
+    const guide = new SearchIndex([
+      step('g', '1.1', { title: 'Formar un Equipo de Trabajo' }),
+      step('g', '2.4', { summary: 'Avisa por correo electrónico.' }),
+    ]);
+    const maraton = guide.analyze('el mejor equipo para correr un maratón');
+    expect(maraton.correctedText).not.toContain('correo');
+    expect(maraton.unknown).toContain('correr');
+    // With nothing else to weigh it against, or next to a word of the same step, the typo is still fixed.
+    expect(guide.analyze('corre electronico').correctedText).toBe('correo electronico');
+    expect(guide.analyze('corrro').correctedText).toBe('correo');
+  });
 });
