@@ -6,6 +6,8 @@ import { COMMANDS } from '../render/ids.ts';
 import { context, cut, section } from '../render/limits.ts';
 import { guideListBlocks, guideListText, searchResultsBlocks } from '../render/lists.ts';
 import { stepCardsBlocks, stepCardText } from '../render/step-card.ts';
+import { tooBroadText } from '../search/answer-text.ts';
+import { onlyGuideWords } from '../search/text.ts';
 import { answerQuestion } from './answer-question.ts';
 import { plainQuestion } from './slack-text.ts';
 import type { BotDeps, Reply, Request } from './types.ts';
@@ -14,7 +16,8 @@ import type { BotDeps, Reply, Request } from './types.ts';
 export type GuiaRequest =
   | { kind: 'help' }
   | { kind: 'step'; id: string }
-  | { kind: 'list' }
+  /** `guide`: what the user wrote after `lista` ("guia-2015", "2015", "edición 2015"), if anything. */
+  | { kind: 'list'; guide?: string }
   | { kind: 'search'; query: string }
   | { kind: 'question'; question: string };
 
@@ -25,9 +28,27 @@ export function parseGuia(text: string): GuiaRequest {
   const step = /^(?:paso\s+|step\s+)?(\d{1,2}\.\d{1,2})$/i.exec(t);
   if (step?.[1]) return { kind: 'step', id: step[1] };
   if (['lista', 'list', 'pasos', 'todos'].includes(lower)) return { kind: 'list' };
+  const listOf = /^(?:lista|list)\s+(?:de\s+(?:la\s+)?)?(.+)$/is.exec(t);
+  if (listOf?.[1]) return { kind: 'list', guide: listOf[1].trim() };
   const search = /^(?:buscar|busca|search)(?:\s+(.*))?$/is.exec(t);
   if (search) return { kind: 'search', query: (search[1] ?? '').trim() };
   return { kind: 'question', question: t };
+}
+
+/**
+ * The guide a user names after `lista`: its id ("guia-2015", any case) or its year ("2015", "edición 2015",
+ * "guía 2015"), from the id or the edition date.
+ */
+export function guideNamed(guides: readonly Guide[], name: string): Guide | undefined {
+  const wanted = name.trim().toLowerCase();
+  const byId = guides.find((g) => g.id.toLowerCase() === wanted);
+  if (byId) return byId;
+  const year =
+    /^(?:(?:la\s+)?(?:edici[oó]n|gu[ií]a|versi[oó]n|actualizaci[oó]n)(?:\s+de(?:l)?)?[\s-]*)?((?:19|20)\d\d)$/i.exec(
+      wanted,
+    )?.[1];
+  if (!year) return undefined;
+  return guides.find((g) => g.id.endsWith(year) || g.editionDate?.startsWith(year));
 }
 
 /** Every edition that has step `id`, default edition first, with its guide (for the edition label). */
@@ -68,7 +89,18 @@ export function handleGuia(request: Request, deps: BotDeps, commandNames: readon
       };
     }
     case 'list': {
-      const guide = defaultGuide(deps.guides);
+      const guide =
+        parsed.guide === undefined ? defaultGuide(deps.guides) : guideNamed(deps.guides, parsed.guide);
+      if (!guide && parsed.guide !== undefined && deps.guides.length > 0) {
+        const ids = deps.guides.map((g) => `\`${g.id}\``).join(', ');
+        const msg = `No conozco la guía «${escapeMrkdwn(cut(parsed.guide, 80))}». Las guías son: ${ids}.`;
+        const example = deps.guides.find((g) => !g.isDefault) ?? deps.guides[0];
+        return {
+          text: msg,
+          blocks: [section(msg), context(`Escribe \`/guia lista ${example?.id ?? ''}\` para ver sus pasos.`)],
+          visibility: 'ephemeral',
+        };
+      }
       if (!guide) return noGuide();
       return {
         text: guideListText(guide),
@@ -86,6 +118,11 @@ export function handleGuia(request: Request, deps: BotDeps, commandNames: readon
         return { text: msg, blocks: [section(msg)], visibility: 'ephemeral' };
       }
       const results = deps.answerer.search(parsed.query, 5);
+      const broad = results.length === 0 ? onlyGuideWords(parsed.query) : [];
+      if (broad.length > 0) {
+        const msg = tooBroadText(broad, 'es');
+        return { text: msg, blocks: [section(msg)], visibility: 'ephemeral' };
+      }
       const otherEdition = (id: string) => {
         const guide = deps.guides.find((g) => g.id === id);
         return guide?.isDefault ? undefined : (guide?.title ?? id);

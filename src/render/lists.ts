@@ -24,7 +24,8 @@ export function guideListBlocks(guide: Guide, otherEditions: Guide[] = []): Know
   const blocks: KnownBlock[] = [header(`Pasos de la guía · ${guide.title}`), ...phaseSections(guide, true)];
   const hint = ['Escribe `/guia 2.1` para ver la ficha de un paso.'];
   if (otherEditions.length > 0) {
-    hint.push(`También hay: ${otherEditions.map((g) => escapeMrkdwn(g.title)).join(', ')}.`);
+    const others = otherEditions.map((g) => `${escapeMrkdwn(g.title)}: \`/guia lista ${g.id}\``);
+    hint.push(`También hay: ${others.join(' · ')}.`);
   }
   blocks.push(context(...hint));
   return capBlocks(blocks, LIMITS.messageBlocks, 'La lista sigue en datos.gob.mx.');

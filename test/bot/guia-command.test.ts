@@ -45,6 +45,8 @@ describe('/guia grammar', () => {
     ['4.1', { kind: 'step', id: '4.1' }],
     ['paso 2.1', { kind: 'step', id: '2.1' }],
     ['lista', { kind: 'list' }],
+    ['lista guia-2015', { kind: 'list', guide: 'guia-2015' }],
+    ['lista de la edición 2015', { kind: 'list', guide: 'edición 2015' }],
     ['buscar inventario de datos', { kind: 'search', query: 'inventario de datos' }],
     ['buscar', { kind: 'search', query: '' }],
     ['¿quién participa en el 2.1?', { kind: 'question', question: '¿quién participa en el 2.1?' }],
@@ -66,6 +68,36 @@ describe('/guia replies', () => {
     expect(reply.text).toBe('No encontré el paso 9.9 en la guía. Los pasos van del 1.1 al 1.2.');
     expect(reply.share).toBeUndefined();
   });
+
+  it.each(['lista guia-2015', 'lista GUIA-2015', 'lista 2015', 'lista edición 2015', 'list guía 2015'])(
+    '«/guia %s» lists the 2015 guide, not an answer about a 2017 step',
+    async (text) => {
+      const reply = await run(text);
+      expect(reply.text).toContain('Pasos de la guía (Guía 2015)');
+      expect(all(reply)).toContain('Designar (2015)');
+      expect(all(reply)).toContain('/guia lista guia-2017');
+    },
+  );
+
+  it('the list of the default guide says how to list the other one', async () => {
+    const reply = await run('lista');
+    expect(all(reply)).toContain('También hay: Guía 2015: `/guia lista guia-2015`');
+  });
+
+  it('an unknown guide after «lista» says which guides exist, in Spanish', async () => {
+    const reply = await run('lista guia-2099');
+    expect(reply.text).toBe('No conozco la guía «guia-2099». Las guías son: `guia-2017`, `guia-2015`.');
+    expect(all(reply)).toContain('/guia lista guia-2015');
+  });
+
+  it.each(['datos', 'buscar datos'])(
+    '«/guia %s» says the word is in nearly every step instead of «No encontré»',
+    async (text) => {
+      const reply = await run(text);
+      expect(reply.text).toContain('«datos» aparece en casi todos los pasos');
+      expect(reply.text).not.toContain('No encontré');
+    },
+  );
 
   it('"buscar" with no words asks what to search', async () => {
     expect((await run('buscar')).text).toContain('¿Qué busco?');
