@@ -14,7 +14,7 @@ import { loadContent } from './content/loader.ts';
 import { runLocalChat } from './local/chat.ts';
 import { COMMANDS } from './render/ids.ts';
 import { startDailyScheduler } from './schedule/scheduler.ts';
-import { createSlackPoster } from './schedule/slack-poster.ts';
+import { createPosterClient, createSlackPoster } from './schedule/slack-poster.ts';
 import { createAnswerer } from './search/answerer.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createSlackUploader } from './slack/avance-upload.ts';
@@ -134,7 +134,9 @@ async function main(): Promise<number> {
       guides,
       tz: config.timeZone,
       runner: `${hostname()}:${process.pid}`,
-      post: createSlackPoster(client),
+      post: createSlackPoster(
+        createPosterClient({ token: config.slack?.botToken ?? '', apiUrl: config.slack?.apiUrl }),
+      ),
       onError: (error, tracker) =>
         logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
     },
@@ -142,6 +144,8 @@ async function main(): Promise<number> {
       onRun: (run) => {
         if (run.posted.length + run.failed.length + run.removed.length > 0)
           logger.info({ run }, 'daily posts');
+        for (const f of run.failures)
+          logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
       },
       onError: (error) => logger.error({ err: error }, 'daily job failed'),
     },

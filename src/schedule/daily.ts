@@ -26,6 +26,8 @@ export interface DailyRun {
   quiet: number[];
   failed: number[];
   removed: number[];
+  /** Why each failed channel failed: Slack's error code (`network`, `ratelimited`, `http_503`…) or our error. */
+  failures: Array<{ trackerId: number; channelId: string; reason: string }>;
 }
 
 /** Only these kinds are news for the channel; settings changes are not. */
@@ -38,7 +40,7 @@ const NEWS = new Set(['step.status', 'step.owner', 'step.activity', 'tracker.sta
  * Days are the local dates in `tz`, so a post missed while down is sent on return, but never the next day.
  */
 export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
-  const run: DailyRun = { posted: [], quiet: [], failed: [], removed: [] };
+  const run: DailyRun = { posted: [], quiet: [], failed: [], removed: [], failures: [] };
   const today = DateTime.fromJSDate(now, { zone: deps.tz }).toISODate() ?? '';
   const at = now.toISOString();
   for (const tracker of deps.store.listTrackers()) {
@@ -48,8 +50,10 @@ export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
       await postOne(deps, tracker, today, at, run);
     } catch (error) {
       // Our own bug (not Slack's answer): release the claim as failed so a fixed runner can retry.
-      deps.store.finishDaily(tracker.id, today, { status: 'failed', error: String(error).slice(0, 200) }, at);
+      const reason = String(error).slice(0, 200);
+      deps.store.finishDaily(tracker.id, today, { status: 'failed', error: reason }, at);
       run.failed.push(tracker.id);
+      run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason });
       deps.onError?.(error, tracker);
     }
   }
@@ -100,4 +104,5 @@ async function postOne(
   }
   deps.store.finishDaily(tracker.id, today, { status: 'failed', error: result.reason }, at);
   run.failed.push(tracker.id);
+  run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason: result.reason });
 }

@@ -1,9 +1,24 @@
+import { webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { describeSlackError } from '../slack/web-api-errors.ts';
 import type { DailyDeps, PostResult } from './daily.ts';
 
 /** The bot was removed from the channel, or the channel is gone: stop posting there. */
 const REMOVED = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+/**
+ * The Web API client of the daily posts, for the bot and for `guia post-daily` alike. Its own client, not
+ * Bolt's: Bolt's retries for about 30 minutes, so one failing channel would hold up every later one, and a
+ * post Slack refused is tried again by the next runs anyway (see runDaily). The client's own English log
+ * lines are silenced: each failure comes back as a reason in the run result.
+ */
+export function createPosterClient(opts: { token: string; apiUrl?: string | undefined }): WebClient {
+  return new webApi.WebClient(opts.token, {
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    retryConfig: { retries: 2 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
+}
 
 /** `chat.postMessage` for the daily job; turns every failure into a reason instead of throwing. */
 export function createSlackPoster(client: WebClient): DailyDeps['post'] {
