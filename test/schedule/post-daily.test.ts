@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import postDaily from '../../src/cli/commands/post-daily.ts';
 import { openDb } from '../../src/store/db.ts';
 import { SqliteProgressStore } from '../../src/store/progress-store.ts';
@@ -72,6 +72,34 @@ describe('guia post-daily', () => {
     await runCommand(postDaily, ['--now', '2026-01-22T09:30:00-06:00'], env);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
+
+  it('reads a --now without offset as GUIA_TZ time, not the machine zone', async () => {
+    // 09:30 in Tokyo is C1's time; read as UTC it would be 18:30 in Tokyo, when both channels are due.
+    const run = await runCommand(postDaily, ['--now', '2026-01-21T09:30'], { ...env, GUIA_TZ: 'Asia/Tokyo' });
+    expect(run.code).toBe(0);
+    expect(fake.callsTo('chat.postMessage').map((p) => p.params.channel)).toEqual(['C1']);
+  });
+
+  it('says in Spanish why a channel failed, without the Slack client English log lines', async () => {
+    const logged: unknown[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void logged.push(...args)),
+    );
+    try {
+      fake.fail('chat.postMessage', { drop: true }, 3);
+      const run = await runCommand(postDaily, ['--now', '2026-01-21T09:30:00-06:00'], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('fallidos: 1');
+      expect(run.stderr).toContain('Canal C1: no hubo conexión con Slack (network)');
+      expect(run.stderr).not.toMatch(/WARN|request failed/);
+      expect(logged).toEqual([]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    fake.fail('chat.postMessage', { error: 'invalid_auth' });
+    const bad = await runCommand(postDaily, ['--now', '2026-01-22T09:30:00-06:00'], env);
+    expect(bad.stderr).toContain('Canal C1: Slack no aceptó el token (SLACK_BOT_TOKEN) (invalid_auth)');
+  }, 20_000);
 
   it('refuses a --now that is not ISO 8601, and a missing token', async () => {
     const bad = await runCommand(postDaily, ['--now', 'mañana'], env);

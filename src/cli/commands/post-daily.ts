@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
-import { webApi } from '@slack/bolt';
+import { DateTime } from 'luxon';
 import { runDaily } from '../../schedule/daily.ts';
-import { createSlackPoster } from '../../schedule/slack-poster.ts';
+import { createPosterClient, createSlackPoster } from '../../schedule/slack-poster.ts';
 import { SqliteProgressStore } from '../../store/progress-store.ts';
 import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError } from '../args.ts';
@@ -12,10 +12,31 @@ import { sharedConfigOrExit } from '../shared-config.ts';
 const USAGE = `Uso: guia post-daily [--now FECHA-HORA-ISO] [--content DIR]
 Publica los resúmenes diarios que tocan en este momento (mismas reglas y mismo registro de «una vez al día»
 que el bot) y termina. Para programarlo desde fuera (cron del sistema, Kubernetes CronJob…).
-  --now ISO       el momento a usar, p. ej. 2026-02-12T09:00:00-06:00 (por omisión, ahora)
+  --now ISO       el momento a usar, p. ej. 2026-02-12T09:00 (hora de GUIA_TZ si no lleva desfase)
+                  o 2026-02-12T09:00:00-06:00 (por omisión, ahora)
 ${CONTENT_USAGE}
 Entorno (o .env): SLACK_BOT_TOKEN (obligatorio), SLACK_API_URL, GUIA_DB (./data/guia.db),
 GUIA_TZ (America/Mexico_City), GUIA_CONTENT_DIR.`;
+
+/** Slack's error codes in words for whoever runs the command; the code stays in parentheses for searching. */
+export function reasonEs(reason: string): string {
+  const known: Record<string, string> = {
+    network: 'no hubo conexión con Slack',
+    ratelimited: 'Slack limitó las peticiones; se reintenta en la próxima ejecución',
+    invalid_auth: 'Slack no aceptó el token (SLACK_BOT_TOKEN)',
+    not_authed: 'falta el token de Slack',
+    token_revoked: 'el token de Slack fue revocado',
+    account_inactive: 'la cuenta del bot está desactivada',
+    missing_scope: 'al bot le falta el permiso chat:write',
+    msg_too_long: 'el mensaje es demasiado largo para Slack',
+    invalid_blocks: 'Slack rechazó el formato del mensaje',
+  };
+  const http = /^http_(\d+|\?)$/.exec(reason);
+  const text =
+    known[reason] ??
+    (http ? `Slack respondió con un error HTTP ${http[1]}` : `Slack o el bot no pudieron publicar`);
+  return `${text} (${reason})`;
+}
 
 const command: CliCommand = {
   description: 'publica los resúmenes diarios de avance que tocan ahora y termina',
@@ -26,26 +47,25 @@ const command: CliCommand = {
     });
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
-    const now = values.now === undefined ? new Date() : new Date(values.now);
-    if (
-      Number.isNaN(now.getTime()) ||
-      (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(values.now))
-    ) {
-      return usageError(io, USAGE, `--now no es una fecha-hora ISO 8601: «${values.now}»`);
-    }
     const config = sharedConfigOrExit(io);
     if (typeof config === 'number') return config;
+    const tz = config.timeZone;
+    // Without an offset the time is GUIA_TZ's, like every channel's HH:MM, not the machine's.
+    const now =
+      values.now === undefined
+        ? new Date()
+        : /^\d{4}-\d{2}-\d{2}T/.test(values.now)
+          ? DateTime.fromISO(values.now, { zone: tz }).toJSDate()
+          : new Date(Number.NaN);
+    if (Number.isNaN(now.getTime())) {
+      return usageError(io, USAGE, `--now no es una fecha-hora ISO 8601: «${values.now}»`);
+    }
     const token = config.botToken;
     if (!token) return usageError(io, USAGE, 'falta SLACK_BOT_TOKEN (xoxb-…)');
-    const tz = config.timeZone;
 
     const load = loadContentFor(values.content ?? config.contentDir, io.env);
     if (!warnAboutProblems(load, io)) return 1;
-    const client = new webApi.WebClient(token, {
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      // An external scheduler runs us again; do not sit in the client's 30-minute retry loop.
-      retryConfig: { retries: 2 },
-    });
+    const client = createPosterClient({ token, apiUrl: config.apiUrl });
     const opened = tryOpenDb(config.dbFile, 'GUIA_DB');
     if (!opened.ok) {
       io.stderr.write(`${opened.message}\n`);
@@ -59,14 +79,12 @@ const command: CliCommand = {
           guides: load.guides,
           tz,
           runner: `post-daily@${hostname()}:${process.pid}`,
+          // Every failure, ours or Slack's, is in run.failures and printed below.
           post: createSlackPoster(client),
-          onError: (error, tracker) =>
-            io.stderr.write(
-              `Canal ${tracker.channelId}: ${error instanceof Error ? error.message : String(error)}\n`,
-            ),
         },
         now,
       );
+      for (const f of run.failures) io.stderr.write(`Canal ${f.channelId}: ${reasonEs(f.reason)}\n`);
       io.stdout.write(
         `Publicados: ${run.posted.length} · sin novedades: ${run.quiet.length} · ` +
           `fallidos: ${run.failed.length} · canales sin acceso: ${run.removed.length}\n`,
