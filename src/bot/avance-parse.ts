@@ -69,22 +69,41 @@ export const SYNTAX = {
   diario: '`/avance diario 09:00 lun-vie`, `/avance diario off` o `/avance diario sin-cambios linea|nada`',
 } as const;
 
-/** "lun-vie", "lun,mié,vie", "todos"; undefined when a word is not a day. */
+/** Single letters as on Mexican calendars (L M X J V S D; "mi" for miércoles too). */
+const DAY_LETTERS: Record<string, number> = { l: 1, m: 2, x: 3, mi: 3, j: 4, v: 5, s: 6, d: 7 };
+
+/**
+ * "lun-vie", "lunes a viernes", "de lunes a viernes", "L-V", "lun al vie", "lun,mié,vie", "lun y mié",
+ * "todos"; a range may wrap round the week ("vie-lun"). Undefined when a word is not a day.
+ */
 export function parseDays(text: string): number[] | undefined {
-  const t = text.toLowerCase().normalize('NFC').replace(/\s+/g, '');
-  if (['todos', 'diario', 'todoslosdías', 'todoslosdias'].includes(t)) return [1, 2, 3, 4, 5, 6, 7];
+  const t = text.toLowerCase().normalize('NFC').trim().replace(/[.]+$/, '').replace(/\s+/g, ' ');
+  if (['todos', 'diario', 'todos los días', 'todos los dias', 'todoslosdías', 'todoslosdias'].includes(t)) {
+    return [1, 2, 3, 4, 5, 6, 7];
+  }
+  const normalized = t
+    .replace(/^de /, '')
+    .replace(/ (?:a|al|hasta) /g, '-')
+    .replace(/ ?- ?/g, '-')
+    .replace(/ ?, ?| y /g, ',')
+    .replace(/ /g, ',');
+  const day = (word: string): number | undefined => DAY_KEYS[word] ?? DAY_LETTERS[word];
   const days = new Set<number>();
-  for (const part of t.split(',')) {
+  for (const part of normalized.split(',')) {
     const range = part.split('-');
     if (range.length === 1) {
-      const d = DAY_KEYS[part];
+      const d = day(part);
       if (!d) return undefined;
       days.add(d);
     } else if (range.length === 2) {
-      const from = DAY_KEYS[range[0] ?? ''];
-      const to = DAY_KEYS[range[1] ?? ''];
-      if (!from || !to || to < from) return undefined;
-      for (let d = from; d <= to; d += 1) days.add(d);
+      const from = day(range[0] ?? '');
+      const to = day(range[1] ?? '');
+      if (!from || !to) return undefined;
+      // "vie-lun" wraps round the weekend.
+      for (let d = from; ; d = (d % 7) + 1) {
+        days.add(d);
+        if (d === to) break;
+      }
     } else {
       return undefined;
     }
@@ -169,9 +188,14 @@ function parseDaily(args: string[]): AvanceRequest {
   const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(first);
   if (!time) return err(`La hora va en formato 24 h, HH:MM. Uso: ${SYNTAX.diario}.`);
   const hhmm = `${(time[1] ?? '').padStart(2, '0')}:${time[2]}`;
-  if (more.length > 0) return err(`Uso: ${SYNTAX.diario}.`);
-  const days = second ? parseDays(second) : [1, 2, 3, 4, 5];
-  if (!days)
-    return err(`No entendí los días «${echo(second ?? '')}». Usa p. ej. \`lun-vie\` o \`lun,mié,vie\`.`);
+  // Every word after the time is the days: "lunes a viernes" is three tokens.
+  const dayText = args.slice(1).join(' ');
+  const days = dayText ? parseDays(dayText) : [1, 2, 3, 4, 5];
+  if (!days) {
+    return err(
+      `No entendí los días «${echo(dayText)}». Usa p. ej. \`lun-vie\`, \`lunes a viernes\` o \`lun,mié,vie\`. ` +
+        `Uso: ${SYNTAX.diario}.`,
+    );
+  }
   return { kind: 'daily', time: hhmm, days };
 }

@@ -82,7 +82,11 @@ describe('/avance with other wrong input', () => {
   it.each([
     ['diario 25:00', /formato 24 h, HH:MM/],
     ['diario 9', /formato 24 h, HH:MM/],
-    ['diario 09:00 dom-lun', /No entendí los días «dom-lun»/],
+    ['diario 09:00 lunes a', /No entendí los días «lunes a».*\/avance diario 09:00 lun-vie/],
+    ['diario 09:00 cada martes', /No entendí los días «cada martes».*\/avance diario 09:00 lun-vie/],
+    ['diario 09:00 lun--vie', /No entendí los días «lun--vie»/],
+    ['diario 09:00 lun-mar-mié', /No entendí los días/],
+    ['diario 09:00 z', /No entendí los días «z»/],
     ['completar 9.9', /No hay un paso 9\.9.*Los pasos son: 1\.1/],
     ['completar 1.2.3', /Indica el número de paso: `\/avance completar 1\.2`/],
     ['completar 1,2', /Indica el número de paso.*Los pasos se escriben con punto: `1\.2`/],
@@ -108,6 +112,26 @@ describe('/avance with other wrong input', () => {
   it('a step written with a leading zero is that step', async () => {
     expect((await ask('iniciar 01.2')).text).toContain('Paso 1.2 iniciado');
     expect(parseAvance('02.01')).toEqual({ kind: 'step', stepId: '2.1' });
+  });
+
+  it.each([
+    ['lunes a viernes', [1, 2, 3, 4, 5]],
+    ['de lunes a viernes', [1, 2, 3, 4, 5]],
+    ['Lunes A Viernes', [1, 2, 3, 4, 5]],
+    ['lun a vie', [1, 2, 3, 4, 5]],
+    ['lun al vie', [1, 2, 3, 4, 5]],
+    ['L-V', [1, 2, 3, 4, 5]],
+    ['l - v', [1, 2, 3, 4, 5]],
+    ['lun-vie', [1, 2, 3, 4, 5]],
+    ['Lun-Vie', [1, 2, 3, 4, 5]],
+    ['lunes, miércoles y viernes', [1, 3, 5]],
+    ['lun mié vie', [1, 3, 5]],
+    ['L,X,V', [1, 3, 5]],
+    ['vie-lun', [1, 5, 6, 7]],
+    ['sáb a dom', [6, 7]],
+    ['todos los días', [1, 2, 3, 4, 5, 6, 7]],
+  ])('diario 09:00 %s is understood', (days, expected) => {
+    expect(parseAvance(`diario 09:00 ${days}`)).toEqual({ kind: 'daily', time: '09:00', days: expected });
   });
 
   it('diario 09:00 lun-dom means every day', () => {
