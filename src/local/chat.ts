@@ -78,7 +78,7 @@ export async function runLocalChat(opts: LocalChatOptions): Promise<void> {
         opts.onError?.(error);
         reply = errorReply();
       }
-      output.write(`${blocksToPlainText(reply.blocks)}\n\n`);
+      output.write(`${blocksToPlainText(reply.blocks, { you: LOCAL_IDENTITY.userId })}\n\n`);
     }
     if (interactive) rl.prompt();
   }

@@ -54,7 +54,7 @@ describe('npm start (terminal chat) fed hostile lines', () => {
     expect(stdout).not.toContain('algo falló');
     // Slack draws :warning:; the terminal shows the emoji.
     expect(stdout).not.toContain(':warning:');
-    expect(stdout).toContain('⚠️ No conozco `borrar`');
+    expect(stdout).toContain('⚠️ No conozco borrar');
     expect(stdout).toContain('no es una fecha válida');
     expect(stdout).toContain('anterior a 2015');
     expect(stdout).toContain('una sola persona responsable');

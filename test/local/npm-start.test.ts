@@ -24,19 +24,28 @@ describe('npm start without Slack tokens (terminal chat)', () => {
     expect(stdout).toContain('Resultados para «inventario de datos»');
     expect(stdout).toContain('Perfecciona');
     expect(stdout).toContain('No conozco el comando /avanzar');
-    // Readable text, not Slack markup.
-    expect(stdout).not.toMatch(/<https?:|&lt;|&amp;|"type":/);
+    // Readable text, not Slack markup: no links, entities, code marks or the terminal user's id.
+    expect(stdout).not.toMatch(/<https?:|&lt;|&amp;|"type":|`|ULOCAL/);
   }, 30_000);
 
-  it('/avance exportar shows the CSV in a code block, with no log line in the conversation', async () => {
+  it('/avance exportar shows the CSV on lines of its own, with no fence or log line in the conversation', async () => {
     const { code, stdout, stderr } = await npmStart('/avance\n/avance exportar\n');
     expect(code).toBe(0);
     const exported = stdout.slice(stdout.lastIndexOf('> /avance exportar'));
-    expect(exported).toContain('```');
+    expect(exported).not.toContain('`');
+    expect(exported).toMatch(/^paso,titulo,/m);
     expect(exported).toMatch(/^1\.1,/m);
     // There is no Slack to upload to in the terminal: no failed upload, so no warning with a stack.
     expect(`${stdout}${stderr}`).not.toMatch(/"level"|Error: |\n\s+at /);
     expect(stderr).toBe('');
+  }, 30_000);
+
+  it('the history calls the person at the terminal «tú», not by a Slack id', async () => {
+    const { code, stdout } = await npmStart('/avance completar 1.1\n/avance historial\n');
+    expect(code).toBe(0);
+    const history = stdout.slice(stdout.lastIndexOf('> /avance historial'));
+    expect(history).toMatch(/tú completó el paso 1\.1/);
+    expect(stdout).not.toContain('ULOCAL');
   }, 30_000);
 
   it('stops with a Spanish message naming the variable when the configuration is wrong', async () => {

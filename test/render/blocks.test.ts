@@ -229,6 +229,29 @@ describe('terminal rendering', () => {
     ).toBe('Plazo de 15 días: ver (https://x.mx/a) <b> & @ana @here');
   });
 
+  it('shows inline code without backticks and a code block on lines of its own, as written', () => {
+    expect(mrkdwnToPlain('Ficha completa del paso 1.2: `/guia 1.2`')).toBe(
+      'Ficha completa del paso 1.2: /guia 1.2',
+    );
+    expect(mrkdwnToPlain('`███░░░░░░░` Planea · `1.2` *listo*')).toBe('███░░░░░░░ Planea · 1.2 listo');
+    expect(mrkdwnToPlain('Aquí está el CSV:\n```paso,titulo\n1.1,*a*_b_ &amp; c```')).toBe(
+      'Aquí está el CSV:\n\npaso,titulo\n1.1,*a*_b_ & c',
+    );
+  });
+
+  it('drops bold and italic marks next to Spanish quotes and bullets', () => {
+    expect(mrkdwnToPlain('«*Plazo:*» •*Paso 1.2 · Priorizar*\n_(2015)_')).toBe(
+      '«Plazo:» •Paso 1.2 · Priorizar\n(2015)',
+    );
+  });
+
+  it('calls the person at the terminal «tú» and everyone else by name', () => {
+    const text = blocksToPlainText([section('<@ULOCAL> completó el paso 1.1 · <@UANA> lo revisó')], {
+      you: 'ULOCAL',
+    });
+    expect(text).toBe('tú completó el paso 1.1 · @UANA lo revisó');
+  });
+
   it('renders headers, sections, context and dividers and drops buttons', () => {
     const text = blocksToPlainText([
       { type: 'header', text: { type: 'plain_text', text: 'Paso 1.1' } },

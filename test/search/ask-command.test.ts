@@ -11,7 +11,9 @@ describe('guia ask', () => {
   it('prints the answer text', async () => {
     const { code, stdout } = await run(['--content', content, '¿quién le entra al 1.2?']);
     expect(code).toBe(0);
-    expect(stdout).toContain('*Paso 1.2 · Priorizar los datos de valor*');
+    // Terminal text, not Slack mrkdwn.
+    expect(stdout).toContain('Paso 1.2 · Priorizar los datos de valor\nInvolucrados:\n');
+    expect(stdout).not.toContain('*');
     expect(stdout).toContain('• Enlace Institucional');
   });
 

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { mrkdwnToPlain } from '../../render/plain-text.ts';
 import type { Answer } from '../../search/answerer.ts';
 import { createAnswerer } from '../../search/answerer.ts';
 import { parseCliArgs, usageError } from '../args.ts';
@@ -54,7 +55,9 @@ const command: CliCommand = {
     const opts = values.guide ? { guide: values.guide } : undefined;
     const print = (question: string): void => {
       const answer = answerer.answer(question, opts);
-      io.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${answer.text}\n`);
+      io.stdout.write(
+        values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${mrkdwnToPlain(answer.text)}\n`,
+      );
     };
 
     if (positionals.length > 0) {
