@@ -164,7 +164,7 @@ describe('hostile text in /avance leaves the database unchanged', () => {
     ['diario 25:00', /HH:MM/],
     ['diario 9', /HH:MM/],
     ['diario 09:00 lunes-domingo-x', /No entendí los días/],
-    ['diario 09:00 vie-lun', /No entendí los días/],
+    ['diario 09:00 cada martes', /No entendí los días/],
     ['diario 09:00 <!channel>', /No entendí los días/],
     ['diario 09:60', /HH:MM/],
     ['completar 9.9', /No hay un paso 9\.9/],
