@@ -142,8 +142,14 @@ function stepLine(ctx: Ctx, tracker: Tracker, step: Step) {
 }
 
 function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string): Reply {
-  const { blocks, text } = stepProgressBlocks(step, stepLine(ctx, tracker, step), tracker, ctx.guide.id);
-  return say(note ? `${note} ${text}` : text, note ? [section(note), ...blocks] : blocks);
+  const { blocks, text } = stepProgressBlocks(
+    step,
+    stepLine(ctx, tracker, step),
+    tracker,
+    ctx.guide.id,
+    note,
+  );
+  return say(text, blocks);
 }
 
 async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {

@@ -122,12 +122,17 @@ export const dailyText = (d: DailySettings): string =>
     ? `${d.time} (${daysText(d.days)}); en días sin novedades: ${d.quiet === 'nada' ? 'no publica' : 'una línea'}`
     : 'apagado';
 
-/** The team's card of one step: status, date, owner, and a button per activity. */
+/**
+ * The team's card of one step: status, date, owner, and a button per activity while the step is open. A
+ * completed step lists its activities without buttons: nothing is left to mark (reopen it to change them).
+ * `note` ("Paso 1.2 completado.") opens the card and the notification text, which then does not repeat it.
+ */
 export function stepProgressBlocks(
   step: Step,
   line: StepLine,
   tracker: Tracker,
   guideId: string,
+  note?: string,
 ): { blocks: KnownBlock[]; text: string } {
   const { state } = line;
   const value = (extra: Record<string, unknown> = {}) =>
@@ -140,14 +145,20 @@ export function stepProgressBlocks(
   if (state.blockedReason)
     facts.push(`*Motivo del bloqueo:* ${escapeUserText(cut(state.blockedReason, 500))}`);
   const blocks: KnownBlock[] = [
+    ...(note ? [section(note)] : []),
     header(`Paso ${step.id} · ${step.title}`),
     section(facts.join('\n')),
     context(`Plazo en la guía: ${escapeMrkdwn(step.deadline.text)}`),
   ];
   const checked = new Set(state.checkedActivities);
   // Keep room for the header, facts, context, the buttons row and the "more" note within 50 blocks.
-  for (const [i, activity] of step.activities.slice(0, LIMITS.messageBlocks - 6).entries()) {
+  const closed = state.status === 'completado';
+  for (const [i, activity] of step.activities.slice(0, LIMITS.messageBlocks - 7).entries()) {
     const done = checked.has(i);
+    if (closed) {
+      blocks.push(section(`${done ? '☑️' : '•'} ${escapeMrkdwn(cut(activity, 600))}`));
+      continue;
+    }
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: `${done ? '☑️' : '⬜'} ${escapeMrkdwn(cut(activity, 600))}` },
@@ -178,7 +189,16 @@ export function stepProgressBlocks(
     });
   }
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
-  const text = `Paso ${step.id}: ${STATUS_LABEL[state.status]}, ${dateText(line)}`;
+  if (closed && step.activities.length > 0) {
+    blocks.push(
+      context(
+        `Paso completado. Para marcar actividades, reábrelo: \`${COMMANDS.avance} reabrir ${step.id}\``,
+      ),
+    );
+  }
+  const text = note
+    ? `${note} Plazo: ${dateText(line)}.`
+    : `Paso ${step.id}: ${STATUS_LABEL[state.status]}, ${dateText(line)}`;
   return { blocks, text };
 }
 

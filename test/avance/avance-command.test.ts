@@ -187,6 +187,24 @@ describe('/avance', () => {
   });
 });
 
+describe('a completed step card', () => {
+  it('lists the activities without Hecho buttons and says the status once in the notification text', async () => {
+    const open = await ask('1.1');
+    expect(JSON.stringify(open.blocks)).toContain('"text":"Hecho"');
+    const done = await ask('completar 1.1');
+    const json = JSON.stringify(done.blocks);
+    expect(json).toContain('Primera actividad');
+    expect(json).toContain('Segunda actividad');
+    expect(json).not.toContain('"text":"Hecho"');
+    expect(json).not.toContain('⬜');
+    expect(json).not.toContain(ACTIONS.avanceToggleActivity);
+    expect(json).toContain('/avance reabrir 1.1');
+    expect(done.text).toBe('Paso 1.1 completado. Plazo: cumplido.');
+    // Reopened, the buttons come back.
+    expect(JSON.stringify((await ask('reabrir 1.1')).blocks)).toContain('"text":"Hecho"');
+  });
+});
+
 describe('/avance diario set after today’s time', () => {
   const dailyDeps = (posts: string[]) => ({
     store: deps.store,
