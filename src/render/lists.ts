@@ -51,7 +51,7 @@ export function searchResultsBlocks(
   const lines = results.map(({ step }) => {
     const edition = otherEdition(step.guide);
     const where = edition ? `${step.phase}, ${edition}` : step.phase;
-    return `• \`${step.id}\` *${escapeMrkdwn(step.title)}* (${escapeMrkdwn(where)}) ${stepLink(step, 'ver')}`;
+    return `• \`${step.id}\` *${escapeMrkdwn(step.title)}* — ${escapeMrkdwn(where)} ${stepLink(step, 'ver')}`;
   });
   return [
     section(cut(`*Resultados para «${q}»*\n${lines.join('\n')}`, LIMITS.sectionText)),

@@ -61,8 +61,11 @@ export function stepCardsBlocks(
   ]);
 }
 
+/** A sentence ending: no second period after text that already has one ("de manera continua."). */
+const sentence = (text: string): string => `${text.trim().replace(/[.。]+$/, '')}.`;
+
 export const stepCardText = (step: Step): string =>
-  `${stepName(step)} — Plazo: ${step.deadline.text}. Involucrados: ${step.involved.join(', ')}.`;
+  `${stepName(step)} — Plazo: ${sentence(step.deadline.text)} Involucrados: ${sentence(step.involved.join(', '))}`;
 
 /** Steps of a guide grouped by phase, in the guide's phase order. */
 export function stepsByPhase(steps: Step[]): Array<{ phase: Step['phase']; steps: Step[] }> {

@@ -24,7 +24,8 @@ const DEADLINE_WORDS: Record<
     kind: Record<'hábiles' | 'naturales' | 'none', string>;
     unspecified: string;
     firstThen: (days: string, again: string) => string;
-    noFixedDate: (again: string) => string;
+    /** No number of days; `after`: the wording says first something else, then the recurrence. */
+    noDays: (again: string, after: boolean) => string;
     seeWording: string;
   }
 > = {
@@ -37,7 +38,7 @@ const DEADLINE_WORDS: Record<
     unspecified:
       ' (la guía no precisa si son naturales o hábiles; para las fechas de vencimiento el bot los cuenta como naturales)',
     firstThen: (days, again) => `${days} para la primera iteración y después ${again}`,
-    noFixedDate: (again) => `sin fecha fija: se hace ${again}`,
+    noDays: (again, after) => `sin número de días; ${after ? 'después, ' : 'se hace '}${again}`,
     seeWording: 'consulta el texto del plazo',
   },
   en: {
@@ -45,10 +46,13 @@ const DEADLINE_WORDS: Record<
     unspecified:
       ' (the guide does not say whether calendar or working days; the bot counts calendar days for due dates)',
     firstThen: (days, again) => `${days} the first time, then ${again}`,
-    noFixedDate: (again) => `no fixed date: ${again}`,
+    noDays: (again, after) => `no number of days; ${after ? 'then ' : ''}${again}`,
     seeWording: 'see the wording above',
   },
 };
+
+/** Wording that puts something before the recurrence ("según los tiempos … y posteriormente semestral"). */
+const THEN = /\b(posteriormente|despu[eé]s|luego|a partir de|then|after)\b/i;
 
 /**
  * What a deadline means in plain words, e.g. "90 días naturales para la primera iteración y después de
@@ -64,7 +68,7 @@ export function explainDeadline(deadline: Deadline, language: Language): string 
     const note = deadline.dayKind === undefined ? w.unspecified : '';
     return (again ? w.firstThen(days, again) : days) + note;
   }
-  return again ? w.noFixedDate(again) : w.seeWording;
+  return again ? w.noDays(again, THEN.test(deadline.text)) : w.seeWording;
 }
 
 const LABELS = {

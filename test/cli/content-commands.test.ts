@@ -79,7 +79,10 @@ describe('guia step', () => {
     const { code, stdout } = await runCommand(step, ['4.1', '--content', good]);
     expect(code).toBe(0);
     expect(stdout).toContain('Paso 4.1 · Promueve: Dar a conocer los datos de prueba');
-    expect(stdout).toContain('Plazo: 10 dias habiles (10 días hábiles)');
+    // The guide's wording once, with no summary in parentheses repeating it; the guide id after a dash.
+    expect(stdout).toContain('Plazo: 10 dias habiles\n');
+    expect(stdout).toMatch(/^Guía: .+ — guia-2017$/m);
+    expect(stdout).not.toMatch(/\)\s*\(/);
     expect(stdout).toContain('  • Área de Comunicación Digital');
     expect(stdout).toContain('  2. Difundir los datos en redes sociales');
     expect(stdout).toContain('Más información: https://datos.gob.mx/guia/promueve/paso-4-1.html');

@@ -14,7 +14,7 @@ import {
   encodeShare,
   replyActionsBlock,
 } from '../../src/render/reply.ts';
-import { stepCardBlocks, stepCardsBlocks } from '../../src/render/step-card.ts';
+import { stepCardBlocks, stepCardsBlocks, stepCardText } from '../../src/render/step-card.ts';
 import { makeGuide, makeStep } from './steps.ts';
 
 /** Every section/header text in the blocks, for limit checks. */
@@ -191,9 +191,9 @@ describe('lists, help and Home', () => {
 
   it('search results name the edition only for steps outside the default guide', () => {
     const found = searchResultsBlocks('datos', [{ step: makeStep(), score: 1 }], () => 'Guía 2015');
-    expect(JSON.stringify(found)).toContain('`1.1` *Designar responsables* (Planea, Guía 2015)');
+    expect(JSON.stringify(found)).toContain('`1.1` *Designar responsables* — Planea, Guía 2015 <');
     const inDefault = searchResultsBlocks('datos', [{ step: makeStep(), score: 1 }], () => undefined);
-    expect(JSON.stringify(inDefault)).toContain('`1.1` *Designar responsables* (Planea)');
+    expect(JSON.stringify(inDefault)).toContain('`1.1` *Designar responsables* — Planea <');
   });
 
   it('an empty search says so in Spanish', () => {
@@ -219,6 +219,19 @@ describe('lists, help and Home', () => {
     const all = JSON.stringify(blocks);
     expect(all.indexOf('Avance del equipo')).toBeLessThan(all.indexOf('Pasos y plazos'));
     expect(all).toContain('15 días hábiles');
+  });
+});
+
+describe('step card notification text', () => {
+  it('ends the deadline sentence with one period even when the guide already put one (4.1)', () => {
+    const step = makeStep({
+      id: '4.1',
+      deadline: { text: '90 días naturales para la primera iteración, y de manera continua.', days: 90 },
+      involved: ['Administrador de Datos Abiertos'],
+    });
+    expect(stepCardText(step)).toBe(
+      'Paso 4.1 · Designar responsables — Plazo: 90 días naturales para la primera iteración, y de manera continua. Involucrados: Administrador de Datos Abiertos.',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explainDeadline } from '../../src/search/answer-text.ts';
 import { createAnswerer } from '../../src/search/answerer.ts';
 import { sampleGuides, step } from './guides.ts';
 
@@ -223,7 +224,16 @@ describe('the answer text', () => {
     );
     expect(ask('plazo del 1.2').text).toContain('y después cada año');
     expect(ask('plazo del 3.3').text).toContain('30 días hábiles (sin contar fines de semana');
-    expect(ask('plazo del 4.1').text).toContain('sin fecha fija: se hace de forma continua');
+    expect(ask('plazo del 4.1').text).toContain('sin número de días; se hace de forma continua');
+  });
+
+  it('explains a deadline with no days that comes first from other steps, then every six months (3.4)', () => {
+    const deadline = {
+      text: 'Según los tiempos específicos marcados por esta Guía y posteriormente de manera semestral.',
+      recurrence: 'semestral' as const,
+    };
+    expect(explainDeadline(deadline, 'es')).toBe('sin número de días; después, cada seis meses');
+    expect(explainDeadline(deadline, 'en')).toBe('no number of days; then every six months');
   });
 
   it('does not claim a kind of days the guide does not give («180 días»), and says how due dates count them', () => {

@@ -1,4 +1,3 @@
-import { describeDeadline } from '../../content/deadline.ts';
 import { findStep, stepIds } from '../../content/guides.ts';
 import { type Guide, type Step, stepUrl } from '../../content/model.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
@@ -32,12 +31,12 @@ const bullets = (items: string[], none: string) =>
 
 /** Pure: a step's facts in readable Spanish. */
 export function formatStep(step: Step, guide: Pick<Guide, 'id' | 'title'>): string {
-  const brief = describeDeadline(step.deadline);
   const lines = [
     `Paso ${step.id} · ${step.phase}: ${step.title}`,
-    `Guía: ${guide.title} (${guide.id})`,
+    `Guía: ${guide.title} — ${guide.id}`,
     '',
-    `Plazo: ${step.deadline.text}${brief !== step.deadline.text ? ` (${brief})` : ''}`,
+    // The guide's own words only: a summary in parentheses would say the same thing twice.
+    `Plazo: ${step.deadline.text}`,
     '',
     'Involucrados:',
     ...bullets(step.involved, 'ninguno'),
