@@ -206,6 +206,24 @@ export function emptyText(language: Language): string {
     : 'Escríbeme una pregunta sobre la guía, por ejemplo: «¿quién participa en el paso 1.2?» o «¿cuál es el plazo del Plan de Apertura?». Usa `/guia lista` para ver todos los pasos.';
 }
 
+const WHICH_STEP_EXAMPLE: Record<Exclude<Intent, 'resumen'>, Record<Language, string>> = {
+  involucrados: { es: '¿quién participa en el paso 1.2?', en: 'who is involved in step 1.2?' },
+  plazo: { es: '¿cuál es el plazo del Plan de Apertura?', en: 'what is the deadline for the opening plan?' },
+  normatividad: {
+    es: '¿qué normatividad aplica al paso 2.3?',
+    en: 'which regulations does step 2.3 satisfy?',
+  },
+  actividades: { es: '¿qué hay que hacer en el paso 2.4?', en: 'what do we have to do in step 2.4?' },
+};
+
+/** "¿Cuál es el plazo?" with no step or topic: ask which step, with an example of the same kind. */
+export function whichStepText(intent: Exclude<Intent, 'resumen'>, language: Language): string {
+  const example = WHICH_STEP_EXAMPLE[intent][language];
+  return language === 'en'
+    ? `Which step? Tell me its number or its topic, for example: “${example}”. Use \`/guia lista\` to see every step.`
+    : `¿De qué paso? Dime su número o su tema, por ejemplo: «${example}». Usa \`/guia lista\` para ver todos los pasos.`;
+}
+
 /** Reply to a greeting, thanks or a bare "ayuda": what the bot answers, with examples. */
 export function greetingText(language: Language): string {
   return language === 'en'

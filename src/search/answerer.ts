@@ -12,6 +12,7 @@ import {
   noMatchText,
   stepAnswerText,
   tooBroadText,
+  whichStepText,
 } from './answer-text.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import { parseReference } from './reference.ts';
@@ -204,6 +205,11 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
       }
     }
 
+    // Only "what kind of answer" words ("¿cuál es el plazo?", "who is involved?"): ask which step.
+    const namesNothing = reference.stepIds.length === 0 && analysis.keys.size === 0;
+    if (intent !== 'resumen' && namesNothing && analysis.unknown.length === 0) {
+      return { ...base, intent, step: null, outcome: 'empty', text: whichStepText(intent, language) };
+    }
     const [first, second] = hits;
     if (!first || first.score <= 0 || offTopic(analysis, first, language)) {
       const broad = tooBroad(question, analysis);

@@ -375,3 +375,14 @@ describe('questions made only of formatting', () => {
     expect(answer.text).not.toContain('```');
   });
 });
+
+describe('questions that name no step or topic', () => {
+  const answerer = createAnswerer(sampleGuides());
+  it('ask which step, with an example of the same kind of question', () => {
+    const deadline = answerer.answer('¿cuál es el plazo?');
+    expect(deadline).toMatchObject({ outcome: 'empty', step: null, intent: 'plazo' });
+    expect(deadline.text).toContain('¿De qué paso?');
+    expect(deadline.text).toContain('plazo');
+    expect(answerer.answer('who is involved?').text).toContain('Which step?');
+  });
+});
