@@ -1,7 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 
 export interface PlainTextOptions {
-  /** The user at the terminal: their mention reads "tú", not "@ULOCAL". */
+  /**
+   * The user at the terminal: their mention reads "usted", not "@ULOCAL" — the replies put a mention before
+   * third-person verbs ("usted completó el paso", "usted es responsable"), where "tú" would be wrong.
+   */
   you?: string;
 }
 
@@ -26,7 +29,7 @@ function inline(text: string, { you }: PlainTextOptions): string {
       .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
       .replace(/<(https?:[^>]+)>/g, '$1')
       .replace(/<@([A-Z0-9]+)(\|[^>]+)?>/g, (_m, id: string, name?: string) =>
-        id === you ? 'tú' : `@${name ? name.slice(1) : id}`,
+        id === you ? 'usted' : `@${name ? name.slice(1) : id}`,
       )
       .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
       .replace(/<!([a-z]+)[^>]*>/g, '@$1')

@@ -40,11 +40,11 @@ describe('npm start without Slack tokens (terminal chat)', () => {
     expect(stderr).toBe('');
   }, 30_000);
 
-  it('the history calls the person at the terminal «tú», not by a Slack id', async () => {
+  it('the history calls the person at the terminal «usted», not by a Slack id', async () => {
     const { code, stdout } = await npmStart('/avance completar 1.1\n/avance historial\n');
     expect(code).toBe(0);
     const history = stdout.slice(stdout.lastIndexOf('> /avance historial'));
-    expect(history).toMatch(/tú completó el paso 1\.1/);
+    expect(history).toMatch(/usted completó el paso 1\.1/);
     expect(stdout).not.toContain('ULOCAL');
   }, 30_000);
 

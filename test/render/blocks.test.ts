@@ -258,11 +258,11 @@ describe('terminal rendering', () => {
     );
   });
 
-  it('calls the person at the terminal «tú» and everyone else by name', () => {
+  it('calls the person at the terminal «usted» and everyone else by name', () => {
     const text = blocksToPlainText([section('<@ULOCAL> completó el paso 1.1 · <@UANA> lo revisó')], {
       you: 'ULOCAL',
     });
-    expect(text).toBe('tú completó el paso 1.1 · @UANA lo revisó');
+    expect(text).toBe('usted completó el paso 1.1 · @UANA lo revisó');
   });
 
   it('renders headers, sections, context and dividers and drops buttons', () => {
