@@ -252,7 +252,7 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
         store.updateTracker(tracker.id, { guideId: target.id }, 'tracker.guide', ctx.actor);
       }
       return say(
-        `Este canal sigue ahora *${escapeMrkdwn(target.title)}* (\`${target.id}\`). ` +
+        `Este canal sigue ahora *${escapeMrkdwn(target.title)}* — \`${target.id}\`. ` +
           'El avance de cada guía se guarda por separado.',
       );
     }

@@ -125,7 +125,7 @@ describe('/avance', () => {
 
   it('switches the guide and keeps each guide apart', async () => {
     await ask('completar 1.1');
-    expect(all(await ask('guia guia-2015'))).toContain('Guía 2015');
+    expect(all(await ask('guia guia-2015'))).toContain('*Guía 2015* — `guia-2015`');
     expect(all(await ask(''))).toContain('0 de 1 pasos');
     expect(all(await ask('iniciar 1.1'))).toContain('No hay un paso 1.1 en Guía 2015');
     await ask('guia guia-prueba');
