@@ -11,9 +11,13 @@ export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../content', import
 
 /**
  * The options every command that reads the guide shares; spread them into a parseArgs `options`:
- * `options: { ...contentOptions, ...guideOption, json: jsonOption }`.
+ * `options: { ...commonOptions, ...guideOption, json: jsonOption }`.
  */
-export const contentOptions = { content: { type: 'string' } } as const;
+/** What every `guia` command takes: `--content DIR` and `--help`. */
+export const commonOptions = {
+  content: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 export const guideOption = { guide: { type: 'string' } } as const;
 export const jsonOption = { type: 'boolean', default: false } as const;
 

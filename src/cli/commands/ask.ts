@@ -6,7 +6,7 @@ import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import {
   CONTENT_USAGE,
-  contentOptions,
+  commonOptions,
   guideOption,
   jsonOption,
   loadContentFor,
@@ -42,7 +42,7 @@ const command: CliCommand = {
     const parsed = parseCliArgs(io, USAGE, {
       args,
       allowPositionals: true,
-      options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
+      options: { ...commonOptions, ...guideOption, json: jsonOption },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;

@@ -5,7 +5,7 @@ import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import {
   CONTENT_USAGE,
-  contentOptions,
+  commonOptions,
   guideOption,
   jsonOption,
   loadContentFor,
@@ -43,7 +43,7 @@ const command: CliCommand = {
   async run(args, io) {
     const parsed = parseCliArgs(io, USAGE, {
       args,
-      options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
+      options: { ...commonOptions, ...guideOption, json: jsonOption },
     });
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;

@@ -6,7 +6,7 @@ import { SqliteProgressStore } from '../../store/progress-store.ts';
 import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import { CONTENT_USAGE, contentOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
+import { CONTENT_USAGE, commonOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
 
 const USAGE = `Uso: guia post-daily [--now FECHA-HORA-ISO] [--content DIR]
@@ -43,7 +43,7 @@ const command: CliCommand = {
   async run(args, io) {
     const parsed = parseCliArgs(io, USAGE, {
       args,
-      options: { ...contentOptions, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { ...commonOptions, now: { type: 'string' } },
     });
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;

@@ -4,7 +4,7 @@ import { createFeedbackStore, type FeedbackRow, type UnansweredRow } from '../..
 import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import { contentOptions } from '../content-option.ts';
+import { commonOptions } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
 
 const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json] [--content DIR]
@@ -45,10 +45,9 @@ const command: CliCommand = {
     const parsed = parseCliArgs(io, USAGE, {
       args,
       options: {
-        ...contentOptions,
+        ...commonOptions,
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
     });

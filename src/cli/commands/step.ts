@@ -4,7 +4,7 @@ import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import {
   CONTENT_USAGE,
-  contentOptions,
+  commonOptions,
   guideOption,
   jsonOption,
   loadContentFor,
@@ -60,7 +60,7 @@ const command: CliCommand = {
     const parsed = parseCliArgs(io, USAGE, {
       args,
       allowPositionals: true,
-      options: { ...contentOptions, ...guideOption, json: jsonOption, help: { type: 'boolean', short: 'h' } },
+      options: { ...commonOptions, ...guideOption, json: jsonOption },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;

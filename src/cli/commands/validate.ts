@@ -1,7 +1,7 @@
 import type { ContentLoad } from '../../content/model.ts';
 import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import { CONTENT_USAGE, contentOptions, jsonOption, loadContentFor } from '../content-option.ts';
+import { CONTENT_USAGE, commonOptions, jsonOption, loadContentFor } from '../content-option.ts';
 
 const USAGE = `Uso: guia validate [--content DIR] [--json]
 Revisa todas las guías y dice cada problema del contenido; termina con código 1 si hay alguno.
@@ -47,7 +47,7 @@ const command: CliCommand = {
   async run(args, io) {
     const parsed = parseCliArgs(io, USAGE, {
       args,
-      options: { ...contentOptions, json: jsonOption, help: { type: 'boolean', short: 'h' } },
+      options: { ...commonOptions, json: jsonOption },
     });
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
