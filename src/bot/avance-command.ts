@@ -45,7 +45,7 @@ export interface AvanceDeps {
 }
 
 /** The earliest start date we accept: the policy's guide dates from 2015. */
-export const MIN_START = '2015-01-01';
+const MIN_START = '2015-01-01';
 const MAX_START_YEARS_AHEAD = 1;
 const HISTORY_LIMIT = 20;
 const REASON_MAX = 500;

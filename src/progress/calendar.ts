@@ -34,11 +34,6 @@ export function formatDateEs(iso: IsoDate): string {
   return toDate(iso).setLocale('es').toFormat("d 'de' MMMM 'de' yyyy");
 }
 
-/** "13 de febrero" (for short answers where the year is obvious from context). */
-export function formatDayMonthEs(iso: IsoDate): string {
-  return toDate(iso).setLocale('es').toFormat("d 'de' MMMM");
-}
-
 function nthMonday(year: number, month: number, n: number): DateTime {
   const first = DateTime.utc(year, month, 1);
   // luxon weekday: 1 = Monday … 7 = Sunday.

@@ -1,6 +1,6 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Guide, Step } from '../content/model.ts';
-import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
+import { formatDateEs } from '../progress/calendar.ts';
 import { STATUS_LABEL, type StepState } from '../progress/model.ts';
 import type { DailySettings, ProgressEvent, Tracker } from '../progress/store.ts';
 import type { ProgressSummary, StepLine } from '../progress/summary.ts';
@@ -277,10 +277,6 @@ export function historyBlocks(
   if (events.length === 0) return [section(`*${title}*\nTodavía no hay cambios.`)];
   const lines = events.map((e) => `• ${when(e.at)} · ${eventText(e)} · _${escapeMrkdwn(cut(e.source, 40))}_`);
   return [section(cut(`*${title}* (más recientes primero)\n${lines.join('\n')}`, LIMITS.sectionText))];
-}
-
-export function dueSummaryText(date: IsoDate | undefined): string {
-  return date ? formatDateEs(date) : '';
 }
 
 export const AVANCE_HELP = [
