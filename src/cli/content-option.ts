@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findGuide } from '../content/guides.ts';
 import { loadContent } from '../content/loader.ts';
 import type { ContentLoad, Guide } from '../content/model.ts';
 import type { CliIo } from './command.ts';
@@ -9,17 +10,14 @@ export const CONTENT_DIR_ENV = 'GUIA_CONTENT_DIR';
 /** The project's own content/ folder, found from this file so `guia` works from any working directory. */
 export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 
-/**
- * The options every command that reads the guide shares; spread them into a parseArgs `options`:
- * `options: { ...commonOptions, ...guideOption, json: jsonOption }`.
- */
 /** What every `guia` command takes: `--content DIR` and `--help`. */
 export const commonOptions = {
   content: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-export const guideOption = { guide: { type: 'string' } } as const;
 export const jsonOption = { type: 'boolean', default: false } as const;
+/** The options of the commands that answer from the guide (step, list, ask). */
+export const guideCommandOptions = { ...commonOptions, guide: { type: 'string' }, json: jsonOption } as const;
 
 export const CONTENT_USAGE = `  --content DIR   carpeta con una subcarpeta por guía (por omisión: $${CONTENT_DIR_ENV} o content/)`;
 
@@ -56,16 +54,27 @@ export function warnAboutProblems(load: ContentLoad, io: Pick<CliIo, 'stderr'>):
 }
 
 /**
- * The guides a `--guide ID` flag selects: all of them without the flag, the named one with it, or
- * undefined (after a Spanish message listing the valid ids) when no guide has that id.
+ * The start of step, list and ask: the content (`--content`), a warning about its problems, and the guides
+ * `--guide ID` selects (all of them without the flag). Undefined, after saying why on stderr, when there is
+ * nothing to answer from or no guide has that id.
  */
-export function selectGuides(
+export function loadGuidesFor(
+  values: { content?: string | undefined; guide?: string | undefined },
+  io: Pick<CliIo, 'env' | 'stderr'>,
+): { guides: Guide[]; selected: Guide[] } | undefined {
+  const load = loadContentFor(values.content, io.env);
+  if (!warnAboutProblems(load, io)) return undefined;
+  const selected = selectGuides(load.guides, values.guide, io);
+  return selected && { guides: load.guides, selected };
+}
+
+function selectGuides(
   guides: readonly Guide[],
   guideId: string | undefined,
   io: Pick<CliIo, 'stderr'>,
 ): Guide[] | undefined {
   if (guideId === undefined) return [...guides];
-  const guide = guides.find((g) => g.id === guideId);
+  const guide = findGuide(guides, guideId);
   if (guide) return [guide];
   io.stderr.write(
     `No existe la guía «${guideId}». Guías disponibles: ${guides.map((g) => g.id).join(', ')}\n`,

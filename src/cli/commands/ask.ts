@@ -4,15 +4,7 @@ import type { Answer } from '../../search/answerer.ts';
 import { createAnswerer } from '../../search/answerer.ts';
 import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import {
-  CONTENT_USAGE,
-  commonOptions,
-  guideOption,
-  jsonOption,
-  loadContentFor,
-  selectGuides,
-  warnAboutProblems,
-} from '../content-option.ts';
+import { CONTENT_USAGE, guideCommandOptions, loadGuidesFor } from '../content-option.ts';
 
 const USAGE = `Uso: guia ask "pregunta" [--guide ID] [--content DIR] [--json]
 Responde una pregunta sobre la guía, como lo haría el bot.
@@ -42,16 +34,16 @@ const command: CliCommand = {
     const parsed = parseCliArgs(io, USAGE, {
       args,
       allowPositionals: true,
-      options: { ...commonOptions, ...guideOption, json: jsonOption },
+      options: guideCommandOptions,
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
     if (positionals.length === 0 && !values.json) return usageError(io, USAGE, 'falta la pregunta');
 
-    const load = loadContentFor(values.content, io.env);
-    if (!warnAboutProblems(load, io)) return 1;
-    if (!selectGuides(load.guides, values.guide, io)) return 1;
-    const answerer = createAnswerer(load.guides);
+    // --guide is a preference here, not a filter: the answerer still sees every edition.
+    const loaded = loadGuidesFor(values, io);
+    if (!loaded) return 1;
+    const answerer = createAnswerer(loaded.guides);
     const opts = values.guide ? { guide: values.guide } : undefined;
     const print = (question: string): void => {
       const answer = answerer.answer(question, opts);

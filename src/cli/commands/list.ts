@@ -3,15 +3,7 @@ import { allSteps, guidesDefaultFirst } from '../../content/guides.ts';
 import { type Guide, PHASES } from '../../content/model.ts';
 import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import {
-  CONTENT_USAGE,
-  commonOptions,
-  guideOption,
-  jsonOption,
-  loadContentFor,
-  selectGuides,
-  warnAboutProblems,
-} from '../content-option.ts';
+import { CONTENT_USAGE, guideCommandOptions, loadGuidesFor } from '../content-option.ts';
 
 const USAGE = `Uso: guia list [--guide ID] [--content DIR] [--json]
 Lista los pasos de cada guía por fase, con sus plazos.
@@ -43,13 +35,11 @@ const command: CliCommand = {
   async run(args, io) {
     const parsed = parseCliArgs(io, USAGE, {
       args,
-      options: { ...commonOptions, ...guideOption, json: jsonOption },
+      options: guideCommandOptions,
     });
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
-    const load = loadContentFor(values.content, io.env);
-    if (!warnAboutProblems(load, io)) return 1;
-    const guides = selectGuides(load.guides, values.guide, io);
+    const guides = loadGuidesFor(values, io)?.selected;
     if (!guides) return 1;
     if (values.json) writeJson(io, allSteps(guides));
     else io.stdout.write(formatList(guides));

@@ -4,7 +4,7 @@ import { createFeedbackStore, type FeedbackRow, type UnansweredRow } from '../..
 import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import { commonOptions } from '../content-option.ts';
+import { commonOptions, jsonOption } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
 
 const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json] [--content DIR]
@@ -47,7 +47,7 @@ const command: CliCommand = {
       options: {
         ...commonOptions,
         db: { type: 'string' },
-        json: { type: 'boolean', default: false },
+        json: jsonOption,
       },
       allowPositionals: true,
     });

@@ -1,16 +1,8 @@
-import { findStep, stepIds } from '../../content/guides.ts';
+import { findGuide, findStep, stepIds } from '../../content/guides.ts';
 import { type Guide, type Step, stepUrl } from '../../content/model.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import {
-  CONTENT_USAGE,
-  commonOptions,
-  guideOption,
-  jsonOption,
-  loadContentFor,
-  selectGuides,
-  warnAboutProblems,
-} from '../content-option.ts';
+import { CONTENT_USAGE, guideCommandOptions, loadGuidesFor } from '../content-option.ts';
 
 const USAGE = `Uso: guia step <N.N> [--guide ID] [--content DIR] [--json]
 Muestra los datos de un paso (por omisión, de la guía predeterminada).
@@ -60,7 +52,7 @@ const command: CliCommand = {
     const parsed = parseCliArgs(io, USAGE, {
       args,
       allowPositionals: true,
-      options: { ...commonOptions, ...guideOption, json: jsonOption },
+      options: guideCommandOptions,
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -73,9 +65,7 @@ const command: CliCommand = {
     }
     const id = normalizeStepId(positionals[0] ?? '');
 
-    const load = loadContentFor(values.content, io.env);
-    if (!warnAboutProblems(load, io)) return 1;
-    const guides = selectGuides(load.guides, values.guide, io);
+    const guides = loadGuidesFor(values, io)?.selected;
     if (!guides) return 1;
 
     const [step, ...others] = findStep(guides, id);
@@ -88,7 +78,7 @@ const command: CliCommand = {
       writeJson(io, step);
       return 0;
     }
-    const guide = guides.find((g) => g.id === step.guide) ?? { id: step.guide, title: step.guide };
+    const guide = findGuide(guides, step.guide) ?? { id: step.guide, title: step.guide };
     io.stdout.write(formatStep(step, guide));
     for (const other of others) {
       io.stdout.write(`También en ${other.guide}: guia step ${id} --guide ${other.guide}\n`);
