@@ -8,7 +8,7 @@ import { isDue } from '../progress/daily.ts';
 import type { StepState } from '../progress/model.ts';
 import { applyAction, type StepAction, transition } from '../progress/status.ts';
 import type { Actor, ProgressStore, StepChange, Tracker } from '../progress/store.ts';
-import { summarize } from '../progress/summary.ts';
+import { stepLine, summarize } from '../progress/summary.ts';
 import {
   AVANCE_HELP,
   dailyText,
@@ -133,22 +133,11 @@ function ensureTracker(
   return { tracker, created: true };
 }
 
-function stepLine(ctx: Ctx, tracker: Tracker, step: Step) {
-  const states = ctx.deps.store.stepStates(tracker.id, ctx.guide.id);
-  const summary = summarize({ ...ctx.guide, steps: [step] }, states, tracker.startDate, ctx.today);
-  const line = summary.lines[0];
-  if (!line) throw new Error(`no line for ${step.id}`);
-  return line;
-}
-
-function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string): Reply {
-  const { blocks, text } = stepProgressBlocks(
-    step,
-    stepLine(ctx, tracker, step),
-    tracker,
-    ctx.guide.id,
-    note,
-  );
+/** The step's card; `state` is the one a change just wrote, otherwise it is read from the store. */
+function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string, state?: StepState): Reply {
+  const current = state ?? ctx.deps.store.stepStates(tracker.id, ctx.guide.id).get(step.id);
+  const line = stepLine(step, current, tracker.startDate, ctx.today);
+  const { blocks, text } = stepProgressBlocks(step, line, tracker, ctx.guide.id, note);
   return say(text, blocks);
 }
 
@@ -218,12 +207,8 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
           : { ok: true, next: { ...before, ownerUserId: parsed.userId } },
       );
       if (!result.ok) return problem(result.message);
-      return stepCard(
-        ctx,
-        tracker,
-        step,
-        `Listo: ${mention(parsed.userId)} es responsable del paso ${step.id}.`,
-      );
+      const note = `Listo: ${mention(parsed.userId)} es responsable del paso ${step.id}.`;
+      return stepCard(ctx, tracker, step, note, result.next);
     }
     case 'history': {
       if (parsed.stepId && !findStep(parsed.stepId)) return unknownStep(ctx.guide, parsed.stepId);
@@ -328,7 +313,7 @@ function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: str
     },
   );
   if (!result.ok) return problem(result.message);
-  return stepCard(ctx, tracker, step, `Paso ${step.id} ${VERB_DONE[action]}.`);
+  return stepCard(ctx, tracker, step, `Paso ${step.id} ${VERB_DONE[action]}.`, result.next);
 }
 
 async function exportCsv(ctx: Ctx): Promise<Reply> {
@@ -426,11 +411,18 @@ export function handleAvanceAction(
   if (index === undefined || !Number.isInteger(index) || index < 0 || index >= step.activities.length) {
     return problem('Ese botón ya no es válido. Escribe `/avance` para ver el avance actual.');
   }
-  deps.store.changeStep(tracker.id, guide.id, step.id, 'step.activity', ctx.actor, (before) => {
-    const set = new Set(before.checkedActivities);
-    if (set.has(index)) set.delete(index);
-    else set.add(index);
-    return { ok: true, next: { ...before, checkedActivities: [...set].sort((a, b) => a - b) } };
-  });
-  return stepCard(ctx, tracker, step);
+  const result = deps.store.changeStep(
+    tracker.id,
+    guide.id,
+    step.id,
+    'step.activity',
+    ctx.actor,
+    (before) => {
+      const set = new Set(before.checkedActivities);
+      if (set.has(index)) set.delete(index);
+      else set.add(index);
+      return { ok: true, next: { ...before, checkedActivities: [...set].sort((a, b) => a - b) } };
+    },
+  );
+  return stepCard(ctx, tracker, step, undefined, result.ok ? result.next : undefined);
 }

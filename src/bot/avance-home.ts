@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { findGuide } from '../content/guides.ts';
 import { localDate } from '../progress/calendar.ts';
-import { summarize } from '../progress/summary.ts';
+import { stepLine, summarize } from '../progress/summary.ts';
 import { dateText, mention, statusText } from '../render/avance.ts';
 import { type HomeTracker, homeProgressBlocks, type OwnedLine } from '../render/avance-home.ts';
 import type { AvanceDeps } from './avance-command.ts';
@@ -16,13 +16,7 @@ export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
       const guide = findGuide(deps.guides, tracker.guideId);
       const step = guide?.steps.find((s) => s.id === state.stepId);
       if (!guide || !step) continue;
-      const line = summarize(
-        { ...guide, steps: [step] },
-        new Map([[step.id, state]]),
-        tracker.startDate,
-        today,
-      ).lines[0];
-      if (line) owned.push({ tracker, guideId: guide.id, line });
+      owned.push({ tracker, guideId: guide.id, line: stepLine(step, state, tracker.startDate, today) });
     }
     // Only channels the user demonstrably takes part in (owns a step or made a change there): listing every
     // tracker would show private channels' and DMs' progress to anyone, and checking membership with Slack
@@ -55,8 +49,7 @@ export function createDeadlineDecorator(
       if (!guide) return answer;
       const today = localDate(deps.now(), deps.tz);
       const states = deps.store.stepStates(tracker.id, guide.id);
-      const line = summarize({ ...guide, steps: [step] }, states, tracker.startDate, today).lines[0];
-      if (!line) return answer;
+      const line = stepLine(step, states.get(step.id), tracker.startDate, today);
       const owner = line.state.ownerUserId ? mention(line.state.ownerUserId) : 'sin asignar';
       const extra = `${dateText(line)}; estado: ${statusText(line.state)}; responsable: ${owner}`;
       return { ...answer, text: `${answer.text}\n\n_En este canal:_ ${extra}` };

@@ -46,6 +46,18 @@ export function progressBar(done: number, total: number, width = BAR_WIDTH): str
 export const percentOf = (done: number, total: number): number =>
   total === 0 ? 0 : Math.floor((done / total) * 100);
 
+/** One step's line (a step nobody touched yet is pending): for a step card or a single answer. */
+export function stepLine(
+  step: Step,
+  stored: StepState | undefined,
+  startDate: IsoDate,
+  today: IsoDate,
+): StepLine {
+  const state = stored ?? initialState(step.id);
+  const shown = shownDate(step, state, startDate, today);
+  return shown ? { step, state, shown, daysLeft: daysBetween(today, shown.date) } : { step, state };
+}
+
 /** Everything `/avance`, the daily post and the Home tab show, from the guide, the states and today. */
 export function summarize(
   guide: Guide,
@@ -53,11 +65,7 @@ export function summarize(
   startDate: IsoDate,
   today: IsoDate,
 ): ProgressSummary {
-  const lines: StepLine[] = guide.steps.map((step) => {
-    const state = states.get(step.id) ?? initialState(step.id);
-    const shown = shownDate(step, state, startDate, today);
-    return shown ? { step, state, shown, daysLeft: daysBetween(today, shown.date) } : { step, state };
-  });
+  const lines = guide.steps.map((step) => stepLine(step, states.get(step.id), startDate, today));
   const completed = lines.filter((l) => l.state.status === 'completado').length;
   const phases = PHASES.map((phase) => {
     const inPhase = lines.filter((l) => l.step.phase === phase);
