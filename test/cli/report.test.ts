@@ -1,29 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import report from '../../src/cli/commands/report.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createFeedbackStore } from '../../src/store/feedback-store.ts';
+import { runCommand } from './run-command.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'guia-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  stderr.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const code = await report.run(args, { stdout, stderr, stdin: new PassThrough(), env: {} });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCommand(report, args);
 
 describe('guia report feedback', () => {
   const file = join(dir, 'guia.db');
@@ -61,9 +48,9 @@ describe('guia report feedback', () => {
   db.close();
 
   it('prints the votes and the unanswered questions for the guide editors', async () => {
-    const { code, out } = await run(['feedback', '--db', file]);
+    const { code, stdout } = await run(['feedback', '--db', file]);
     expect(code).toBe(0);
-    expect(out).toBe(
+    expect(stdout).toBe(
       [
         'Opiniones sobre las respuestas: 2 (👍 1 · 👎 1)',
         '  2026-03-02 17:30  👎  paso 2.1 (guia-2017)  «¿quién participa en el 2.1?»  U1',
@@ -77,23 +64,23 @@ describe('guia report feedback', () => {
   });
 
   it('--json gives both lists', async () => {
-    const { out } = await run(['feedback', '--db', file, '--json']);
-    const parsed = JSON.parse(out) as { feedback: unknown[]; unanswered: unknown[] };
+    const { stdout } = await run(['feedback', '--db', file, '--json']);
+    const parsed = JSON.parse(stdout) as { feedback: unknown[]; unanswered: unknown[] };
     expect(parsed.feedback).toHaveLength(2);
     expect(parsed.unanswered).toMatchObject([{ question: '¿y el presupuesto?', source: 'dm' }]);
   });
 
   it('a missing database is reported in Spanish and not created', async () => {
     const missing = join(dir, 'nope', 'guia.db');
-    const { code, err } = await run(['feedback', '--db', missing]);
+    const { code, stderr } = await run(['feedback', '--db', missing]);
     expect(code).toBe(1);
-    expect(err).toContain('No existe la base de datos');
+    expect(stderr).toContain('No existe la base de datos');
     expect(existsSync(missing)).toBe(false);
   });
 
   it('an unknown report is a usage error', async () => {
-    const { code, err } = await run(['ventas', '--db', file]);
+    const { code, stderr } = await run(['ventas', '--db', file]);
     expect(code).toBe(2);
-    expect(err).toContain('informe desconocido: ventas');
+    expect(stderr).toContain('informe desconocido: ventas');
   });
 });
