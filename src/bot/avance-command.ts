@@ -4,7 +4,6 @@ import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
 import { formatDateEs, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
-import { isDue } from '../progress/daily.ts';
 import type { StepState } from '../progress/model.ts';
 import { applyAction, type StepAction, transition } from '../progress/status.ts';
 import type { Actor, ProgressStore, StepChange, Tracker } from '../progress/store.ts';
@@ -21,6 +20,7 @@ import {
 import { escapeMrkdwn } from '../render/escape.ts';
 import { ACTIONS, COMMANDS } from '../render/ids.ts';
 import { cut, section } from '../render/limits.ts';
+import { dailyTimeSet } from '../schedule/daily.ts';
 import { type AvanceRequest, parseAvance, SYNTAX } from './avance-parse.ts';
 import { plainQuestion } from './slack-text.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
@@ -50,8 +50,6 @@ const MAX_START_YEARS_AHEAD = 1;
 const HISTORY_LIMIT = 20;
 const REASON_MAX = 500;
 const CODE_BLOCK_MAX = 2800;
-/** Names the claim `/avance diario` writes to skip a time already past today. */
-const DAILY_SKIP_RUNNER = 'avance diario';
 
 const say = (text: string, blocks: KnownBlock[] = [section(text)]): Reply => ({
   text,
@@ -71,6 +69,7 @@ interface Ctx {
   request: Request;
   tracker: Tracker | undefined;
   guide: Guide;
+  now: Date;
   today: string;
   actor: Actor;
 }
@@ -89,6 +88,7 @@ export async function handleAvance(request: Request, deps: AvanceDeps): Promise<
     request,
     tracker,
     guide,
+    now,
     today: localDate(now, deps.tz),
     actor: {
       userId: request.userId,
@@ -252,23 +252,7 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
             ? { ...tracker.daily, enabled: false }
             : { ...tracker.daily, quiet: parsed.quiet };
       const after = store.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
-      // Today's time already passed when it was set: that is not a missed post to catch up on, so today's
-      // slot is taken as skipped and the first summary comes on the next scheduled day.
-      const now = ctx.deps.now();
-      if (parsed.kind === 'daily' && isDue(after, now, ctx.deps.tz)) {
-        if (store.claimDaily(after.id, ctx.today, DAILY_SKIP_RUNNER, now.toISOString())) {
-          store.finishDaily(
-            after.id,
-            ctx.today,
-            { status: 'skipped', watermark: after.lastPostEventId },
-            now.toISOString(),
-          );
-        }
-      } else if (parsed.kind === 'daily') {
-        // The new time is still ahead today: an earlier setting's skip must not swallow today's post. Only
-        // that skip is released; a real post (or a quiet-day skip by the poster) keeps the day taken.
-        store.releaseDailySkip(after.id, ctx.today, DAILY_SKIP_RUNNER);
-      }
+      if (parsed.kind === 'daily') dailyTimeSet(store, after, ctx.now, ctx.deps.tz);
       return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
     }
     case 'daily-show': {
@@ -402,6 +386,7 @@ export function handleAvanceAction(
     },
     tracker,
     guide,
+    now,
     today: localDate(now, deps.tz),
     actor: { userId: action.userId, source: 'botón', at: now.toISOString() },
   };

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
+import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
 import type { ProgressStore, Tracker } from '../progress/store.ts';
 import { summarize } from '../progress/summary.ts';
@@ -41,7 +41,7 @@ const NEWS = new Set(['step.status', 'step.owner', 'step.activity', 'tracker.sta
  */
 export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
   const run: DailyRun = { posted: [], quiet: [], failed: [], removed: [], failures: [] };
-  const today = DateTime.fromJSDate(now, { zone: deps.tz }).toISODate() ?? '';
+  const today = localDate(now, deps.tz);
   const at = now.toISOString();
   for (const tracker of deps.store.listTrackers()) {
     if (!isDue(tracker, now, deps.tz)) continue;
@@ -58,6 +58,27 @@ export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
     }
   }
   return run;
+}
+
+/** Names the claim that skips a day whose time had already passed when `/avance diario` set it. */
+const TIME_SET_RUNNER = 'avance diario';
+
+/**
+ * After `/avance diario HH:MM` set a channel's time. A time already past today is not a missed post to catch
+ * up on: today's slot is taken as skipped and the first summary comes on the next scheduled day. A time still
+ * ahead today releases only such a skip left by an earlier setting (a real post, or a quiet-day skip by the
+ * poster, keeps the day taken), so an earlier setting's skip does not swallow today's post.
+ */
+export function dailyTimeSet(store: ProgressStore, tracker: Tracker, now: Date, tz: string): void {
+  const today = localDate(now, tz);
+  if (!isDue(tracker, now, tz)) {
+    store.releaseDailySkip(tracker.id, today, TIME_SET_RUNNER);
+    return;
+  }
+  const at = now.toISOString();
+  if (store.claimDaily(tracker.id, today, TIME_SET_RUNNER, at)) {
+    store.finishDaily(tracker.id, today, { status: 'skipped', watermark: tracker.lastPostEventId }, at);
+  }
 }
 
 async function postOne(
