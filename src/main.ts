@@ -4,21 +4,15 @@
  */
 import { hostname } from 'node:os';
 import { pino } from 'pino';
-import { type AvanceDeps, createAvanceCommand, type UploadFile } from './bot/avance-command.ts';
-import { createAvanceHomeSection, createDeadlineDecorator } from './bot/avance-home.ts';
-import { createCommands } from './bot/commands.ts';
-import { buildHome } from './bot/home.ts';
-import type { BotDeps } from './bot/types.ts';
+import type { AvanceDeps } from './bot/avance-command.ts';
+import { createBot } from './bot/build.ts';
 import { loadConfig } from './config/config.ts';
 import { loadContent } from './content/loader.ts';
 import { runLocalChat } from './local/chat.ts';
-import { COMMANDS } from './render/ids.ts';
 import { startDailyScheduler } from './schedule/scheduler.ts';
 import { createPosterClient, createSlackPoster } from './schedule/slack-poster.ts';
-import { createAnswerer } from './search/answerer.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createSlackUploader } from './slack/avance-upload.ts';
-import { registerAvanceButtons } from './slack/listeners/actions/avance-buttons.ts';
 import { createProcessedEvents } from './slack/processed-events.ts';
 import { describeStartError } from './slack/start-error.ts';
 import { createFeedbackStore } from './store/feedback-store.ts';
@@ -59,32 +53,16 @@ async function main(): Promise<number> {
   }
   const db = opened.db;
   const feedback = createFeedbackStore(db);
-  // Team progress (issue 5). The CSV upload needs the Slack client, which exists only once the app is built.
-  let uploader: AvanceDeps['uploadFile'];
+  // Team progress (issue 5). Its CSV upload is added once the Slack app (and its client) exists; the
+  // terminal chat has nowhere to upload to, so there the CSV goes straight into a code block.
   const avance: AvanceDeps = {
     guides,
     store: new SqliteProgressStore(db),
     tz: config.timeZone,
     now: () => new Date(),
-    // The terminal chat has nowhere to upload to: no uploader at all, so the CSV goes straight into a code
-    // block instead of through a failed upload and a warning.
-    ...(config.mode === 'local'
-      ? {}
-      : {
-          uploadFile: (file: UploadFile) =>
-            uploader ? uploader(file) : Promise.reject(new Error('the Slack app is not built yet')),
-        }),
     onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
   };
-  const bot: BotDeps = {
-    guides,
-    answerer: createAnswerer(guides),
-    questions: feedback,
-    extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },
-    homeSections: [createAvanceHomeSection(avance)],
-    decorateAnswer: createDeadlineDecorator(avance),
-  };
-  const commands = createCommands(bot);
+  const { deps: bot, commands } = createBot(guides, { questions: feedback, avance });
 
   if (config.mode === 'local') {
     await runLocalChat({
@@ -105,16 +83,9 @@ async function main(): Promise<number> {
     feedback,
     events: createProcessedEvents(db),
     logger,
-    isReady: () => guides.length > 0,
+    avance,
   });
-  const client = slack.app.client;
-  uploader = createSlackUploader(client);
-  registerAvanceButtons(slack.app, avance, logger, async (userId, teamId) => {
-    const blocks = await buildHome(userId, teamId, bot, (error) =>
-      logger.error({ err: error }, 'Home section'),
-    );
-    await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
-  });
+  avance.uploadFile = createSlackUploader(slack.app.client);
   try {
     const { port } = await slack.start();
     logger.info(

@@ -36,11 +36,11 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   if (!slack || config.mode === 'local') throw new Error('createSlackApp needs Slack credentials');
   // In Socket Mode the bot is only useful while its WebSocket is up: /healthz says so (set below).
   let socketUp = config.mode !== 'socket';
+  // The guide is loaded before the app is built (main.ts refuses to start without one), so only the
+  // connection can be missing.
   const healthz = (_req: IncomingMessage, res: ServerResponse) => {
-    const ready = deps.isReady();
-    const ok = ready && socketUp;
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(ok ? 'ok' : ready ? 'sin conexión con Slack' : 'cargando');
+    res.writeHead(socketUp ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(socketUp ? 'ok' : 'sin conexión con Slack');
   };
   const logger = boltLogger(deps.logger);
   const clientOptions = {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AvanceDeps } from '../bot/avance-command.ts';
 import type { BotDeps, CommandHandler } from '../bot/types.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
 import type { ProcessedEvents } from './processed-events.ts';
@@ -10,6 +11,6 @@ export interface SlackDeps {
   feedback: Pick<FeedbackStore, 'recordFeedback'>;
   events: ProcessedEvents;
   logger: Logger;
-  /** True once the guide is loaded (GET /healthz). */
-  isReady(): boolean;
+  /** Team progress: when set, the Iniciar / Completar / activity buttons are listened to as well. */
+  avance?: AvanceDeps;
 }

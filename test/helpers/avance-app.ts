@@ -35,7 +35,7 @@ export async function startAvanceTestApp(
   if (!avance) throw new Error('startTestApp did not build the bot deps');
   // Without it `/avance exportar` falls back to a code block, as when Slack refuses the upload.
   if (opts.uploads) avance.uploadFile = createSlackUploader(t.slack.app.client);
-  registerAvanceButtons(t.slack.app, avance, pino({ level: 'silent' }), async () => {});
+  registerAvanceButtons(t.slack.app, avance, pino({ level: 'silent' }));
   return { t, avance };
 }
 

@@ -1,19 +1,18 @@
 /**
  * Starts the real Slack app in HTTP mode on 127.0.0.1 (random port) against a fake Slack Web API, with a
- * real SQLite file in a temp folder and the repository's content/. Extra bot deps (e.g. `/avance` through
- * `extraCommands`, `homeSections`, `decorateAnswer`) can be passed in.
+ * real SQLite file in a temp folder and the repository's content/, built by src/main.ts's createBot. Extra
+ * bot deps (e.g. `/avance` through `extraCommands`, `homeSections`, `decorateAnswer`) can be passed in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { createCommands } from '../../src/bot/commands.ts';
+import { createBot } from '../../src/bot/build.ts';
 import type { BotDeps } from '../../src/bot/types.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { loadContent } from '../../src/content/loader.ts';
 import type { Guide } from '../../src/content/model.ts';
-import { createAnswerer } from '../../src/search/answerer.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
 import { createProcessedEvents } from '../../src/slack/processed-events.ts';
 import { type Db, openDb } from '../../src/store/db.ts';
@@ -65,23 +64,13 @@ export async function startTestApp(
   );
   const db = openDb(dbFile);
   const feedback = createFeedbackStore(db);
-  const guides = realGuides();
-  const bot: BotDeps = {
-    guides,
-    answerer: createAnswerer(guides),
+  const { deps: bot, commands } = createBot(realGuides(), {
     questions: feedback,
-    ...(opts.extraDeps?.(db) ?? {}),
-  };
+    ...(opts.extraDeps ? { extra: opts.extraDeps(db) } : {}),
+  });
   const slack = createSlackApp(
     parsed.config,
-    {
-      bot,
-      commands: createCommands(bot),
-      feedback,
-      events: createProcessedEvents(db),
-      logger,
-      isReady: () => guides.length > 0,
-    },
+    { bot, commands, feedback, events: createProcessedEvents(db), logger },
     { retryConfig: { retries: opts.retries ?? 0 }, host: '127.0.0.1' },
   );
   const { port } = await slack.start();

@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCommands } from '../../src/bot/commands.ts';
-import type { BotDeps } from '../../src/bot/types.ts';
+import { createBot } from '../../src/bot/build.ts';
 import { parseConfig } from '../../src/config/config.ts';
-import { createAnswerer } from '../../src/search/answerer.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
 import { createProcessedEvents } from '../../src/slack/processed-events.ts';
 import { type Db, openDb } from '../../src/store/db.ts';
@@ -51,18 +49,10 @@ beforeAll(async () => {
   expect(parsed.config.mode).toBe('socket');
   db = openDb(join(dir, 'guia.db'));
   const feedback = createFeedbackStore(db);
-  const guides = realGuides();
-  const bot: BotDeps = { guides, answerer: createAnswerer(guides), questions: feedback };
+  const { deps: bot, commands } = createBot(realGuides(), { questions: feedback });
   slack = createSlackApp(
     parsed.config,
-    {
-      bot,
-      commands: createCommands(bot),
-      feedback,
-      events: createProcessedEvents(db),
-      logger: pino({ level: 'silent' }),
-      isReady: () => guides.length > 0,
-    },
+    { bot, commands, feedback, events: createProcessedEvents(db), logger: pino({ level: 'silent' }) },
     { retryConfig: { retries: 0 }, host: '127.0.0.1' },
   );
   socket.attach(fake);

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
+import { registerAvanceButtons } from './actions/avance-buttons.ts';
 import { registerFeedback } from './actions/feedback.ts';
 import { registerShare } from './actions/share.ts';
 import { registerUnknownAction } from './actions/unknown-action.ts';
@@ -16,4 +17,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerShare(app, deps);
   registerFeedback(app, deps);
   registerUnknownAction(app, deps);
+  if (deps.avance) registerAvanceButtons(app, deps.avance, deps.logger, deps.bot);
 }

@@ -1,7 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { type AvanceDeps, handleAvanceAction, isAvanceAction } from '../../../bot/avance-command.ts';
+import type { BotDeps } from '../../../bot/types.ts';
 import { AVANCE_ACTION_PREFIX } from '../../../render/ids.ts';
+import { publishHome } from '../../publish-home.ts';
 import { describeSlackError } from '../../web-api-errors.ts';
 
 /**
@@ -12,11 +14,12 @@ export function registerAvanceButtons(
   app: App,
   deps: AvanceDeps,
   logger: Logger,
-  refreshHome: (userId: string, teamId: string) => Promise<void>,
+  /** The Home tab is published again with these deps; without them a Home button only records the change. */
+  bot?: BotDeps,
 ): void {
   app.action<BlockButtonAction>(
     { type: 'block_actions', action_id: new RegExp(`^${AVANCE_ACTION_PREFIX}`) },
-    async ({ ack, body, action, respond }) => {
+    async ({ ack, body, action, respond, client }) => {
       await ack();
       if (!isAvanceAction(action.action_id)) return;
       const log = logger.child({ listener: 'avance-button', user: body.user.id });
@@ -29,7 +32,7 @@ export function registerAvanceButtons(
           teamId,
         });
         if (body.container?.type === 'view') {
-          await refreshHome(body.user.id, teamId);
+          if (bot) await publishHome(client, bot, { userId: body.user.id, teamId }, log);
           return;
         }
         await respond({

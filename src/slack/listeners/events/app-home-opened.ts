@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import { buildHome } from '../../../bot/home.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { publishHome } from '../../publish-home.ts';
 import { describeSlackError } from '../../web-api-errors.ts';
 
 /** Opening the app's Home tab → publish the guide overview (plus extra sections such as team progress). */
@@ -9,10 +9,7 @@ export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
     if (event.tab !== 'home') return;
     const log = deps.logger.child({ listener: 'app_home_opened', user: event.user });
     try {
-      const blocks = await buildHome(event.user, context.teamId ?? '', deps.bot, (error) =>
-        log.error({ err: error }, 'a Home section failed'),
-      );
-      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
+      await publishHome(client, deps.bot, { userId: event.user, teamId: context.teamId ?? '' }, log);
     } catch (error) {
       log.warn({ reason: describeSlackError(error).reason }, 'could not publish the Home tab');
     }

@@ -1,0 +1,17 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { buildHome } from '../bot/home.ts';
+import type { BotDeps } from '../bot/types.ts';
+
+/** Publishes one user's Home tab; a failing extra section is left out and logged. Throws on a Web API error. */
+export async function publishHome(
+  client: WebClient,
+  bot: BotDeps,
+  user: { userId: string; teamId: string },
+  log: Logger,
+): Promise<void> {
+  const blocks = await buildHome(user.userId, user.teamId, bot, (error) =>
+    log.error({ err: error }, 'a Home section failed'),
+  );
+  await client.views.publish({ user_id: user.userId, view: { type: 'home', blocks } });
+}
