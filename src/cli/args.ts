@@ -1,13 +1,13 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliIo } from './command.ts';
 
-export type ParsedArgs<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+type ParsedArgs<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
 
 /**
  * `node:util` parseArgs (strict) with its English errors turned into one Spanish sentence, so every `guia`
  * subcommand answers a bad flag the same way: `{ ok: false, message }`, never a throw.
  */
-export function parseCommandArgs<const T extends ParseArgsConfig>(
+function parseCommandArgs<const T extends ParseArgsConfig>(
   config: T,
 ): { ok: true; parsed: ParsedArgs<T> } | { ok: false; message: string } {
   try {

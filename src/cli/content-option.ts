@@ -5,10 +5,10 @@ import { loadContent } from '../content/loader.ts';
 import type { ContentLoad, Guide } from '../content/model.ts';
 import type { CliIo } from './command.ts';
 
-export const CONTENT_DIR_ENV = 'GUIA_CONTENT_DIR';
+const CONTENT_DIR_ENV = 'GUIA_CONTENT_DIR';
 
 /** The project's own content/ folder, found from this file so `guia` works from any working directory. */
-export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
+const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 
 /** What every `guia` command takes: `--content DIR` and `--help`. */
 export const commonOptions = {
@@ -22,7 +22,7 @@ export const guideCommandOptions = { ...commonOptions, guide: { type: 'string' }
 export const CONTENT_USAGE = `  --content DIR   carpeta con una subcarpeta por guía (por omisión: $${CONTENT_DIR_ENV} o content/)`;
 
 /** `--content DIR` wins, then $GUIA_CONTENT_DIR, then the project's content/. */
-export function resolveContentDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+function resolveContentDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const chosen = flag ?? env[CONTENT_DIR_ENV];
   return chosen ? resolve(chosen) : DEFAULT_CONTENT_DIR;
 }

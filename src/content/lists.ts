@@ -17,7 +17,7 @@ const ENTITIES: Record<string, string> = {
   mdash: '—',
 };
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X'))
       return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
@@ -32,7 +32,7 @@ export function stripComments(text: string): string {
 }
 
 /** Liquid output/tags (`{{ … }}`, `{% … %}`) and kramdown attribute lists (`{:target="_blank"}`). */
-export function stripLiquid(text: string): string {
+function stripLiquid(text: string): string {
   return text
     .replace(/\{\{[\s\S]*?\}\}/g, '')
     .replace(/\{%[\s\S]*?%\}/g, '')
@@ -40,7 +40,7 @@ export function stripLiquid(text: string): string {
 }
 
 /** HTML to text: block tags become line breaks, other tags vanish (a link becomes its text). */
-export function stripHtml(text: string): string {
+function stripHtml(text: string): string {
   return decodeEntities(
     stripComments(text)
       .replace(/<br\s*\/?>/gi, '\n')
@@ -51,7 +51,7 @@ export function stripHtml(text: string): string {
 }
 
 /** Markdown inline markup to text: links become their text, emphasis and code marks vanish. */
-export function stripMarkdownInline(text: string): string {
+function stripMarkdownInline(text: string): string {
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -60,7 +60,7 @@ export function stripMarkdownInline(text: string): string {
     .replace(/`([^`]*)`/g, '$1');
 }
 
-export function collapseWhitespace(text: string): string {
+function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -74,7 +74,7 @@ export function toPlainText(text: string): string {
 }
 
 /** Removes the connectors and punctuation a list item carries in running text: "…; y," "…; e" "…." */
-export function cleanItem(item: string): string {
+function cleanItem(item: string): string {
   let text = collapseWhitespace(item);
   let previous: string;
   do {

@@ -8,7 +8,7 @@ import { parseStepFile } from './parse-step.ts';
 import { yamlLine, yamlReason } from './yaml-error.ts';
 
 /** The guide used when no guide.yml says `default: true`. */
-export const PREFERRED_DEFAULT_GUIDE = 'guia-2017';
+const PREFERRED_DEFAULT_GUIDE = 'guia-2017';
 
 /**
  * The only file-system code of the content layer: every sub-folder of `dir` is a guide (id = folder name)

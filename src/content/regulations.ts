@@ -5,7 +5,7 @@ import { fold } from './deadline.ts';
  * format the regulations are the ones these patterns find in the step's text (folded: lower case, no
  * accents). Order is the order a reader meets them in the introduction.
  */
-export const KNOWN_REGULATIONS: ReadonlyArray<{ name: string; patterns: RegExp[] }> = [
+const KNOWN_REGULATIONS: ReadonlyArray<{ name: string; patterns: RegExp[] }> = [
   {
     name: 'Decreto por el que se establece la regulación en materia de Datos Abiertos',
     patterns: [

@@ -13,7 +13,7 @@ ${CONTENT_USAGE}
   --json          imprime un objeto JSON por respuesta; sin pregunta, lee una pregunta por línea de stdin`;
 
 /** The stable JSON shape of one answer, one line each (for evaluation runs over many questions). */
-export function answerJson(answer: Answer): object {
+function answerJson(answer: Answer): object {
   return {
     intent: answer.intent,
     step: answer.step ? { guide: answer.step.guide, id: answer.step.id, title: answer.step.title } : null,

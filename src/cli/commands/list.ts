@@ -12,7 +12,7 @@ ${CONTENT_USAGE}
   --json          imprime un arreglo JSON con todos los pasos`;
 
 /** Pure: the steps of each guide, grouped by phase, with a short reading of each deadline. */
-export function formatList(guides: readonly Guide[]): string {
+function formatList(guides: readonly Guide[]): string {
   const lines: string[] = [];
   for (const guide of guidesDefaultFirst(guides)) {
     lines.push(`${guide.title} (${guide.id})${guide.isDefault ? ' · predeterminada' : ''}`);

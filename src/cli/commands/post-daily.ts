@@ -19,7 +19,7 @@ Entorno (o .env): SLACK_BOT_TOKEN (obligatorio), SLACK_API_URL, GUIA_DB (./data/
 GUIA_TZ (America/Mexico_City), GUIA_CONTENT_DIR.`;
 
 /** Slack's error codes in words for whoever runs the command; the code stays in parentheses for searching. */
-export function reasonEs(reason: string): string {
+function reasonEs(reason: string): string {
   const known: Record<string, string> = {
     network: 'no hubo conexión con Slack',
     ratelimited: 'Slack limitó las peticiones; se reintenta en la próxima ejecución',

@@ -20,7 +20,7 @@ const oneLine = (s: string, max = 120) => {
 };
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-export function formatReport(feedback: FeedbackRow[], unanswered: UnansweredRow[]): string {
+function formatReport(feedback: FeedbackRow[], unanswered: UnansweredRow[]): string {
   const up = feedback.filter((f) => f.vote === 1).length;
   const lines = [
     `Opiniones sobre las respuestas: ${feedback.length} (👍 ${up} · 👎 ${feedback.length - up})`,

@@ -11,7 +11,7 @@ ${CONTENT_USAGE}
   --json          imprime el paso como objeto JSON`;
 
 /** "4.1", "4,1", "4-1" and "paso 4.1" all mean step 4.1. */
-export function normalizeStepId(text: string): string {
+function normalizeStepId(text: string): string {
   return text
     .trim()
     .replace(/^paso\s*/i, '')
@@ -22,7 +22,7 @@ const bullets = (items: string[], none: string) =>
   items.length > 0 ? items.map((item) => `  • ${item}`) : [`  (${none})`];
 
 /** Pure: a step's facts in readable Spanish. */
-export function formatStep(step: Step, guide: Pick<Guide, 'id' | 'title'>): string {
+function formatStep(step: Step, guide: Pick<Guide, 'id' | 'title'>): string {
   const lines = [
     `Paso ${step.id} · ${step.phase}: ${step.title}`,
     `Guía: ${guide.title} — ${guide.id}`,

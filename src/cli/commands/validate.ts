@@ -9,7 +9,7 @@ ${CONTENT_USAGE}
   --json          imprime {"guides":[{"id","title","steps"}],"problems":[{"file","field","message"}]}`;
 
 /** The `--json` shape, fixed by the issue: guides with step counts and every problem. */
-export function validationReport(load: ContentLoad) {
+function validationReport(load: ContentLoad) {
   return {
     guides: load.guides.map((guide) => ({ id: guide.id, title: guide.title, steps: guide.steps.length })),
     problems: load.problems.map(({ file, field, message }) => ({ file, field, message })),
@@ -17,7 +17,7 @@ export function validationReport(load: ContentLoad) {
 }
 
 /** Pure: the human report, a table of guides, the skipped files and every problem. */
-export function formatValidation(load: ContentLoad & { dir: string }): string {
+function formatValidation(load: ContentLoad & { dir: string }): string {
   const lines = [`Contenido: ${load.dir}`, ''];
   if (load.guides.length > 0) {
     const idWidth = Math.max(4, ...load.guides.map((g) => g.id.length + 2));
