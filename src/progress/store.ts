@@ -60,6 +60,16 @@ export interface ProgressEvent {
   after: unknown;
 }
 
+export interface EventQuery {
+  stepId?: string;
+  limit?: number;
+  /** Only events after this id, oldest first. */
+  afterId?: number;
+  /** Only events up to this id (inclusive). */
+  upToId?: number;
+  kinds?: readonly EventKind[];
+}
+
 export type StepChange = { ok: true; next: StepState } | { ok: false; message: string };
 
 export type ClaimStatus = 'claimed' | 'posted' | 'failed' | 'skipped';
@@ -114,8 +124,8 @@ export interface ProgressStore {
   trackersOfUser(teamId: string, userId: string): Tracker[];
   /** Open steps owned by a user, across trackers. */
   ownedSteps(teamId: string, userId: string): Array<{ tracker: Tracker; state: StepState }>;
-  /** Newest first, or oldest first after `afterId` (for the daily post). */
-  events(trackerId: number, opts?: { stepId?: string; limit?: number; afterId?: number }): ProgressEvent[];
+  /** Newest first, or oldest first after `afterId` (for the daily post). Filters run in SQL. */
+  events(trackerId: number, opts?: EventQuery): ProgressEvent[];
   lastEventId(trackerId: number): number;
   /** True when this runner now owns today's post of the tracker (new claim, or a failed one retried). */
   claimDaily(trackerId: number, localDate: IsoDate, runner: string, at: string): boolean;

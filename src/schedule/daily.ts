@@ -3,7 +3,7 @@ import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
 import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
-import type { ProgressStore, Tracker } from '../progress/store.ts';
+import type { EventKind, ProgressStore, Tracker } from '../progress/store.ts';
 import { summarize } from '../progress/summary.ts';
 import { dailyPostBlocks, quietLine } from '../render/avance-daily.ts';
 
@@ -31,7 +31,13 @@ export interface DailyRun {
 }
 
 /** Only these kinds are news for the channel; settings changes are not. */
-const NEWS = new Set(['step.status', 'step.owner', 'step.activity', 'tracker.start_date', 'tracker.guide']);
+const NEWS: readonly EventKind[] = [
+  'step.status',
+  'step.owner',
+  'step.activity',
+  'tracker.start_date',
+  'tracker.guide',
+];
 
 /**
  * Posts every daily summary due at `now`, once per channel and local day. The claim row is written before
@@ -91,9 +97,11 @@ async function postOne(
   const guide = findGuide(deps.guides, tracker.guideId) ?? defaultGuide(deps.guides);
   if (!guide) throw new Error('no guide loaded');
   const watermark = deps.store.lastEventId(tracker.id);
-  const changes = deps.store
-    .events(tracker.id, { afterId: tracker.lastPostEventId })
-    .filter((e) => e.id <= watermark && NEWS.has(e.kind));
+  const changes = deps.store.events(tracker.id, {
+    afterId: tracker.lastPostEventId,
+    upToId: watermark,
+    kinds: NEWS,
+  });
   const summary = summarize(guide, deps.store.stepStates(tracker.id, guide.id), tracker.startDate, today);
   const quiet = changes.length === 0 && summary.overdue.length === 0 && summary.dueSoon.length === 0;
   if (quiet && tracker.daily.quiet === 'nada') {

@@ -6,6 +6,7 @@ import type {
   DailyClaim,
   DailyOutcome,
   EventKind,
+  EventQuery,
   ProgressEvent,
   ProgressStore,
   StepChange,
@@ -320,10 +321,7 @@ export class SqliteProgressStore implements ProgressStore {
     return out;
   }
 
-  events(
-    trackerId: number,
-    opts: { stepId?: string; limit?: number; afterId?: number } = {},
-  ): ProgressEvent[] {
+  events(trackerId: number, opts: EventQuery = {}): ProgressEvent[] {
     const where = ['tracker_id = ?'];
     const args: Array<string | number> = [trackerId];
     if (opts.stepId) {
@@ -333,6 +331,14 @@ export class SqliteProgressStore implements ProgressStore {
     if (opts.afterId !== undefined) {
       where.push('id > ?');
       args.push(opts.afterId);
+    }
+    if (opts.upToId !== undefined) {
+      where.push('id <= ?');
+      args.push(opts.upToId);
+    }
+    if (opts.kinds) {
+      where.push(`kind IN (${opts.kinds.map(() => '?').join(', ') || 'NULL'})`);
+      args.push(...opts.kinds);
     }
     const order = opts.afterId !== undefined ? 'ASC' : 'DESC';
     args.push(opts.limit ?? -1);

@@ -97,11 +97,14 @@ describe('daily post', () => {
     // 1.2 (10 días hábiles from 5 Jan) was due 19 Jan: late, owner mentioned.
     expect(blocks).toContain('venció el 19 de enero de 2026 (hace 2 días) · <@UBETO>');
     expect(posts[0]?.text).toContain('1 de 6 pasos');
-    // Settings changes are not news.
-    expect(blocks).not.toContain('resumen diario');
+    // Settings changes are not news (the event text is "Resumen diario cambiado: …").
+    expect(blocks).not.toMatch(/resumen diario/i);
+    expect(blocks).not.toContain('Se empezó a llevar el avance');
 
     // The next day only new changes are told.
     await runDaily(deps(store), at('2026-01-22T09:00:00'));
+    expect(posts).toHaveLength(2);
+    expect(posts[1]?.blocks).toContain('Avance diario · 22 de enero de 2026');
     expect(posts[1]?.blocks).not.toContain('Paso `1.1` completado');
   });
 

@@ -110,6 +110,16 @@ describe('progress store', () => {
     const first = store.events(t.id, { afterId: 0 })[1]?.id ?? 0;
     expect(store.events(t.id, { afterId: first }).map((e) => e.stepId)).toEqual(['1.2', '1.3']);
     expect(store.lastEventId(t.id)).toBeGreaterThan(first);
+    const last = store.lastEventId(t.id);
+    expect(store.events(t.id, { afterId: 0, upToId: last - 1 }).map((e) => e.stepId ?? '-')).toEqual([
+      '-',
+      '1.1',
+      '1.2',
+    ]);
+    expect(store.events(t.id, { afterId: 0, kinds: ['tracker.created'] }).map((e) => e.kind)).toEqual([
+      'tracker.created',
+    ]);
+    expect(store.events(t.id, { kinds: [] })).toEqual([]);
   });
 
   it('updates settings with an event and finds the steps a user owns', () => {
