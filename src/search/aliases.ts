@@ -3,7 +3,7 @@
  * reach Spanish steps (question side only: the guide is Spanish). Keys are folded (no accents, lower
  * case); values are the guide's words.
  */
-export const ENGLISH_ALIASES: Record<string, string> = {
+const ENGLISH_ALIASES: Record<string, string> = {
   team: 'equipo grupo trabajo',
   group: 'grupo',
   working: 'trabajo',
@@ -128,7 +128,7 @@ export const ENGLISH_ALIASES: Record<string, string> = {
  * These are the same word to a reader, so they apply on both sides: a step that says "promoción" also
  * answers a question about "promover".
  */
-export const WORD_FAMILIES: Record<string, string> = {
+const FAMILIES: Record<string, string> = {
   promocion: 'promover',
   promocionar: 'promover',
   promociono: 'promover',
@@ -154,7 +154,7 @@ export const WORD_FAMILIES: Record<string, string> = {
  * What people write for a thing the guide names otherwise (question side only: in a step, "licencias"
  * means something else than the data licence a user asks about). Each maps to the guide's own words.
  */
-export const SYNONYMS: Record<string, string> = {
+const SYNONYMS: Record<string, string> = {
   liga: 'ligas url',
   ligas: 'ligas url',
   caida: 'disponibilidad',
@@ -195,4 +195,8 @@ export const SYNONYMS: Record<string, string> = {
   datasets: 'conjuntos',
 };
 
-export const QUERY_ALIASES: Record<string, string> = { ...ENGLISH_ALIASES, ...SYNONYMS, ...WORD_FAMILIES };
+// Maps, not objects: a user's word is a key, and "constructor" or "toString" must not find Object's own.
+export const WORD_FAMILIES: ReadonlyMap<string, string> = new Map(Object.entries(FAMILIES));
+export const QUERY_ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries({ ...ENGLISH_ALIASES, ...SYNONYMS, ...FAMILIES }),
+);

@@ -175,7 +175,7 @@ function englishAlias(folded: string): string | undefined {
   for (const suffix of ['ing', 'ed', 'es', 's']) {
     if (!folded.endsWith(suffix) || folded.length - suffix.length < 3) continue;
     const base = folded.slice(0, -suffix.length);
-    const alias = QUERY_ALIASES[base] ?? QUERY_ALIASES[`${base}e`];
+    const alias = QUERY_ALIASES.get(base) ?? QUERY_ALIASES.get(`${base}e`);
     if (alias !== undefined) return alias;
   }
   return undefined;
@@ -296,7 +296,7 @@ export class SearchIndex {
             this.surfaceKeys.set(folded, key);
           }
           // The word counts for its family too, as a question's word does ("promoción" → "promover").
-          const family = WORD_FAMILIES[folded];
+          const family = WORD_FAMILIES.get(folded);
           const familyKeys = family === undefined ? [] : words(family).map((w) => this.contentKey(w));
           for (const k of new Set([key, ...familyKeys])) {
             const perField = terms.get(k) ?? new Map<Field, number>();
@@ -335,7 +335,7 @@ export class SearchIndex {
 
     for (const word of INTENT_WORDS) this.intentWords.add(fold(word));
     const vocabulary = new Set<string>([...this.surfaceKeys.keys(), ...this.intentWords]);
-    for (const alias of Object.keys(QUERY_ALIASES)) vocabulary.add(alias);
+    for (const alias of QUERY_ALIASES.keys()) vocabulary.add(alias);
     for (const word of vocabulary) {
       // Short words are left out: one typo in a 3-letter word is another word.
       if (word.length < 4 || word.length > MAX_TYPO_WORD || /\d/.test(word)) continue;
@@ -364,7 +364,7 @@ export class SearchIndex {
   }
 
   private knownKeys(folded: string, original: string): string[] | null {
-    const alias = QUERY_ALIASES[folded];
+    const alias = QUERY_ALIASES.get(folded);
     if (alias !== undefined) return this.aliasKeys(alias);
     if (this.intentWords.has(folded)) return [];
     const surface = this.surfaceKeys.get(folded);

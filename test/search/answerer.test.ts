@@ -343,6 +343,20 @@ describe('bad input never throws and never pings anyone', () => {
     expect(ask('!plazo del 1.2').intent).toBe('plazo');
   });
 
+  it('reads «constructor» or «toString» as plain words, in a question or in a step', () => {
+    // Word lists are looked up by the user's word: Object's own properties must not answer.
+    expect(ask('constructor').outcome).toBe('no_match');
+    expect(ask('¿quién es el constructors?').outcome).toBe('no_match');
+    const g = 'guia-2017';
+    const guide = {
+      id: g,
+      title: 'Guía',
+      isDefault: true,
+      steps: [step(g, '1.1', { summary: 'El constructor valueOf del plan.' })],
+    };
+    expect(createAnswerer([guide]).answer('constructor del plan').step?.id).toBe('1.1');
+  });
+
   it('copes with non-string input from untyped callers', () => {
     expect(ask(undefined as unknown as string).outcome).toBe('empty');
   });
