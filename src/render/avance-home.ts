@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
 import type { Tracker } from '../progress/store.ts';
-import type { ProgressSummary, StepLine } from '../progress/summary.ts';
+import { type ProgressSummary, progressBar, type StepLine } from '../progress/summary.ts';
 import { dateText, statusText } from './avance.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';
@@ -62,7 +62,7 @@ export function homeProgressBlocks(owned: OwnedLine[], trackers: HomeTracker[]):
       .slice(0, MAX_TRACKERS)
       .map(
         ({ tracker, guide, summary }) =>
-          `${channel(tracker.channelId)} \`${'█'.repeat(Math.floor(summary.percent / 10)).padEnd(10, '░')}\` ` +
+          `${channel(tracker.channelId)} \`${progressBar(summary.completed, summary.total)}\` ` +
           `${summary.percent} % · ${summary.completed} de ${summary.total} pasos · ${escapeMrkdwn(guide.title)}` +
           (summary.overdue.length > 0 ? ` · ${summary.overdue.length} vencidos` : ''),
       );

@@ -39,10 +39,11 @@ describe('Home tab progress', () => {
     await avance('iniciar 1.2', 'UCARLA', 'GPRIVATE'); // a private channel
     await avance('', 'UDANI', 'D0DM'); // a DM
     await avance('asignar 1.2 <@UBETO|beto>', 'UANA', 'C1');
+    await avance('completar 1.1', 'UANA', 'C1');
 
     const ana = await home('UANA');
     expect(ana).toContain('Avance por canal');
-    expect(ana).toContain('<#C1>');
+    expect(ana).toContain('<#C1> `█░░░░░░░░░` 16 % · 1 de 6 pasos');
     expect(ana).not.toContain('GPRIVATE');
     expect(ana).not.toContain('D0DM');
 
