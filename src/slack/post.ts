@@ -1,3 +1,4 @@
+import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -45,6 +46,25 @@ export async function postReply(
     } catch (second) {
       log.warn({ reason: describeSlackError(second).reason }, 'could not tell the user either');
     }
+    return false;
+  }
+}
+
+/**
+ * Answers through a response_url; a failure (expired url, network) is logged with Slack's reason and never
+ * thrown, since there is nowhere else to tell the user. Returns whether it went out.
+ */
+export async function respondOrLog(
+  respond: RespondFn,
+  message: RespondArguments,
+  log: Logger,
+  failure: string,
+): Promise<boolean> {
+  try {
+    await respond(message);
+    return true;
+  } catch (error) {
+    log.warn({ reason: describeSlackError(error).reason }, failure);
     return false;
   }
 }

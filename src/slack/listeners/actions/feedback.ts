@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../render/ids.ts';
 import { decodeFeedback } from '../../../render/reply.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { describeSlackError } from '../../web-api-errors.ts';
+import { respondOrLog } from '../../post.ts';
 
 /** 👍 / 👎 under an answer: stored for the guide's editors (`guia report feedback`), thanked privately. */
 export function registerFeedback(app: App, deps: SlackDeps): void {
@@ -29,17 +29,23 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
           guide: ref.guide,
           intent: ref.intent,
         });
-        await respond({
+      } catch (error) {
+        log.warn({ err: error }, 'could not record feedback');
+        return;
+      }
+      await respondOrLog(
+        respond,
+        {
           response_type: 'ephemeral',
           replace_original: false,
           text:
             vote === 1
               ? '¡Gracias! Me alegra que te sirviera.'
               : 'Gracias por avisar; el equipo que edita la guía revisará esta respuesta.',
-        });
-      } catch (error) {
-        log.warn({ reason: describeSlackError(error).reason }, 'could not record or acknowledge feedback');
-      }
+        },
+        log,
+        'could not acknowledge feedback',
+      );
     });
   }
 }

@@ -3,6 +3,7 @@ import { sharedReply, withActions } from '../../../bot/share.ts';
 import { ACTIONS } from '../../../render/ids.ts';
 import { decodeShare } from '../../../render/reply.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { respondOrLog } from '../../post.ts';
 import { describeSlackError } from '../../web-api-errors.ts';
 
 /**
@@ -39,15 +40,16 @@ export function registerShare(app: App, deps: SlackDeps): void {
       await respond({ delete_original: true });
     } catch (error) {
       log.warn({ reason: describeSlackError(error).reason }, 'could not share');
-      try {
-        await respond({
+      await respondOrLog(
+        respond,
+        {
           response_type: 'ephemeral',
           replace_original: false,
           text: 'No pude compartir la respuesta en el canal. Inténtalo de nuevo en un momento.',
-        });
-      } catch {
-        // The response_url itself is failing; the log line above is all we can do.
-      }
+        },
+        log,
+        'could not tell the user either',
+      );
     }
   });
 }

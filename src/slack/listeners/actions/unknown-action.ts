@@ -1,7 +1,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { ACTIONS, AVANCE_ACTION_PREFIX } from '../../../render/ids.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { describeSlackError } from '../../web-api-errors.ts';
+import { respondOrLog } from '../../post.ts';
 
 const HANDLED = new Set<string>([ACTIONS.share, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
 // The team-progress buttons (AVANCE_ACTION_PREFIX) have their own listener (registerAvanceButtons).
@@ -18,15 +18,16 @@ export function registerUnknownAction(app: App, deps: SlackDeps): void {
       await ack();
       deps.logger.info({ actionId: action.action_id.slice(0, 100), user: body.user.id }, 'unknown action');
       if (!body.response_url) return;
-      try {
-        await respond({
+      await respondOrLog(
+        respond,
+        {
           response_type: 'ephemeral',
           replace_original: false,
           text: 'Ese botón ya no es válido; vuelve a escribir el comando.',
-        });
-      } catch (error) {
-        deps.logger.warn({ reason: describeSlackError(error).reason }, 'could not answer an unknown action');
-      }
+        },
+        deps.logger,
+        'could not answer an unknown action',
+      );
     },
   );
 }

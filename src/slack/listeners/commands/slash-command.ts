@@ -3,7 +3,7 @@ import { errorReply } from '../../../bot/answer-question.ts';
 import { withActions } from '../../../bot/share.ts';
 import type { CommandHandler } from '../../../bot/types.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { describeSlackError } from '../../web-api-errors.ts';
+import { respondOrLog } from '../../post.ts';
 
 /**
  * One listener per entry of the command map (`/guia`, and `/avance` once the progress feature registers
@@ -27,14 +27,15 @@ export function registerSlashCommand(app: App, name: string, handler: CommandHan
       log.error({ err: error }, 'command failed');
       reply = errorReply();
     }
-    try {
-      await respond({
+    await respondOrLog(
+      respond,
+      {
         response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
         text: reply.text,
         blocks: withActions(reply, { share: reply.visibility === 'ephemeral' }),
-      });
-    } catch (error) {
-      log.warn({ reason: describeSlackError(error).reason }, 'could not answer the command');
-    }
+      },
+      log,
+      'could not answer the command',
+    );
   });
 }
