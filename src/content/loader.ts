@@ -91,6 +91,7 @@ export function loadContent(dir: string): ContentLoad {
 }
 
 type GuideMeta = Omit<Guide, 'id' | 'steps'>;
+const GUIDE_FIELDS = Object.keys(guideMetaSchema.shape).join(', ');
 
 function readGuideMeta(guideDir: string, id: string, problems: Problem[]): GuideMeta {
   const fallback: GuideMeta = { title: id, isDefault: false };
@@ -115,11 +116,14 @@ function readGuideMeta(guideDir: string, id: string, problems: Problem[]): Guide
   const parsed = guideMetaSchema.safeParse(datesAsIso(data ?? {}), { error: z.locales.es().localeError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const keys = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       problems.push({
         file: where,
-        field: issue.path.map(String).join('.') || keys || 'guide.yml',
-        message: issue.message,
+        field: issue.path.map(String).join('.') || keys.join(', ') || 'guide.yml',
+        message:
+          keys.length > 0
+            ? `campo desconocido: ${keys.map((key) => `«${key}»`).join(', ')} (los campos válidos son ${GUIDE_FIELDS})`
+            : issue.message,
       });
     }
     return fallback;

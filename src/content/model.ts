@@ -42,9 +42,17 @@ export type Step = z.infer<typeof stepSchema>;
 
 export const guideMetaSchema = z
   .object({
-    title: z.string().min(1),
+    // Our own words where zod's Spanish locale reads oddly ("se esperaba que texto tuviera >=1 caracteres").
+    title: z
+      .string({
+        error: (issue) => (issue.input === undefined ? 'falta el título de la guía (title)' : undefined),
+      })
+      .min(1, 'el título de la guía está vacío'),
     edition_date: z.coerce.string().optional(),
-    source_url: z.string().url().optional(),
+    source_url: z
+      .string()
+      .url('no es una dirección web completa, p. ej. https://datos.gob.mx/guia')
+      .optional(),
     default: z.boolean().default(false),
   })
   .strict();

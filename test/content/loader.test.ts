@@ -56,9 +56,14 @@ describe('bad content', () => {
     ],
     ['an empty Involucrados section', 'planea/involucrados-vacio.md', 'Involucrados', /está vacía/],
     ['an empty Tiempo row', 'planea/tiempo-vacio.md', 'Tiempo para el cumplimiento', /está vacía/],
-    ['an invalid guide.yml (empty title)', 'guide.yml', 'title', /./],
+    ['an invalid guide.yml (empty title)', 'guide.yml', 'title', /^el título de la guía está vacío$/],
     ['an invalid guide.yml (default is not true/false)', 'guide.yml', 'default', /booleano/],
-    ['an invalid guide.yml (unknown key)', 'guide.yml', 'color', /color/],
+    [
+      'an invalid guide.yml (unknown key)',
+      'guide.yml',
+      'color',
+      /^campo desconocido: «color» \(los campos válidos son title, edition_date, source_url, default\)$/,
+    ],
   ])('%s gives a Spanish problem naming file and field', (_, file, field, message) => {
     expect(problemsOf(file)).toContainEqual({
       file: `guia-rota/${file}`,
