@@ -39,7 +39,7 @@ export function parseGuia(text: string): GuiaRequest {
  * The guide a user names after `lista`: its id ("guia-2015", any case) or its year ("2015", "edición 2015",
  * "guía 2015"), from the id or the edition date.
  */
-export function guideNamed(guides: readonly Guide[], name: string): Guide | undefined {
+function guideNamed(guides: readonly Guide[], name: string): Guide | undefined {
   const wanted = name.trim().toLowerCase();
   const byId = guides.find((g) => g.id.toLowerCase() === wanted);
   if (byId) return byId;
@@ -52,7 +52,7 @@ export function guideNamed(guides: readonly Guide[], name: string): Guide | unde
 }
 
 /** Every edition that has step `id`, default edition first, with its guide (for the edition label). */
-export function stepEditions(guides: Guide[], id: string): Array<{ step: Step; guide?: Guide }> {
+function stepEditions(guides: Guide[], id: string): Array<{ step: Step; guide?: Guide }> {
   return findStep(guides, id).map((step) => {
     const guide = findGuide(guides, step.guide);
     return guide ? { step, guide } : { step };

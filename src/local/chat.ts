@@ -20,7 +20,7 @@ export const LOCAL_IDENTITY = { userId: 'ULOCAL', teamId: 'TLOCAL', channelId: '
 
 const EXIT_WORDS = new Set(['/salir', 'salir', '/exit', 'exit', '/quit']);
 
-export function welcomeText(commands: Iterable<string>): string {
+function welcomeText(commands: Iterable<string>): string {
   const names = [...commands].join(', ');
   return (
     'Guía de Datos Abiertos · modo local (sin Slack).\n' +
@@ -31,7 +31,7 @@ export function welcomeText(commands: Iterable<string>): string {
 }
 
 /** One line typed by the person → the reply, the same services Slack uses. */
-export async function replyToLine(
+async function replyToLine(
   line: string,
   deps: BotDeps,
   commands: ReadonlyMap<string, CommandHandler>,

@@ -11,7 +11,7 @@ import { registerListeners } from './listeners/index.ts';
  * The start-up auth.test only: a couple of quick retries, so an unreachable Slack API is reported within
  * seconds instead of after the ≈30 minutes of Bolt's default policy (which later calls keep).
  */
-export const START_RETRY_CONFIG: RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
+const START_RETRY_CONFIG: RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
 /** Per attempt at start-up, so a host that swallows packets cannot hang start() either. */
 const START_TIMEOUT_MS = 10_000;
 
