@@ -2,11 +2,11 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
-import { formatDateEs, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
+import { formatDateEs, type IsoDate, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
 import type { StepState } from '../progress/model.ts';
 import { applyAction, type StepAction, transition } from '../progress/status.ts';
-import type { Actor, ProgressStore, StepChange, Tracker } from '../progress/store.ts';
+import type { Actor, EventKind, ProgressStore, StepChange, Tracker } from '../progress/store.ts';
 import { stepLine, summarize } from '../progress/summary.ts';
 import {
   AVANCE_HELP,
@@ -58,6 +58,11 @@ const say = (text: string, blocks: KnownBlock[] = [section(text)]): Reply => ({
 });
 
 const problem = (text: string): Reply => say(text, [section(`:warning: ${text}`)]);
+
+const NOT_TRACKED = 'Este canal todavía no lleva el avance. Empieza con `/avance`.';
+const STALE_BUTTON = 'Ese botón ya no es válido. Escribe `/avance` para ver el avance actual.';
+
+const stepIn = (guide: Guide, stepId: string): Step | undefined => guide.steps.find((s) => s.id === stepId);
 
 /** `/avance …` for Slack and the terminal: parse, validate everything, then change the store once. */
 export function createAvanceCommand(deps: AvanceDeps): CommandHandler {
@@ -133,6 +138,18 @@ function ensureTracker(
   return { tracker, created: true };
 }
 
+/** The channel follows these settings: a new tracker starts with them, an existing one logs `kind` on change. */
+function trackerWith(ctx: Ctx, patch: { guideId?: string; startDate?: IsoDate }, kind: EventKind): void {
+  const { tracker, created } = ensureTracker(ctx, patch);
+  const differs =
+    (patch.guideId !== undefined && patch.guideId !== tracker.guideId) ||
+    (patch.startDate !== undefined && patch.startDate !== tracker.startDate);
+  if (!created && differs) ctx.deps.store.updateTracker(tracker.id, patch, kind, ctx.actor);
+}
+
+const summaryOf = (ctx: Ctx, tracker: Tracker) =>
+  summarize(ctx.guide, ctx.deps.store.stepStates(tracker.id, ctx.guide.id), tracker.startDate, ctx.today);
+
 /** The step's card; `state` is the one a change just wrote, otherwise it is read from the store. */
 function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string, state?: StepState): Reply {
   const current = state ?? ctx.deps.store.stepStates(tracker.id, ctx.guide.id).get(step.id);
@@ -141,18 +158,12 @@ function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string, state?:
   return say(text, blocks);
 }
 
-async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
+async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, ctx: Ctx): Promise<Reply> {
   const { store } = ctx.deps;
-  const findStep = (id: string) => ctx.guide.steps.find((s) => s.id === id);
   switch (parsed.kind) {
     case 'overview': {
       const { tracker, created } = ensureTracker(ctx);
-      const summary = summarize(
-        ctx.guide,
-        store.stepStates(tracker.id, ctx.guide.id),
-        tracker.startDate,
-        ctx.today,
-      );
+      const summary = summaryOf(ctx, tracker);
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
         blocks: overviewBlocks(ctx.guide, tracker, summary, created),
@@ -161,7 +172,7 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
       };
     }
     case 'step': {
-      const step = findStep(parsed.stepId);
+      const step = stepIn(ctx.guide, parsed.stepId);
       if (!step) return unknownStep(ctx.guide, parsed.stepId);
       return stepCard(ctx, ensureTracker(ctx).tracker, step);
     }
@@ -183,10 +194,7 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
             `Usa ${SYNTAX.inicio}.`,
         );
       }
-      const { tracker, created } = ensureTracker(ctx, { startDate: iso });
-      if (!created && tracker.startDate !== iso) {
-        store.updateTracker(tracker.id, { startDate: iso }, 'tracker.start_date', ctx.actor);
-      }
+      trackerWith(ctx, { startDate: iso }, 'tracker.start_date');
       return say(
         `Fecha de inicio: *${formatDateEs(iso)}*. Los plazos de los pasos se cuentan desde ese día.`,
       );
@@ -198,7 +206,7 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
       return changeStatus(ctx, parsed.stepId, 'bloquear', reason);
     }
     case 'assign': {
-      const step = findStep(parsed.stepId);
+      const step = stepIn(ctx.guide, parsed.stepId);
       if (!step) return unknownStep(ctx.guide, parsed.stepId);
       const { tracker } = ensureTracker(ctx);
       const result = store.changeStep(tracker.id, ctx.guide.id, step.id, 'step.owner', ctx.actor, (before) =>
@@ -211,8 +219,8 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
       return stepCard(ctx, tracker, step, note, result.next);
     }
     case 'history': {
-      if (parsed.stepId && !findStep(parsed.stepId)) return unknownStep(ctx.guide, parsed.stepId);
-      if (!ctx.tracker) return say('Este canal todavía no lleva el avance. Empieza con `/avance`.');
+      if (parsed.stepId && !stepIn(ctx.guide, parsed.stepId)) return unknownStep(ctx.guide, parsed.stepId);
+      if (!ctx.tracker) return say(NOT_TRACKED);
       const events = store.events(ctx.tracker.id, {
         limit: HISTORY_LIMIT,
         ...(parsed.stepId ? { stepId: parsed.stepId } : {}),
@@ -232,10 +240,7 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
           `No conozco la guía «${escapeMrkdwn(parsed.guideId.slice(0, 40))}». Las guías son: ${ids}. Uso: ${SYNTAX.guia}.`,
         );
       }
-      const { tracker, created } = ensureTracker(ctx, { guideId: target.id });
-      if (!created && tracker.guideId !== target.id) {
-        store.updateTracker(tracker.id, { guideId: target.id }, 'tracker.guide', ctx.actor);
-      }
+      trackerWith(ctx, { guideId: target.id }, 'tracker.guide');
       return say(
         `Este canal sigue ahora *${escapeMrkdwn(target.title)}* — \`${target.id}\`. ` +
           'El avance de cada guía se guarda por separado.',
@@ -261,9 +266,6 @@ async function run(parsed: AvanceRequest, ctx: Ctx): Promise<Reply> {
         `Resumen diario de este canal: ${daily ? dailyText(daily) : 'apagado'}. Para cambiarlo: ${SYNTAX.diario}.`,
       );
     }
-    case 'help':
-    case 'error':
-      return say(AVANCE_HELP);
   }
 }
 
@@ -275,7 +277,7 @@ const VERB_DONE: Record<StepAction, string> = {
 };
 
 function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: string): Reply {
-  const step = ctx.guide.steps.find((s) => s.id === stepId);
+  const step = stepIn(ctx.guide, stepId);
   if (!step) return unknownStep(ctx.guide, stepId);
   // A refusal must not create the tracker either: check against the stored (or initial) state first.
   const current = ctx.tracker?.removedAt
@@ -301,14 +303,8 @@ function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: str
 }
 
 async function exportCsv(ctx: Ctx): Promise<Reply> {
-  if (!ctx.tracker) return say('Este canal todavía no lleva el avance. Empieza con `/avance`.');
-  const tracker = ctx.tracker;
-  const summary = summarize(
-    ctx.guide,
-    ctx.deps.store.stepStates(tracker.id, ctx.guide.id),
-    tracker.startDate,
-    ctx.today,
-  );
+  if (!ctx.tracker) return say(NOT_TRACKED);
+  const summary = summaryOf(ctx, ctx.tracker);
   const csv = progressCsv(summary, ctx.deps.tz);
   const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
   if (ctx.deps.uploadFile) {
@@ -370,9 +366,9 @@ export function handleAvanceAction(
   const v = parseButton(action.value);
   const tracker = v ? deps.store.getTrackerById(v.t) : undefined;
   const guide = v ? findGuide(deps.guides, v.g) : undefined;
-  const step = guide?.steps.find((s) => s.id === v?.s);
+  const step = guide && v ? stepIn(guide, v.s) : undefined;
   if (!v || !tracker || tracker.teamId !== action.teamId || !guide || !step) {
-    return problem('Ese botón ya no es válido. Escribe `/avance` para ver el avance actual.');
+    return problem(STALE_BUTTON);
   }
   const now = deps.now();
   const ctx: Ctx = {
@@ -394,7 +390,7 @@ export function handleAvanceAction(
   if (action.actionId === ACTIONS.avanceComplete) return changeStatus(ctx, step.id, 'completar');
   const index = v.a;
   if (index === undefined || !Number.isInteger(index) || index < 0 || index >= step.activities.length) {
-    return problem('Ese botón ya no es válido. Escribe `/avance` para ver el avance actual.');
+    return problem(STALE_BUTTON);
   }
   const result = deps.store.changeStep(
     tracker.id,
