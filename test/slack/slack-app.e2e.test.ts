@@ -82,9 +82,11 @@ describe('mentions in a channel', () => {
   it('never echoes a broadcast ping such as <!channel> back into the channel', async () => {
     await postEvent(
       t.target,
-      eventEnvelope(mention('<@UBOT> <!channel> <!here> ¿quién participa en el paso 2.1?')),
+      eventEnvelope(mention('<@UBOT> <!channel> <!here> <!everyone> xilófono zanahoria')),
     );
     const post = await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[0]);
+    // Nothing matches, so the reply quotes the question: the words come back, the pings do not.
+    expect(String(post.params.text)).toContain('xilófono zanahoria');
     expect(json(post)).not.toMatch(/<!channel>|<!here>|<!everyone>/);
   });
 
