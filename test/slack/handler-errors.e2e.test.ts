@@ -48,5 +48,7 @@ describe('an exception inside one handler', () => {
     );
     const publish = await t.fake.waitFor(() => t.fake.callsTo('views.publish')[0]);
     expect(JSON.stringify(publish.params.view)).toContain('Pasos y plazos');
+    expect(JSON.stringify(publish.params.view)).not.toContain('progress section exploded');
+    expect(t.logs.some((l) => l.msg === 'a Home section failed')).toBe(true);
   });
 });
