@@ -12,14 +12,18 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
+/** The first `max` UTF-16 units of `text`, without half of an emoji (a lone surrogate is not valid text). */
+export function sliceWhole(text: string, max: number): string {
+  const head = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+}
+
 /** Cuts `text` to at most `max` characters, ending with `…` (and `suffix`, e.g. a link) when it was cut. */
 export function cut(text: string, max: number, suffix = ''): string {
   if (text.length <= max) return text;
   const room = Math.max(0, max - suffix.length - 1);
   // Do not leave half of a `<url|label>` or an `&amp;` entity behind.
-  let head = text.slice(0, room);
-  // Nor half of an emoji: a lone surrogate is not valid text.
-  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  let head = sliceWhole(text, room);
   const open = head.lastIndexOf('<');
   if (open > head.lastIndexOf('>')) head = head.slice(0, open);
   const amp = head.lastIndexOf('&');

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { ACTIONS, BLOCK_IDS } from './ids.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS, sliceWhole } from './limits.ts';
 
 /** What a "Compartir en el canal" button carries: the command to run again and post publicly. */
 export interface ShareRef {
@@ -62,16 +62,9 @@ export const sharedByBlock = (userId: string): KnownBlock => ({
   elements: [{ type: 'mrkdwn', text: `Compartido por <@${userId.replace(/[^A-Z0-9]/gi, '')}>` }],
 });
 
-// Button values are limited to 2000 characters: long texts are cut (the JSON stays valid).
-const clip = (s: string, max: number): string => {
-  const head = s.length > max ? s.slice(0, max) : s;
-  // Never keep half of an emoji (a lone surrogate is not valid text for Slack).
-  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
-};
-
 /**
- * JSON escaping can make a value longer than its text (`"` → `\"`, a control character → `\u0001`):
- * shrink the text until the encoded value fits.
+ * Button values are limited to 2000 characters, and JSON escaping can make a value longer than its text
+ * (`"` → `\"`, a control character → `\u0001`): shrink the text until the encoded value fits.
  */
 function fitJson(build: (max: number) => unknown, max: number): string {
   let room = max;
@@ -83,7 +76,7 @@ function fitJson(build: (max: number) => unknown, max: number): string {
 }
 
 export function encodeShare(ref: ShareRef): string {
-  return fitJson((max) => ({ c: clip(ref.command, 32), t: clip(ref.text, max) }), 1500);
+  return fitJson((max) => ({ c: sliceWhole(ref.command, 32), t: sliceWhole(ref.text, max) }), 1500);
 }
 
 export function decodeShare(value: string | undefined): ShareRef | null {
@@ -93,7 +86,10 @@ export function decodeShare(value: string | undefined): ShareRef | null {
 }
 
 export function encodeFeedback(ref: FeedbackRef): string {
-  return fitJson((max) => ({ q: clip(ref.question, max), s: ref.stepId, g: ref.guide, i: ref.intent }), 1500);
+  return fitJson(
+    (max) => ({ q: sliceWhole(ref.question, max), s: ref.stepId, g: ref.guide, i: ref.intent }),
+    1500,
+  );
 }
 
 export function decodeFeedback(value: string | undefined): FeedbackRef | null {
