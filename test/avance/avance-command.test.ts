@@ -1,15 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AvanceDeps, handleAvance, handleAvanceAction } from '../../src/bot/avance-command.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handleAvance, handleAvanceAction } from '../../src/bot/avance-command.ts';
 import type { Reply, Request } from '../../src/bot/types.ts';
 import type { Guide } from '../../src/content/model.ts';
 import { ACTIONS } from '../../src/render/ids.ts';
 import { runDaily } from '../../src/schedule/daily.ts';
-import { type Db, openDb } from '../../src/store/db.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
+import { dumpTables } from '../helpers/payload-checks.ts';
 import { makeGuide, makeStep } from '../progress/steps.ts';
+import { useAvanceService } from './avance-service.ts';
 
 const guide2015: Guide = {
   id: 'guia-2015',
@@ -18,39 +15,25 @@ const guide2015: Guide = {
   steps: [{ ...makeStep('4.1', { days: 30 }, 'Promueve'), guide: 'guia-2015' }],
 };
 
-let dir: string;
-let db: Db;
-let deps: AvanceDeps;
-let now: Date;
-let uploads: Array<{ filename: string; content: string }>;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'guia-avance-'));
-  db = openDb(join(dir, 'guia.db'));
-  now = new Date('2026-02-12T16:00:00Z'); // 10:00 in Mexico City
-  uploads = [];
-  deps = {
-    guides: [makeGuide(), guide2015],
-    store: new SqliteProgressStore(db),
-    tz: 'America/Mexico_City',
-    now: () => now,
-  };
+let now = new Date('2026-02-12T16:00:00Z'); // 10:00 in Mexico City
+const service = useAvanceService({
+  guides: () => [makeGuide(), guide2015],
+  now: () => now,
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(() => {
+  now = new Date('2026-02-12T16:00:00Z');
 });
 
 const ask = (text: string, userId = 'UANA'): Promise<Reply> =>
-  handleAvance({ text, userId, teamId: 'T1', channelId: 'C1', source: 'command' } satisfies Request, deps);
+  handleAvance(
+    { text, userId, teamId: 'T1', channelId: 'C1', source: 'command' } satisfies Request,
+    service.deps,
+  );
 
 const all = (reply: Reply): string => `${reply.text}\n${JSON.stringify(reply.blocks)}`;
 
-/** Every row of every progress table: equal before and after means nothing changed. */
-const snapshot = () =>
-  ['progress_trackers', 'progress_steps', 'progress_events', 'progress_daily_claims'].map((t) =>
-    db.prepare(`SELECT * FROM ${t}`).all(),
-  );
+/** Every row of every table: equal before and after means nothing changed. */
+const snapshot = () => dumpTables(service.db);
 
 describe('/avance', () => {
   it('starts tracking on first use and shows progress, phases and the start date', async () => {
@@ -119,7 +102,7 @@ describe('/avance', () => {
   it('does not even create the tracker on wrong input in a new channel', async () => {
     await ask('completar 8.8');
     await ask('<script>');
-    expect(snapshot()[0]).toEqual([]);
+    expect(service.db.prepare('SELECT * FROM progress_trackers').all()).toEqual([]);
     expect(all(await ask('<@U1|x> &lt;b&gt;'))).toContain('&lt;@u1|x&gt;');
   });
 
@@ -136,14 +119,15 @@ describe('/avance', () => {
     expect(all(await ask('diario 8:30 lun,mié,vie'))).toContain('08:30 (lun, mié, vie)');
     expect(all(await ask('diario sin-cambios nada'))).toContain('no publica');
     expect(all(await ask('diario off'))).toContain('apagado');
-    const tracker = deps.store.getTracker('T1', 'C1');
+    const tracker = service.deps.store.getTracker('T1', 'C1');
     expect(tracker?.daily).toEqual({ enabled: false, time: '08:30', days: [1, 3, 5], quiet: 'nada' });
   });
 
   it('exports a CSV file, or a code block when the upload fails', async () => {
     await ask('inicio 2026-01-05');
     await ask('bloquear 1.1 =HYPERLINK("x")');
-    deps.uploadFile = async (f) => {
+    const uploads: Array<{ filename: string; content: string }> = [];
+    service.deps.uploadFile = async (f) => {
       uploads.push(f);
     };
     expect(all(await ask('exportar'))).toContain('Subí `avance-guia-prueba-2026-02-12.csv`');
@@ -152,13 +136,13 @@ describe('/avance', () => {
       'paso,titulo,fase,estado,responsable,iniciado,vence,completado,motivo_bloqueo',
     );
     expect(csv).toContain(`1.1,Paso 1.1,Planea,bloqueado,,,2026-02-04,,"'=HYPERLINK(""x"")"`);
-    deps.uploadFile = async () => {
+    service.deps.uploadFile = async () => {
       throw new Error('not_allowed');
     };
     const fallback = all(await ask('exportar'));
     expect(fallback).toContain('No pude subir el archivo');
     expect(fallback).toContain('1.2,Paso 1.2,Planea,pendiente');
-    deps.uploadFile = undefined;
+    service.deps.uploadFile = undefined;
     const inline = all(await ask('exportar'));
     expect(inline).toContain('Aquí está el CSV');
     expect(inline).not.toContain('No pude');
@@ -177,12 +161,12 @@ describe('/avance', () => {
       userId: 'UBETO',
       teamId: 'T1',
     };
-    const after = handleAvanceAction(deps, click);
+    const after = handleAvanceAction(service.deps, click);
     expect(JSON.stringify(after.blocks)).toContain('☑️ Segunda actividad');
     expect(all(await ask('historial'))).toContain('<@UBETO> marcó la actividad 2');
     // Another workspace cannot use the button.
-    expect(all(handleAvanceAction(deps, { ...click, teamId: 'T2' }))).toContain('ya no es válido');
-    const start = handleAvanceAction(deps, { ...click, actionId: ACTIONS.avanceStart });
+    expect(all(handleAvanceAction(service.deps, { ...click, teamId: 'T2' }))).toContain('ya no es válido');
+    const start = handleAvanceAction(service.deps, { ...click, actionId: ACTIONS.avanceStart });
     expect(all(start)).toContain('Paso 1.2 iniciado');
   });
 });
@@ -207,9 +191,9 @@ describe('a completed step card', () => {
 
 describe('/avance diario set after today’s time', () => {
   const dailyDeps = (posts: string[]) => ({
-    store: deps.store,
-    guides: deps.guides,
-    tz: deps.tz,
+    store: service.deps.store,
+    guides: service.deps.guides,
+    tz: service.deps.tz,
     runner: 'test',
     post: async (channel: string) => {
       posts.push(channel);

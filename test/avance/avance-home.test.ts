@@ -1,37 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AvanceDeps, handleAvance } from '../../src/bot/avance-command.ts';
+import { describe, expect, it } from 'vitest';
+import { handleAvance } from '../../src/bot/avance-command.ts';
 import { createAvanceHomeSection } from '../../src/bot/avance-home.ts';
-import { type Db, openDb } from '../../src/store/db.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
-import { makeGuide } from '../progress/steps.ts';
+import { useAvanceService } from './avance-service.ts';
 
-let dir: string;
-let db: Db;
-let deps: AvanceDeps;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'guia-avance-home-'));
-  db = openDb(join(dir, 'guia.db'));
-  deps = {
-    guides: [makeGuide()],
-    store: new SqliteProgressStore(db),
-    tz: 'America/Mexico_City',
-    now: () => new Date('2026-02-12T16:00:00Z'),
-  };
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const service = useAvanceService();
 
 const avance = (text: string, userId: string, channelId: string) =>
-  handleAvance({ text, userId, teamId: 'T1', channelId, source: 'command' }, deps);
+  handleAvance({ text, userId, teamId: 'T1', channelId, source: 'command' }, service.deps);
 
 const home = async (userId: string): Promise<string> =>
-  JSON.stringify(await createAvanceHomeSection(deps)(userId, 'T1'));
+  JSON.stringify(await createAvanceHomeSection(service.deps)(userId, 'T1'));
 
 describe('Home tab progress', () => {
   it('lists only the channels where the user owns a step or made a change', async () => {

@@ -2,41 +2,22 @@
  * `/avance` with wrong or hostile input, at the service level on a real SQLite file: a clear Spanish message
  * with the right syntax, and every table exactly as before.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AvanceDeps, handleAvance } from '../../src/bot/avance-command.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handleAvance } from '../../src/bot/avance-command.ts';
 import { parseAvance } from '../../src/bot/avance-parse.ts';
 import type { Reply } from '../../src/bot/types.ts';
-import { type Db, openDb } from '../../src/store/db.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
 import { dumpTables, payloadProblems } from '../helpers/payload-checks.ts';
-import { makeGuide } from '../progress/steps.ts';
+import { useAvanceService } from './avance-service.ts';
 
-let dir: string;
-let db: Db;
-let deps: AvanceDeps;
+const service = useAvanceService();
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'guia-bad-input-'));
-  db = openDb(join(dir, 'guia.db'));
-  deps = {
-    guides: [makeGuide()],
-    store: new SqliteProgressStore(db),
-    tz: 'America/Mexico_City',
-    now: () => new Date('2026-02-12T16:00:00Z'),
-  };
   await ask('inicio 2026-01-15');
   await ask('iniciar 1.1');
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const ask = (text: string): Promise<Reply> =>
-  handleAvance({ text, userId: 'UANA', teamId: 'T1', channelId: 'C1', source: 'command' }, deps);
+  handleAvance({ text, userId: 'UANA', teamId: 'T1', channelId: 'C1', source: 'command' }, service.deps);
 const all = (r: Reply) => `${r.text}\n${JSON.stringify(r.blocks)}`;
 
 describe('/avance with a wrong start date', () => {
@@ -49,11 +30,11 @@ describe('/avance with a wrong start date', () => {
     ['2099-01-01', /no puede ser posterior al 12 de febrero de 2027/],
     ['2027-02-13', /no puede ser posterior al 12 de febrero de 2027/],
   ])('inicio %s: says why and how, changes nothing', async (date, expected) => {
-    const before = dumpTables(db);
+    const before = dumpTables(service.db);
     const reply = await ask(`inicio ${date}`);
     expect(all(reply)).toMatch(expected);
     expect(all(reply)).toContain('/avance inicio AAAA-MM-DD');
-    expect(dumpTables(db)).toBe(before);
+    expect(dumpTables(service.db)).toBe(before);
   });
 
   it('accepts a start up to one year ahead', async () => {
@@ -70,11 +51,11 @@ describe('/avance asignar', () => {
     ['asignar 1.2 <@U1|ana> <@U2|beto>', /una sola persona responsable/],
     ['asignar 1.2 <@U1|ana><@U2|beto>', /una sola persona responsable/],
   ])('%s: asks for one mention, with the syntax, and changes nothing', async (text, expected) => {
-    const before = dumpTables(db);
+    const before = dumpTables(service.db);
     const reply = await ask(text);
     expect(all(reply)).toMatch(expected);
     expect(all(reply)).toContain('/avance asignar 1.2 @persona');
-    expect(dumpTables(db)).toBe(before);
+    expect(dumpTables(service.db)).toBe(before);
   });
 });
 
@@ -96,11 +77,11 @@ describe('/avance with other wrong input', () => {
     ['```x', /No conozco `'''x`/],
     ['<!channel>', /No conozco `&lt;!channel&gt;`/],
   ])('%s: a Spanish message, nothing changed', async (text, expected) => {
-    const before = dumpTables(db);
+    const before = dumpTables(service.db);
     const reply = await ask(text);
     expect(all(reply)).toMatch(expected);
     expect(payloadProblems({ text: reply.text, blocks: reply.blocks })).toEqual([]);
-    expect(dumpTables(db)).toBe(before);
+    expect(dumpTables(service.db)).toBe(before);
   });
 
   it('an unknown verb of 40,000 characters is echoed cut, without half an emoji', async () => {
@@ -152,7 +133,9 @@ describe('a block reason someone typed', () => {
       expect(payloadProblems({ text: reply.text, blocks: reply.blocks })).toEqual([]);
       expect(JSON.stringify(reply.blocks)).not.toContain('```');
     }
-    const stored = db.prepare('SELECT blocked_reason FROM progress_steps WHERE step_id = ?').get('1.2') as {
+    const stored = service.db
+      .prepare('SELECT blocked_reason FROM progress_steps WHERE step_id = ?')
+      .get('1.2') as {
       blocked_reason: string;
     };
     expect(stored.blocked_reason.length).toBeLessThanOrEqual(500);
