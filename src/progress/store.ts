@@ -91,8 +91,8 @@ export type DailyOutcome =
 export interface ProgressStore {
   getTracker(teamId: string, channelId: string): Tracker | undefined;
   getTrackerById(id: number): Tracker | undefined;
-  /** Trackers the bot still belongs to. */
-  listTrackers(): Tracker[];
+  /** Trackers the bot still belongs to; with `dailyEnabled`, only those whose daily post is on. */
+  listTrackers(opts?: { dailyEnabled?: boolean }): Tracker[];
   createTracker(
     init: { teamId: string; channelId: string; guideId: string; startDate: IsoDate },
     actor: Actor,

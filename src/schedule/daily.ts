@@ -49,7 +49,7 @@ export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
   const run: DailyRun = { posted: [], quiet: [], failed: [], removed: [], failures: [] };
   const today = localDate(now, deps.tz);
   const at = now.toISOString();
-  for (const tracker of deps.store.listTrackers()) {
+  for (const tracker of deps.store.listTrackers({ dailyEnabled: true })) {
     if (!isDue(tracker, now, deps.tz)) continue;
     if (!deps.store.claimDaily(tracker.id, today, deps.runner, at)) continue;
     try {

@@ -164,9 +164,10 @@ export class SqliteProgressStore implements ProgressStore {
     return row ? toTracker(row) : undefined;
   }
 
-  listTrackers(): Tracker[] {
+  listTrackers(opts: { dailyEnabled?: boolean } = {}): Tracker[] {
+    const daily = opts.dailyEnabled ? ' AND daily_enabled = 1' : '';
     const rows = this.db
-      .prepare('SELECT * FROM progress_trackers WHERE removed_at IS NULL ORDER BY id')
+      .prepare(`SELECT * FROM progress_trackers WHERE removed_at IS NULL${daily} ORDER BY id`)
       .all() as TrackerRow[];
     return rows.map(toTracker);
   }

@@ -124,6 +124,7 @@ describe('progress store', () => {
 
   it('updates settings with an event and finds the steps a user owns', () => {
     const t = newTracker();
+    expect(store.listTrackers({ dailyEnabled: true })).toEqual([]);
     const after = store.updateTracker(
       t.id,
       { daily: { enabled: true, time: '08:30', days: [1, 3, 5], quiet: 'nada' } },
@@ -131,6 +132,7 @@ describe('progress store', () => {
       actor(),
     );
     expect(after.daily).toEqual({ enabled: true, time: '08:30', days: [1, 3, 5], quiet: 'nada' });
+    expect(store.listTrackers({ dailyEnabled: true })).toEqual([after]);
     expect(store.events(t.id)[0]).toMatchObject({
       kind: 'tracker.daily',
       before: { daily: { enabled: false } },
