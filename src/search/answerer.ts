@@ -170,7 +170,8 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     const reference = parseReference(question);
     const edition = reference.editionYear ? guideForYear(reference.editionYear) : undefined;
     const { analysis, hits } = rank(question, preferred, edition);
-    const intent = detectIntent(`${analysis.correctedText} ${fold(question)}`);
+    const folded = fold(question);
+    const intent = detectIntent(`${analysis.correctedText} ${folded}`);
     const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
 
     // An explicit step number wins over any search result.
@@ -218,7 +219,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     }
     const confidence = second ? (first.score - second.score) / first.score : 1;
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
-    const wantsList = second !== undefined && ASKS_FOR_STEPS.test(fold(question));
+    const wantsList = second !== undefined && ASKS_FOR_STEPS.test(folded);
     if (confidence < settings.minConfidence || wantsList) {
       const choices = hits.slice(0, 3);
       return {

@@ -167,20 +167,6 @@ function deletions(word: string, depth: number): Set<string> {
   return out;
 }
 
-/**
- * The alias of an inflected English word the alias list has only in its base form ("forming" → "form",
- * "liaisons" → "liaison", "prioritized" → "prioritize"). Only tried for words the guide does not contain.
- */
-function englishAlias(folded: string): string | undefined {
-  for (const suffix of ['ing', 'ed', 'es', 's']) {
-    if (!folded.endsWith(suffix) || folded.length - suffix.length < 3) continue;
-    const base = folded.slice(0, -suffix.length);
-    const alias = QUERY_ALIASES.get(base) ?? QUERY_ALIASES.get(`${base}e`);
-    if (alias !== undefined) return alias;
-  }
-  return undefined;
-}
-
 /** Typos we accept: one edit in a short word, two in a long one. More turns "tener" into "general". */
 const maxEdits = (length: number): number => (length >= 8 ? 2 : 1);
 
@@ -194,8 +180,8 @@ const MAX_TYPO_WORD = 32;
 export interface QueryTerm {
   /** The folded word as written (after typo correction). */
   word: string;
-  /** Index key, or null for a word that only carries intent or is unknown. */
-  keys: string[];
+  /** Index keys; empty for a word that only carries intent. */
+  keys: readonly string[];
   corrected?: string;
 }
 
@@ -234,6 +220,15 @@ interface Posting {
   weight: number;
 }
 
+/** Hit order: best score first, then step id, so equal scores always list in the same order. */
+const before = (a: Hit, b: Hit): number => b.score - a.score || (a.step.id < b.step.id ? -1 : 1);
+
+function countTerm(terms: Map<string, Map<Field, number>>, key: string, field: Field): void {
+  const perField = terms.get(key) ?? new Map<Field, number>();
+  perField.set(field, (perField.get(field) ?? 0) + 1);
+  terms.set(key, perField);
+}
+
 function fieldText(step: Step, field: Field): string {
   switch (field) {
     case 'title':
@@ -256,6 +251,8 @@ export class SearchIndex {
   /** Folded surface word → its key, learnt from accented content ("ciudadania" → "ciudadan"). */
   private readonly surfaceKeys = new Map<string, string>();
   private readonly intentWords = new Set<string>();
+  /** Alias word → the index keys of the guide's words it stands for, resolved once. */
+  private readonly aliasKeys = new Map<string, string[]>();
   /**
    * Deletion string → vocabulary words it comes from. A misspelling and the word it stands for share a
    * deletion string (any letter may be wrong, the first one included), so candidates are found with
@@ -297,11 +294,12 @@ export class SearchIndex {
           }
           // The word counts for its family too, as a question's word does ("promoción" → "promover").
           const family = WORD_FAMILIES.get(folded);
-          const familyKeys = family === undefined ? [] : words(family).map((w) => this.contentKey(w));
-          for (const k of new Set([key, ...familyKeys])) {
-            const perField = terms.get(k) ?? new Map<Field, number>();
-            perField.set(field, (perField.get(field) ?? 0) + 1);
-            terms.set(k, perField);
+          if (family === undefined) {
+            countTerm(terms, key, field);
+          } else {
+            for (const k of new Set([key, ...words(family).map((w) => this.contentKey(w))])) {
+              countTerm(terms, k, field);
+            }
           }
           count++;
         }
@@ -333,6 +331,12 @@ export class SearchIndex {
       entry.idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
+    for (const [word, alias] of QUERY_ALIASES) {
+      const keys = words(alias)
+        .map((w) => this.contentKey(w))
+        .filter((key) => this.postings.has(key));
+      this.aliasKeys.set(word, keys);
+    }
     for (const word of INTENT_WORDS) this.intentWords.add(fold(word));
     const vocabulary = new Set<string>([...this.surfaceKeys.keys(), ...this.intentWords]);
     for (const alias of QUERY_ALIASES.keys()) vocabulary.add(alias);
@@ -358,30 +362,29 @@ export class SearchIndex {
     return this.surfaceKeys.get(fold(word)) ?? wordKey(word);
   }
 
-  /** Number of distinct keys, for the benchmark. */
-  get vocabularySize(): number {
-    return this.postings.size;
-  }
-
-  private knownKeys(folded: string, original: string): string[] | null {
-    const alias = QUERY_ALIASES.get(folded);
-    if (alias !== undefined) return this.aliasKeys(alias);
+  private knownKeys(folded: string, original: string): readonly string[] | null {
+    const alias = this.aliasKeys.get(folded);
+    if (alias !== undefined) return alias;
     if (this.intentWords.has(folded)) return [];
     const surface = this.surfaceKeys.get(folded);
     if (surface !== undefined) return [surface];
     const key = wordKey(original);
     if (this.postings.has(key)) return [key];
-    const english = englishAlias(folded);
-    return english === undefined ? null : this.aliasKeys(english);
+    return this.englishAliasKeys(folded) ?? null;
   }
 
-  private aliasKeys(alias: string): string[] {
-    const keys: string[] = [];
-    for (const word of words(alias)) {
-      const key = this.surfaceKeys.get(fold(word)) ?? wordKey(word);
-      if (this.postings.has(key)) keys.push(key);
+  /**
+   * The alias of an inflected English word the alias list has only in its base form ("forming" → "form",
+   * "liaisons" → "liaison", "prioritized" → "prioritize"). Only tried for words the guide does not contain.
+   */
+  private englishAliasKeys(folded: string): readonly string[] | undefined {
+    for (const suffix of ['ing', 'ed', 'es', 's']) {
+      if (!folded.endsWith(suffix) || folded.length - suffix.length < 3) continue;
+      const base = folded.slice(0, -suffix.length);
+      const keys = this.aliasKeys.get(base) ?? this.aliasKeys.get(`${base}e`);
+      if (keys !== undefined) return keys;
     }
-    return keys;
+    return undefined;
   }
 
   /**
@@ -448,12 +451,17 @@ export class SearchIndex {
   }
 
   analyze(question: string): AnalyzedQuery {
-    const read: Array<{ folded: string; term: QueryTerm; known: string[] | null }> = [];
+    const read: Array<{ folded: string; term: QueryTerm; known: readonly string[] | null }> = [];
     for (const word of words(question)) {
       const folded = fold(word);
+      // A stop word is dropped below whatever it stands for: no look-up, no stemming.
+      if (isStopWord(folded)) {
+        read.push({ folded, term: { word: folded, keys: [] }, known: null });
+        continue;
+      }
       let known = this.knownKeys(folded, word);
       let term: QueryTerm | undefined;
-      if (known === null && !isStopWord(folded)) {
+      if (known === null) {
         const fix = this.correct(folded);
         if (fix !== undefined) {
           known = this.knownKeys(fix, fix);
@@ -530,7 +538,6 @@ export class SearchIndex {
         covered[posting.doc] = (covered[posting.doc] as number) + factor;
       }
     }
-    const before = (a: Hit, b: Hit) => b.score - a.score || (a.step.id < b.step.id ? -1 : 1);
     // Insertion into a short sorted list: limit is small, touched may be thousands.
     const top: Hit[] = [];
     for (const doc of touched) {
