@@ -228,7 +228,7 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
       const when = (iso: string) =>
         DateTime.fromISO(iso, { zone: ctx.deps.tz }).setLocale('es').toFormat('d LLL yyyy, HH:mm');
       const blocks = historyBlocks(events, parsed.stepId, when);
-      return say(`Historial: ${events.length} cambios`, blocks);
+      return say(`Historial: ${events.length} ${events.length === 1 ? 'cambio' : 'cambios'}`, blocks);
     }
     case 'export':
       return exportCsv(ctx);

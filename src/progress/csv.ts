@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localDate } from './calendar.ts';
 import { STATUS_LABEL } from './model.ts';
 import type { ProgressSummary } from './summary.ts';
 
@@ -11,8 +11,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const dayOf = (iso: string | undefined, tz: string): string =>
-  iso ? (DateTime.fromISO(iso, { zone: tz }).toISODate() ?? '') : '';
+const dayOf = (iso: string | undefined, tz: string): string => (iso ? localDate(new Date(iso), tz) : '');
 
 /** The steps of a tracker, one row each: what `/avance exportar` uploads. */
 export function progressCsv(summary: ProgressSummary, tz: string): string {

@@ -70,6 +70,13 @@ describe('/avance', () => {
     expect(history).not.toContain('<!channel>');
   });
 
+  it('counts the history in the notification text, singular and plural', async () => {
+    await ask('');
+    expect((await ask('historial')).text).toBe('Historial: 1 cambio');
+    await ask('iniciar 1.1');
+    expect((await ask('historial')).text).toBe('Historial: 2 cambios');
+  });
+
   it('refuses an illegal move and changes nothing', async () => {
     await ask('');
     const before = snapshot();
