@@ -173,7 +173,7 @@ export function chooseText(steps: Step[], guides: Map<string, Guide>, language: 
 }
 
 /** Echo of the user's words: escaped and short. */
-export function quote(text: string): string {
+function quote(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   // User words: a ``` fence in them must not open a code block over the rest of the reply.
   return escapeUserText(clean.length > 80 ? `${clean.slice(0, 80)}…` : clean);

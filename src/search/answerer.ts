@@ -40,26 +40,17 @@ export interface Answerer {
   search(query: string, limit?: number): Array<{ step: Step; score: number }>;
 }
 
-export interface AnswererOptions {
-  /** Below this confidence the answer offers choices instead of guessing. */
-  minConfidence?: number;
-  /** Score factor for steps outside the preferred guide, so near-ties go to the default edition. */
-  otherEditionFactor?: number;
-  /** Below this share of the question explained by the best step, the answer is no_match. */
-  minStrength?: number;
-  /**
-   * A word held by at least this share of the steps is common: a match resting on it alone (with other
-   * topic words in the question) is no answer.
-   */
-  commonWordShare?: number;
-}
-
-const DEFAULTS: Required<AnswererOptions> = {
-  minConfidence: 0.12,
-  otherEditionFactor: 0.9,
-  minStrength: 0.12,
-  commonWordShare: 0.25,
-};
+/** Below this confidence the answer offers choices instead of guessing. */
+const MIN_CONFIDENCE = 0.12;
+/** Score factor for steps outside the preferred guide, so near-ties go to the default edition. */
+const OTHER_EDITION_FACTOR = 0.9;
+/** Below this share of the question explained by the best step, the answer is no_match. */
+const MIN_STRENGTH = 0.12;
+/**
+ * A word held by at least this share of the steps is common: a match resting on it alone (with other
+ * topic words in the question) is no answer.
+ */
+const COMMON_WORD_SHARE = 0.25;
 
 const ENGLISH = new Set(
   'the what who whom which when where how is are does do to of for in on step steps deadline involved we my our should must need about hello hi thanks help please'.split(
@@ -82,7 +73,7 @@ const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|
  * English when its function words outnumber Spanish ones; Spanish otherwise (the bot's first language).
  * One-letter words are left out of the English list: "i" is as likely mrkdwn (`_i_`) or a typo.
  */
-export function detectLanguage(text: string): Language {
+function detectLanguage(text: string): Language {
   let en = 0;
   let es = 0;
   for (const word of words(text)) {
@@ -92,8 +83,7 @@ export function detectLanguage(text: string): Language {
   return en > es ? 'en' : 'es';
 }
 
-export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): Answerer {
-  const settings = { ...DEFAULTS, ...options };
+export function createAnswerer(guides: Guide[]): Answerer {
   const guideById = new Map(guides.map((g) => [g.id, g]));
   const defaultGuide = guides.find((g) => g.isDefault) ?? guides[0];
   const index = new SearchIndex(guides.flatMap((g) => g.steps));
@@ -109,7 +99,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     const analysis = index.analyze(question);
     const boost = (step: Step) => {
       if (edition) return step.guide === edition.id ? 1 : 0.5;
-      return step.guide === preferred?.id ? 1 : settings.otherEditionFactor;
+      return step.guide === preferred?.id ? 1 : OTHER_EDITION_FACTOR;
     };
     const hits = index.score(analysis.keys, boost, limit);
     return { analysis, hits };
@@ -123,7 +113,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
    * question that also has words unknown to the guide ("vacaciones me tocan" → "toman").
    */
   function offTopic(analysis: AnalyzedQuery, best: Hit, language: Language): boolean {
-    if (index.strength(analysis, best.match) < settings.minStrength) return true;
+    if (index.strength(analysis, best.match) < MIN_STRENGTH) return true;
     const { topicWords, unknownWords, explained, explainedAsWritten, rarestShare } = index.explains(
       analysis,
       best.step,
@@ -133,7 +123,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     const mostlyUnknown =
       unknownWords * 2 > topicWords ||
       (language === 'es' && unknownWords >= 2 && unknownWords * 2 >= topicWords);
-    const restsOnCommonWord = topicWords >= 2 && explained === 1 && rarestShare >= settings.commonWordShare;
+    const restsOnCommonWord = topicWords >= 2 && explained === 1 && rarestShare >= COMMON_WORD_SHARE;
     // Only spelling guesses link the step to a question that also holds words foreign to the guide.
     const restsOnGuesses = unknownWords > 0 && explainedAsWritten === 0;
     return mostlyUnknown || restsOnCommonWord || restsOnGuesses;
@@ -220,7 +210,7 @@ export function createAnswerer(guides: Guide[], options: AnswererOptions = {}): 
     const confidence = second ? (first.score - second.score) / first.score : 1;
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
     const wantsList = second !== undefined && ASKS_FOR_STEPS.test(folded);
-    if (confidence < settings.minConfidence || wantsList) {
+    if (confidence < MIN_CONFIDENCE || wantsList) {
       const choices = hits.slice(0, 3);
       return {
         ...base,

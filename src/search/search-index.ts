@@ -13,7 +13,7 @@ import { QUERY_ALIASES, WORD_FAMILIES } from './aliases.ts';
 import { fold, isStopWord, wordKey, words } from './text.ts';
 
 /** Field weights: a word in the title says more about the step than the same word deep in the summary. */
-export const FIELD_WEIGHTS = {
+const FIELD_WEIGHTS = {
   title: 5,
   activities: 3,
   involved: 2,
