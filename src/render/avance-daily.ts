@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
 import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
 import type { ProgressEvent } from '../progress/store.ts';
-import type { ProgressSummary } from '../progress/summary.ts';
+import { type ProgressSummary, SOON_DAYS } from '../progress/summary.ts';
 import { eventText, progressHeadline, summaryBlocks } from './avance.ts';
 import { COMMANDS } from './ids.ts';
 import { context, section } from './limits.ts';
@@ -34,7 +34,7 @@ export function dailyPostBlocks(
   );
   const parts = [progressHeadline(summary)];
   if (summary.overdue.length > 0) parts.push(`${summary.overdue.length} vencidos`);
-  if (summary.dueSoon.length > 0) parts.push(`${summary.dueSoon.length} en los próximos 7 días`);
+  if (summary.dueSoon.length > 0) parts.push(`${summary.dueSoon.length} en los próximos ${SOON_DAYS} días`);
   return { text: `Avance diario: ${parts.join('; ')}`, blocks };
 }
 

@@ -3,7 +3,7 @@ import type { Guide, Step } from '../content/model.ts';
 import { formatDateEs } from '../progress/calendar.ts';
 import { STATUS_LABEL, type StepState } from '../progress/model.ts';
 import type { DailySettings, ProgressEvent, Tracker } from '../progress/store.ts';
-import type { ProgressSummary, StepLine } from '../progress/summary.ts';
+import { type ProgressSummary, SOON_DAYS, type StepLine } from '../progress/summary.ts';
 import { escapeMrkdwn, escapeUserText } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';
 import { capBlocks, context, cut, header, LIMITS, section } from './limits.ts';
@@ -57,7 +57,9 @@ export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean }): Kn
     blocks.push(section(`*Vencidos*\n${s.overdue.map((l) => lineText(l, true)).join('\n')}`));
   if (s.dueSoon.length > 0) {
     blocks.push(
-      section(`*En los próximos 7 días*\n${s.dueSoon.map((l) => lineText(l, opts.owners)).join('\n')}`),
+      section(
+        `*En los próximos ${SOON_DAYS} días*\n${s.dueSoon.map((l) => lineText(l, opts.owners)).join('\n')}`,
+      ),
     );
   }
   if (s.blocked.length > 0) {
@@ -281,7 +283,7 @@ export function historyBlocks(
 
 export const AVANCE_HELP = [
   `*\`${COMMANDS.avance}\`* — avance del equipo en este canal`,
-  `• \`${COMMANDS.avance}\` resumen: porcentaje, fases, vencidos, próximos 7 días, responsables`,
+  `• \`${COMMANDS.avance}\` resumen: porcentaje, fases, vencidos, próximos ${SOON_DAYS} días, responsables`,
   `• \`${COMMANDS.avance} 1.2\` ficha del paso con sus actividades`,
   `• \`${COMMANDS.avance} inicio 2026-01-15\` fecha de inicio (de ella salen los plazos)`,
   `• \`${COMMANDS.avance} iniciar 1.2\` · \`completar 1.2\` · \`reabrir 1.2\` · \`bloquear 1.2 motivo\``,
