@@ -82,8 +82,12 @@ describe('explicit step references win', () => {
     expect(answer.text).toContain('Guía (2015)');
   });
 
-  it('does not take numbers inside standards for step ids («ISO 8601», «UTF-8»)', () => {
+  it('does not take numbers inside standards for step ids («ISO 8601», «UTF-8», «1.2.1»)', () => {
     expect(ask('¿usamos ISO 8601 o UTF-8?').step?.id).not.toBe('8.6');
+    // Step 1.2 exists: a version number must not be read as a reference to it.
+    const version = ask('¿aplica la versión 1.2.1 del esquema?');
+    expect(version.step?.id).not.toBe('1.2');
+    expect(version.confidence).not.toBe(1);
   });
 
   it('uses the guide the caller prefers for ids present in several editions', () => {
@@ -340,6 +344,13 @@ describe('bad input never throws and never pings anyone', () => {
 
   it('treats fuse operators in user text as plain words', () => {
     expect(() => ask("!plazo =apertura ^plan | 'priorizar")).not.toThrow();
+    // The same answer as the bare words: the operators are neither obeyed nor counted.
+    const plain = ask('plazo apertura plan priorizar');
+    expect(ask("!plazo =apertura ^plan | 'priorizar")).toMatchObject({
+      outcome: plain.outcome,
+      step: plain.step,
+      confidence: plain.confidence,
+    });
     expect(ask('!plazo del 1.2').intent).toBe('plazo');
   });
 
