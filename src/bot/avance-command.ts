@@ -10,6 +10,7 @@ import type { Actor, EventKind, ProgressStore, StepChange, Tracker } from '../pr
 import { stepLine, summarize } from '../progress/summary.ts';
 import {
   AVANCE_HELP,
+  type ButtonValue,
   dailyText,
   historyBlocks,
   mention,
@@ -328,14 +329,6 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
     section(`${intro} (\`${filename}\`):`),
     section(`\`\`\`${cut(body, CODE_BLOCK_MAX)}\`\`\``),
   ]);
-}
-
-/** What a button on a step card or on the Home tab carries. */
-interface ButtonValue {
-  t: number;
-  g: string;
-  s: string;
-  a?: number;
 }
 
 function parseButton(value: string | undefined): ButtonValue | undefined {

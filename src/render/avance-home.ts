@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
 import type { Tracker } from '../progress/store.ts';
 import { type ProgressSummary, progressBar, type StepLine } from '../progress/summary.ts';
-import { dateText, statusText } from './avance.ts';
+import { buttonValue, dateText, statusText } from './avance.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';
 import { context, cut, header, section } from './limits.ts';
@@ -37,7 +37,7 @@ export function homeProgressBlocks(owned: OwnedLine[], trackers: HomeTracker[]):
       type: 'button' as const,
       action_id: action,
       text: { type: 'plain_text' as const, text: action === ACTIONS.avanceStart ? 'Iniciar' : 'Completar' },
-      value: JSON.stringify({ t: tracker.id, g: guideId, s: line.step.id }),
+      value: buttonValue({ t: tracker.id, g: guideId, s: line.step.id }),
     });
     blocks.push({
       type: 'section',

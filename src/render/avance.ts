@@ -8,6 +8,16 @@ import { escapeMrkdwn, escapeUserText } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';
 import { capBlocks, context, cut, header, LIMITS, section } from './limits.ts';
 
+/** What a button on a step card or on the Home tab carries: tracker id, guide id, step id, activity index. */
+export interface ButtonValue {
+  t: number;
+  g: string;
+  s: string;
+  a?: number;
+}
+
+export const buttonValue = (v: ButtonValue): string => JSON.stringify(v);
+
 /** `<@U123>` for a stored user id; anything that is not an id never reaches the mrkdwn. */
 export const mention = (userId: string): string => `<@${userId.replace(/[^A-Z0-9]/gi, '')}>`;
 
@@ -137,8 +147,8 @@ export function stepProgressBlocks(
   note?: string,
 ): { blocks: KnownBlock[]; text: string } {
   const { state } = line;
-  const value = (extra: Record<string, unknown> = {}) =>
-    JSON.stringify({ t: tracker.id, g: guideId, s: step.id, ...extra });
+  const value = (extra: { a?: number } = {}) =>
+    buttonValue({ t: tracker.id, g: guideId, s: step.id, ...extra });
   const facts = [
     `*Estado:* ${statusText(state)}`,
     `*Plazo:* ${dateText(line)}`,
