@@ -4,6 +4,7 @@
  */
 import snowball from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
+import { fold } from '../content/deadline.ts';
 
 /** Longest question we analyse; Slack allows far more, and nothing useful hides after this. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -24,13 +25,8 @@ export function stripSlackMarkup(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Lower case without diacritics ("Participación" → "participacion", "ñ" → "n"). */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .toLowerCase();
-}
+// One accent-folding rule for content and questions alike: the content parser's.
+export { fold };
 
 /**
  * Words in lower case, accents kept: the stemmer needs them. Letters and digits are split apart, so
