@@ -1,4 +1,4 @@
-import { defaultGuide, findGuide, findStep, stepIds } from '../content/guides.ts';
+import { defaultGuide, findGuide, findStep, guideOfYear, stepIds } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { helpBlocks, helpText } from '../render/help.ts';
@@ -47,8 +47,7 @@ function guideNamed(guides: readonly Guide[], name: string): Guide | undefined {
     /^(?:(?:la\s+)?(?:edici[oó]n|gu[ií]a|versi[oó]n|actualizaci[oó]n)(?:\s+de(?:l)?)?[\s-]*)?((?:19|20)\d\d)$/i.exec(
       wanted,
     )?.[1];
-  if (!year) return undefined;
-  return guides.find((g) => g.id.endsWith(year) || g.editionDate?.startsWith(year));
+  return year ? guideOfYear(guides, year) : undefined;
 }
 
 /** Every edition that has step `id`, default edition first, with its guide (for the edition label). */

@@ -20,6 +20,11 @@ export function findGuide(guides: readonly Guide[], id: string): Guide | undefin
   return guides.find((guide) => guide.id === id);
 }
 
+/** The edition of a year ("2015"): by its id ("guia-2015") or its edition date. */
+export function guideOfYear(guides: readonly Guide[], year: string): Guide | undefined {
+  return guides.find((guide) => guide.id.includes(year) || guide.editionDate?.startsWith(year));
+}
+
 /** The default guide first, then the others in their given order. */
 export function guidesDefaultFirst(guides: readonly Guide[]): Guide[] {
   const first = defaultGuide(guides);

@@ -2,6 +2,7 @@
  * Answers a question about the guide: which step, which part of it, how sure, and the reply text.
  * Pure: built once from the loaded guides, then every call is in-memory work with no I/O.
  */
+import { guideOfYear } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
 import {
   chooseText,
@@ -88,8 +89,7 @@ export function createAnswerer(guides: Guide[]): Answerer {
   const defaultGuide = guides.find((g) => g.isDefault) ?? guides[0];
   const index = new SearchIndex(guides.flatMap((g) => g.steps));
 
-  const guideForYear = (year: string): Guide | undefined =>
-    guides.find((g) => g.id.includes(year) || g.editionDate?.startsWith(year));
+  const guideForYear = (year: string) => guideOfYear(guides, year);
 
   function preferredGuide(opts?: { guide?: string }): Guide | undefined {
     return (opts?.guide ? guideById.get(opts.guide) : undefined) ?? defaultGuide;
