@@ -3,9 +3,6 @@ import type { WebClient } from '@slack/web-api';
 import { describeSlackError } from '../slack/web-api-errors.ts';
 import type { DailyDeps, PostResult } from './daily.ts';
 
-/** The bot was removed from the channel, or the channel is gone: stop posting there. */
-const REMOVED = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
-
 /**
  * The Web API client of the daily posts, for the bot and for `guia post-daily` alike. Its own client, not
  * Bolt's: Bolt's retries for about 30 minutes, so one failing channel would hold up every later one, and a
@@ -27,8 +24,8 @@ export function createSlackPoster(client: WebClient): DailyDeps['post'] {
       const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
       return res.ts ? { ok: true, ts: res.ts } : { ok: true };
     } catch (error) {
-      const { reason } = describeSlackError(error);
-      return { ok: false, reason, removed: REMOVED.has(reason) };
+      const { reason, channelGone } = describeSlackError(error);
+      return { ok: false, reason, removed: channelGone };
     }
   };
 }

@@ -4,16 +4,13 @@ export interface SlackFailure {
   reason: string;
   /** The bot cannot write there at all: telling the user in the same place would fail again. */
   cannotPostHere: boolean;
+  /** The bot was removed from the channel, or the channel is gone: stop posting there for good. */
+  channelGone: boolean;
 }
 
-const CANNOT_POST = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'restricted_action',
-  'cannot_dm_bot',
-  'user_not_found',
-]);
+const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+
+const CANNOT_POST = new Set([...CHANNEL_GONE, 'restricted_action', 'cannot_dm_bot', 'user_not_found']);
 
 /** Reads the error classes of @slack/web-api (by their `code`, which survives bundling) and Bolt's RespondError. */
 export function describeSlackError(error: unknown): SlackFailure {
@@ -43,5 +40,5 @@ export function describeSlackError(error: unknown): SlackFailure {
       else if (error instanceof Error && error.name === 'RespondError') reason = 'response_url';
       else if (error instanceof Error) reason = error.message.slice(0, 200);
   }
-  return { reason, cannotPostHere: CANNOT_POST.has(reason) };
+  return { reason, cannotPostHere: CANNOT_POST.has(reason), channelGone: CHANNEL_GONE.has(reason) };
 }
