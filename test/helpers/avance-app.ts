@@ -1,14 +1,11 @@
 /**
- * The real HTTP Slack app (see slack-app.ts) with `/avance` wired in as `src/main.ts` wires it: the
- * command, the Home tab section, the deadline decorator and the step-card buttons, on a fixed clock.
+ * The real HTTP Slack app (see slack-app.ts) with `/avance` wired in as `src/main.ts` wires it (createBot
+ * and SlackDeps.avance: the command, the Home tab section, the deadline decorator and the step-card
+ * buttons), on a fixed clock.
  */
-import { pino } from 'pino';
 import { expect } from 'vitest';
-import { type AvanceDeps, createAvanceCommand } from '../../src/bot/avance-command.ts';
-import { createAvanceHomeSection, createDeadlineDecorator } from '../../src/bot/avance-home.ts';
-import { COMMANDS } from '../../src/render/ids.ts';
+import type { AvanceDeps } from '../../src/bot/avance-command.ts';
 import { createSlackUploader } from '../../src/slack/avance-upload.ts';
-import { registerAvanceButtons } from '../../src/slack/listeners/actions/avance-buttons.ts';
 import { SqliteProgressStore } from '../../src/store/progress-store.ts';
 import { postCommand } from './signed-request.ts';
 import { realGuides, startTestApp, type TestApp } from './slack-app.ts';
@@ -18,24 +15,19 @@ export async function startAvanceTestApp(
 ): Promise<{ t: TestApp; avance: AvanceDeps }> {
   let avance: AvanceDeps | undefined;
   const t = await startTestApp({
-    extraDeps: (db) => {
+    avance: (db) => {
       avance = {
         guides: realGuides(),
         store: new SqliteProgressStore(db),
         tz: 'America/Mexico_City',
         now: () => new Date('2026-02-10T16:00:00Z'),
       };
-      return {
-        extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },
-        homeSections: [createAvanceHomeSection(avance)],
-        decorateAnswer: createDeadlineDecorator(avance),
-      };
+      return avance;
     },
   });
-  if (!avance) throw new Error('startTestApp did not build the bot deps');
+  if (!avance) throw new Error('startTestApp did not build the avance deps');
   // Without it `/avance exportar` falls back to a code block, as when Slack refuses the upload.
   if (opts.uploads) avance.uploadFile = createSlackUploader(t.slack.app.client);
-  registerAvanceButtons(t.slack.app, avance, pino({ level: 'silent' }));
   return { t, avance };
 }
 

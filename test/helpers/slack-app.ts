@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import type { AvanceDeps } from '../../src/bot/avance-command.ts';
 import { createBot } from '../../src/bot/build.ts';
 import type { BotDeps } from '../../src/bot/types.ts';
 import { parseConfig } from '../../src/config/config.ts';
@@ -43,7 +44,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  opts: { extraDeps?: (db: Db) => Partial<BotDeps>; retries?: number } = {},
+  opts: {
+    extraDeps?: (db: Db) => Partial<BotDeps>;
+    /** Team progress, wired as src/main.ts wires it (command, Home section, decorator, buttons). */
+    avance?: (db: Db) => AvanceDeps;
+    retries?: number;
+  } = {},
 ): Promise<TestApp> {
   const fake = await startFakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'guia-slack-'));
@@ -64,13 +70,15 @@ export async function startTestApp(
   );
   const db = openDb(dbFile);
   const feedback = createFeedbackStore(db);
+  const avance = opts.avance?.(db);
   const { deps: bot, commands } = createBot(realGuides(), {
     questions: feedback,
+    ...(avance ? { avance } : {}),
     ...(opts.extraDeps ? { extra: opts.extraDeps(db) } : {}),
   });
   const slack = createSlackApp(
     parsed.config,
-    { bot, commands, feedback, events: createProcessedEvents(db), logger },
+    { bot, commands, feedback, events: createProcessedEvents(db), logger, ...(avance ? { avance } : {}) },
     { retryConfig: { retries: opts.retries ?? 0 }, host: '127.0.0.1' },
   );
   const { port } = await slack.start();
