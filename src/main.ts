@@ -4,7 +4,6 @@
  */
 import { createApp } from './app/wire.ts';
 import { loadConfig } from './config/config.ts';
-import { describeStartError } from './slack/start-error.ts';
 
 async function main(): Promise<number> {
   const loaded = loadConfig();
@@ -40,6 +39,7 @@ async function main(): Promise<number> {
       config.mode === 'http' ? 'listening for Slack on HTTP' : 'connected to Slack (Socket Mode)',
     );
   } catch (error) {
+    const { describeStartError } = await import('./slack/start-error.ts');
     process.stderr.write(`${describeStartError(error, config.slack?.apiUrl)}\n`);
     // Socket Mode may already have opened the /healthz server and keep reconnecting: close stops both.
     await app.close({ quiet: true });
