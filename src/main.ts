@@ -32,6 +32,19 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // Before anything is awaited: a SIGTERM right after "connected" must still shut down cleanly.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
   try {
     const { port } = await app.slack.start();
     logger.info(
@@ -46,18 +59,6 @@ async function main(): Promise<number> {
     return 1;
   }
   await app.startScheduler();
-
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    logger.flush();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
   return -1;
 }
 

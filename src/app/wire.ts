@@ -208,7 +208,7 @@ export async function createApp(
           logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
       });
       scheduler?.stop();
-      scheduler = startDailyScheduler(deps, {
+      const started = startDailyScheduler(deps, {
         onRun: (run: DailyRun) => {
           if (run.posted.length + run.failed.length + run.removed.length > 0)
             logger.info({ run }, 'daily posts');
@@ -217,7 +217,10 @@ export async function createApp(
         },
         onError: (error) => logger.error({ err: error }, 'daily job failed'),
       });
-      return scheduler;
+      // Closed while the modules loaded (a signal during start-up): leave nothing ticking.
+      if (closed) started.stop();
+      else scheduler = started;
+      return started;
     },
     async close(opts = {}) {
       if (closed) return;
