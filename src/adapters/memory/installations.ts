@@ -28,16 +28,20 @@ export function createMemoryInstallationStore(): InstallationStore {
     async withInstallationLock(query, fn) {
       const key = installationKey(query);
       const previous = locks.get(key) ?? Promise.resolve();
+      // Like the SQL adapters' transaction: what `fn` stores counts only if it succeeds.
       const run = previous
         .catch(() => {})
-        .then(() =>
-          fn({
-            fetch: async () => read(key),
+        .then(async () => {
+          let pending: string | undefined;
+          const result = await fn({
+            fetch: async () => (pending === undefined ? read(key) : (JSON.parse(pending) as Installation)),
             store: async (i) => {
-              rows.set(key, JSON.stringify(i));
+              pending = JSON.stringify(i);
             },
-          }),
-        );
+          });
+          if (pending !== undefined) rows.set(key, pending);
+          return result;
+        });
       locks.set(key, run);
       try {
         return await run;
