@@ -30,14 +30,23 @@ const times = (period: DurationLike, k: number): DurationLike => {
  * - No count but a recurrence ("De manera bimestral"): the first review, one period after the start.
  * - Neither: no due date.
  */
+const dueCache = new Map<string, IsoDate | undefined>();
+
 export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDate | undefined {
   const { days, dayKind, recurrence } = step.deadline;
+  // Pure in its inputs, and asked for every step of every tracker by the coordination overview: remembered.
+  const key = `${startDate} ${days ?? ''} ${dayKind ?? ''} ${recurrence ?? ''}`;
+  if (dueCache.has(key)) return dueCache.get(key);
   const start = toDate(startDate);
+  let due: IsoDate | undefined;
   if (days !== undefined) {
-    return isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+    due = isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+  } else if (recurrence) {
+    due = isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
   }
-  if (recurrence) return isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
-  return undefined;
+  if (dueCache.size >= 20_000) dueCache.clear();
+  dueCache.set(key, due);
+  return due;
 }
 
 /**
