@@ -154,6 +154,7 @@ export async function createApp(
           tz: config.timeZone,
           now: overrides.now ?? (() => new Date()),
           ...(uploadFile ? { uploadFile } : {}),
+          coordination: stores.coordination,
           onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
         };
   const bot = createBot(guides, {

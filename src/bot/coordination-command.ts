@@ -4,8 +4,9 @@ import { coordinationCsv } from '../coordination/csv.ts';
 import { type ProgressReads, workspaceViews } from '../coordination/load.ts';
 import { coordinationOverview } from '../coordination/overview.ts';
 import type { CoordinationActor } from '../ports/coordination.ts';
+import type { TrackerStore } from '../ports/index.ts';
 import { localDate } from '../progress/calendar.ts';
-import type { Tracker } from '../progress/store.ts';
+import type { Tracker } from '../progress/model.ts';
 import { daysText, mention } from '../render/avance.ts';
 import { channelRef, coordinationBlocks } from '../render/coordination.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
@@ -17,12 +18,7 @@ import { COORDINATION_SYNTAX, type CoordinationRequest, parseCoordination } from
 import type { Reply, Request } from './types.ts';
 
 export interface CoordinationDeps extends ProgressReads {
-  trackers: ProgressReads['trackers'] & {
-    createTracker(
-      init: { teamId: string; channelId: string; guideId: string; startDate: string },
-      actor: CoordinationActor,
-    ): Promise<Tracker>;
-  };
+  trackers: Pick<TrackerStore, 'listTrackers' | 'getTracker' | 'createTracker'>;
   tz: string;
   now: () => Date;
   uploadFile?: (file: UploadFile) => Promise<void>;

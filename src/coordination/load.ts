@@ -1,20 +1,14 @@
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
 import type { CoordinationStore } from '../ports/coordination.ts';
-import type { StepState } from '../progress/model.ts';
-import type { ProgressEvent, Tracker } from '../progress/store.ts';
+import type { StepStore, TrackerStore } from '../ports/index.ts';
+import type { Tracker } from '../progress/model.ts';
 import type { TrackerView } from './overview.ts';
 
-/** The tracker and step reads the coordination view needs (a subset of the progress ports). */
+/** The progress ports the coordination view reads, with its own port. */
 export interface ProgressReads {
-  trackers: {
-    listTrackers(opts?: { dailyEnabled?: boolean }): Promise<Tracker[]>;
-    getTracker(teamId: string, channelId: string): Promise<Tracker | undefined>;
-  };
-  steps: {
-    stepStates(trackerId: number, guideId: string): Promise<Map<string, StepState>>;
-    events(trackerId: number, opts?: { limit?: number }): Promise<ProgressEvent[]>;
-  };
+  trackers: Pick<TrackerStore, 'listTrackers' | 'getTracker'>;
+  steps: Pick<StepStore, 'stepStates' | 'events'>;
   coordination: CoordinationStore;
   guides: Guide[];
 }

@@ -1,6 +1,6 @@
+import type { ProgressEvent } from '../ports/steps.ts';
 import type { IsoDate } from '../progress/calendar.ts';
 import type { Status, StepState } from '../progress/model.ts';
-import type { ProgressEvent } from '../progress/store.ts';
 import { percentOf } from '../progress/summary.ts';
 import { byName, type OverviewRow, overviewRow, type TrackerView } from './overview.ts';
 

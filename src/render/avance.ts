@@ -302,4 +302,7 @@ export const AVANCE_HELP = [
   `• \`${COMMANDS.avance} historial [1.2]\` · \`${COMMANDS.avance} exportar\` (CSV)`,
   `• \`${COMMANDS.avance} guia guia-2015\` cambia la guía que se sigue`,
   `• \`${COMMANDS.avance} diario 09:00 [lun-vie]\` · \`diario off\` · \`diario sin-cambios linea|nada\``,
+  `• \`${COMMANDS.avance} institucion Secretaría de Economía\` de qué institución es este canal`,
+  `• \`${COMMANDS.avance} semanal lun 09:00\` · \`semanal off\` informe semanal con gráfica`,
+  `• \`${COMMANDS.avance} coordinacion\` (en un canal propio) el avance de todas las instituciones · \`coordinacion exportar\``,
 ].join('\n');

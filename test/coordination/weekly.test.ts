@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { weeklyReport } from '../../src/coordination/weekly.ts';
+import type { ProgressEvent } from '../../src/ports/steps.ts';
 import type { StepState } from '../../src/progress/model.ts';
-import type { ProgressEvent } from '../../src/progress/store.ts';
 import { weeklyBlocks } from '../../src/render/weekly.ts';
 import { dueWeeklySlot, postingDate, type WeeklySettings } from '../../src/schedule/weekly-rule.ts';
 import { completedOn, state, TODAY, TZ, threeInstitutions, view } from './fixtures.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryCoordinationStore } from '../../src/adapters/memory/coordination.ts';
 import { createSqliteCoordinationStore } from '../../src/adapters/sqlite/coordination.ts';
-import { openDb } from '../../src/store/db.ts';
+import { openDb } from '../../src/adapters/sqlite/db.ts';
 import { coordinationContract } from './coordination-contract.ts';
 
 coordinationContract('memory', () => ({ store: createMemoryCoordinationStore(), done: () => {} }));

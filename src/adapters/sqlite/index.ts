@@ -1,5 +1,6 @@
 import type { Stores } from '../../ports/index.ts';
 import { createMemoryContextStore } from '../memory/context.ts';
+import { createSqliteCoordinationStore } from './coordination.ts';
 import type { Db } from './db.ts';
 import { createSqliteProcessedEvents } from './dedupe.ts';
 import { createSqliteFeedbackStore } from './feedback.ts';
@@ -19,6 +20,7 @@ export function createSqliteStores(db: Db): Stores {
     feedback: createSqliteFeedbackStore(db),
     dedupe: createSqliteProcessedEvents(db),
     context: createMemoryContextStore(),
+    coordination: createSqliteCoordinationStore(db),
     async health() {
       try {
         db.prepare('SELECT 1').get();
