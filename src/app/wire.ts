@@ -17,6 +17,7 @@ import type { Guide } from '../content/model.ts';
 import { progressPorts, type Stores } from '../ports/index.ts';
 import type { DailyDeps, DailyRun } from '../schedule/daily.ts';
 import type { DailyScheduler } from '../schedule/scheduler.ts';
+import type { WeeklyDeps, WeeklyScheduler } from '../schedule/weekly.ts';
 import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
 
 export type Wired<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -92,6 +93,34 @@ export async function createDailyDeps(opts: {
     tz: opts.tz,
     runner: opts.runner,
     post: createSlackPoster(createPosterClient({ token: opts.token, apiUrl: opts.apiUrl })),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  };
+}
+
+/** The weekly reports' deps: the daily poster's client for the message, an upload client for the chart. */
+export async function createWeeklyDeps(opts: {
+  stores: Stores;
+  guides: Guide[];
+  tz: string;
+  token: string;
+  apiUrl?: string | undefined;
+  runner: string;
+  onError?: WeeklyDeps['onError'];
+}): Promise<WeeklyDeps> {
+  const [{ createPosterClient, createSlackPoster }, { createUploadClient }, { createSlackChartUploader }] =
+    await Promise.all([
+      import('../schedule/slack-poster.ts'),
+      import('../slack/avance-upload.ts'),
+      import('../slack/chart-upload.ts'),
+    ]);
+  return {
+    ...progressPorts(opts.stores),
+    coordination: opts.stores.coordination,
+    guides: opts.guides,
+    tz: opts.tz,
+    runner: opts.runner,
+    post: createSlackPoster(createPosterClient({ token: opts.token, apiUrl: opts.apiUrl })),
+    uploadChart: createSlackChartUploader(createUploadClient({ token: opts.token, apiUrl: opts.apiUrl })),
     ...(opts.onError ? { onError: opts.onError } : {}),
   };
 }
@@ -177,6 +206,7 @@ export async function createApp(
   );
 
   let scheduler: DailyScheduler | undefined;
+  let weeklyScheduler: WeeklyScheduler | undefined;
   let closed = false;
   const app: GuiaApp = {
     config,
@@ -218,15 +248,41 @@ export async function createApp(
         },
         onError: (error) => logger.error({ err: error }, 'daily job failed'),
       });
+      const { startWeeklyScheduler } = await import('../schedule/weekly.ts');
+      const weeklyDeps = await createWeeklyDeps({
+        stores,
+        guides,
+        tz: config.timeZone,
+        token: slackConfig.botToken,
+        apiUrl: slackConfig.apiUrl,
+        runner: runnerName(),
+        onError: (error, channelId) =>
+          logger.error({ err: error, channel: channelId }, 'weekly report failed'),
+      });
+      weeklyScheduler?.stop();
+      const weekly = startWeeklyScheduler(weeklyDeps, {
+        onRun: (run) => {
+          if (run.posted.length + run.failed.length > 0) logger.info({ run }, 'weekly reports');
+          for (const f of run.failures)
+            logger.warn({ channel: f.channelId, reason: f.reason }, 'weekly report failed');
+        },
+        onError: (error) => logger.error({ err: error }, 'weekly job failed'),
+      });
       // Closed while the modules loaded (a signal during start-up): leave nothing ticking.
-      if (closed) started.stop();
-      else scheduler = started;
+      if (closed) {
+        started.stop();
+        weekly.stop();
+      } else {
+        scheduler = started;
+        weeklyScheduler = weekly;
+      }
       return started;
     },
     async close(opts = {}) {
       if (closed) return;
       closed = true;
       scheduler?.stop();
+      weeklyScheduler?.stop();
       if (slack) {
         try {
           await slack.stop();

@@ -1,14 +1,15 @@
 import { DateTime } from 'luxon';
-import { createDailyDeps, openStores, runnerName } from '../../app/wire.ts';
+import { createDailyDeps, createWeeklyDeps, openStores, runnerName } from '../../app/wire.ts';
 import { runDaily } from '../../schedule/daily.ts';
+import { runWeekly } from '../../schedule/weekly.ts';
 import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { CONTENT_USAGE, commonOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
 
 const USAGE = `Uso: guia post-daily [--now FECHA-HORA-ISO] [--content DIR]
-Publica los resúmenes diarios que tocan en este momento (mismas reglas y mismo registro de «una vez al día»
-que el bot) y termina. Para programarlo desde fuera (cron del sistema, Kubernetes CronJob…).
+Publica los resúmenes diarios y los informes semanales (con su gráfica) que tocan en este momento (mismas
+reglas y mismo registro de «una vez al día» y «una vez por semana» que el bot) y termina. Para programarlo desde fuera (cron del sistema, Kubernetes CronJob…).
   --now ISO       el momento a usar, p. ej. 2026-02-12T09:00 (hora de GUIA_TZ si no lleva desfase)
                   o 2026-02-12T09:00:00-06:00 (por omisión, ahora)
 ${CONTENT_USAGE}
@@ -36,7 +37,7 @@ function reasonEs(reason: string): string {
 }
 
 const command: CliCommand = {
-  description: 'publica los resúmenes diarios de avance que tocan ahora y termina',
+  description: 'publica los resúmenes diarios y los informes semanales que tocan ahora y termina',
   async run(args, io) {
     const parsed = parseCliArgs(io, USAGE, {
       args,
@@ -84,7 +85,27 @@ const command: CliCommand = {
         `Publicados: ${run.posted.length} · sin novedades: ${run.quiet.length} · ` +
           `fallidos: ${run.failed.length} · canales sin acceso: ${run.removed.length}\n`,
       );
-      return run.failed.length > 0 ? 1 : 0;
+      const weekly = await runWeekly(
+        await createWeeklyDeps({
+          stores,
+          guides: load.guides,
+          tz,
+          token,
+          apiUrl: config.apiUrl,
+          runner: runnerName('post-daily@'),
+        }),
+        now,
+      );
+      for (const f of weekly.failures) {
+        const chart = f.reason.startsWith('chart: ');
+        const reason = reasonEs(chart ? f.reason.slice('chart: '.length) : f.reason);
+        io.stderr.write(`Canal ${f.channelId}: ${chart ? 'la gráfica no se subió: ' : ''}${reason}\n`);
+      }
+      io.stdout.write(
+        `Informes semanales publicados: ${weekly.posted.length} · sin nada que informar: ${weekly.skipped.length} · ` +
+          `fallidos: ${weekly.failed.length}\n`,
+      );
+      return run.failed.length + weekly.failed.length > 0 ? 1 : 0;
     } finally {
       await stores.close();
     }
