@@ -5,6 +5,7 @@
  * only in the modes that talk to Slack.
  */
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
 import { openSqliteStores } from '../adapters/sqlite/index.ts';
@@ -163,16 +164,32 @@ export async function createApp(
   const slackModules = slackConfig
     ? await Promise.all([import('../slack/app.ts'), import('../slack/avance-upload.ts')])
     : undefined;
-  const uploadFile =
+  const uploadClient =
     slackModules && slackConfig && overrides.avance !== false && overrides.uploads !== false
-      ? slackModules[1].createSlackUploader(
-          slackModules[1].createUploadClient({
-            token: slackConfig.botToken,
-            apiUrl: slackConfig.apiUrl,
-            retryConfig: overrides.slack?.retryConfig,
-          }),
-        )
+      ? slackModules[1].createUploadClient({
+          token: slackConfig.botToken,
+          apiUrl: slackConfig.apiUrl,
+          retryConfig: overrides.slack?.retryConfig,
+        })
       : undefined;
+  const uploadFile = uploadClient && slackModules?.[1].createSlackUploader(uploadClient);
+  const chartUploader =
+    uploadClient && (await import('../slack/chart-upload.ts')).createSlackChartUploader(uploadClient);
+  // `/avance grafica`: uploaded to the channel in Slack; in the terminal chat a PNG in the working folder.
+  const saveChart: AvanceDeps['saveChart'] = chartUploader
+    ? async (chart) => {
+        const result = await chartUploader({ ...chart, comment: chart.title });
+        if (!result.ok) throw new Error(`chart upload: ${result.reason}`);
+        return 'la subí al canal';
+      }
+    : slackConfig
+      ? undefined
+      : async (chart) => {
+          const { writeFile } = await import('node:fs/promises');
+          const file = resolve(chart.filename);
+          await writeFile(file, chart.png);
+          return `la guardé en ${file}`;
+        };
   // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
   const avance: AvanceDeps | undefined =
     overrides.avance === false
@@ -184,6 +201,7 @@ export async function createApp(
           now: overrides.now ?? (() => new Date()),
           ...(uploadFile ? { uploadFile } : {}),
           coordination: stores.coordination,
+          ...(saveChart ? { saveChart } : {}),
           onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
         };
   const bot = createBot(guides, {

@@ -24,7 +24,7 @@ import { ACTIONS, COMMANDS } from '../render/ids.ts';
 import { cut, section } from '../render/limits.ts';
 import { dailyTimeSet } from '../schedule/daily.ts';
 import { type AvanceRequest, parseAvance, SYNTAX } from './avance-parse.ts';
-import { handleCoordinationVerb } from './coordination-command.ts';
+import { type CoordinationDeps, handleCoordinationVerb } from './coordination-command.ts';
 import { plainQuestion } from './slack-text.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
 
@@ -47,6 +47,8 @@ export interface AvanceDeps extends ProgressPorts {
   onError?: (error: unknown) => void;
   /** The coordination verbs (institucion, coordinacion, semanal: see coordination-command.ts). */
   coordination?: CoordinationStore;
+  /** `/avance grafica`: uploads the PNG in Slack, writes it to a file in the terminal chat. */
+  saveChart?: CoordinationDeps['saveChart'];
 }
 
 /** The earliest start date we accept: the policy's guide dates from 2015. */

@@ -14,6 +14,7 @@ import { COMMANDS } from '../render/ids.ts';
 import { cut, section } from '../render/limits.ts';
 import { DEFAULT_WEEKLY, dueWeeklySlot, type WeeklySettings } from '../schedule/weekly-rule.ts';
 import type { UploadFile } from './avance-command.ts';
+import { channelChart } from './coordination-chart.ts';
 import { COORDINATION_SYNTAX, type CoordinationRequest, parseCoordination } from './coordination-parse.ts';
 import type { Reply, Request } from './types.ts';
 
@@ -22,6 +23,17 @@ export interface CoordinationDeps extends ProgressReads {
   tz: string;
   now: () => Date;
   uploadFile?: (file: UploadFile) => Promise<void>;
+  /**
+   * Where `/avance grafica` puts the PNG: uploaded to the channel in Slack, written to a file in the terminal
+   * chat. Returns how to find it ("el canal", a path); throws when it could not.
+   */
+  saveChart?: (chart: {
+    channelId: string;
+    filename: string;
+    title: string;
+    png: Buffer;
+    altText: string;
+  }) => Promise<string>;
   onError?: (error: unknown) => void;
 }
 
@@ -178,6 +190,28 @@ async function run(parsed: Exclude<CoordinationRequest, { kind: 'error' }>, ctx:
         text: intro,
         blocks: [section(`:white_check_mark: ${intro}`), ...view.blocks].slice(0, 50),
       };
+    }
+    case 'chart': {
+      if (!deps.saveChart) return problem('La gráfica no está disponible aquí.');
+      const chart = await channelChart(deps, request.teamId, request.channelId, ctx.now, deps.tz);
+      if (!chart.ok)
+        return problem(`Este canal todavía no lleva el avance. Empieza con \`${COMMANDS.avance}\`.`);
+      try {
+        const where = await deps.saveChart({
+          channelId: request.channelId,
+          filename: chart.filename,
+          title: chart.title,
+          png: chart.image.png,
+          altText: chart.image.altText,
+        });
+        const kb = Math.ceil(chart.image.png.length / 1024);
+        return say(
+          `Gráfica lista (${chart.image.width}×${chart.image.height} px, ${kb} KB): ${where}.\n_${escapeMrkdwn(chart.image.altText)}_`,
+        );
+      } catch (error) {
+        deps.onError?.(error);
+        return problem('No pude guardar la gráfica; inténtalo de nuevo en un momento.');
+      }
     }
     case 'coordination-export':
       if (!isHere) return problem(notCoordination(current?.channelId));

@@ -11,6 +11,7 @@ export type CoordinationRequest =
   | { kind: 'weekly-show' }
   | { kind: 'weekly-off' }
   | { kind: 'weekly'; day: number; time: string }
+  | { kind: 'chart' }
   | { kind: 'error'; message: string };
 
 export const COORDINATION_SYNTAX = {
@@ -22,7 +23,9 @@ export const COORDINATION_SYNTAX = {
 /** Institution names are shown in lists and charts: long enough for "Instituto Nacional de …", no more. */
 export const INSTITUTION_MAX = 120;
 
-const VERBS: Record<string, 'institucion' | 'coordinacion' | 'semanal'> = {
+const VERBS: Record<string, 'institucion' | 'coordinacion' | 'semanal' | 'grafica'> = {
+  grafica: 'grafica',
+  gráfica: 'grafica',
   institucion: 'institucion',
   institución: 'institucion',
   coordinacion: 'coordinacion',
@@ -68,6 +71,8 @@ export function parseCoordination(text: string): CoordinationRequest | undefined
       return err(`Uso: ${COORDINATION_SYNTAX.coordinacion}.`);
     case 'semanal':
       return parseWeekly(rest);
+    case 'grafica':
+      return rest.length === 0 ? { kind: 'chart' } : err('Uso: `/avance grafica`.');
   }
 }
 
