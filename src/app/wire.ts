@@ -90,6 +90,7 @@ export async function createDailyDeps(opts: {
   const { createPosterClient, createSlackPoster } = await import('../schedule/slack-poster.ts');
   return {
     ...progressPorts(opts.stores),
+    coordination: opts.stores.coordination,
     guides: opts.guides,
     tz: opts.tz,
     runner: opts.runner,

@@ -195,9 +195,10 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
     case 'overview': {
       const { tracker, created } = await ensureTracker(ctx);
       const summary = await summaryOf(ctx, tracker);
+      const institution = await ctx.deps.coordination?.institutionOf(tracker.id);
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
-        blocks: overviewBlocks(ctx.guide, tracker, summary, created),
+        blocks: overviewBlocks(ctx.guide, tracker, summary, created, institution),
         visibility: 'ephemeral',
         share: { command: COMMANDS.avance, text: '' },
       };
@@ -344,12 +345,13 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
   const summary = await summaryOf(ctx, ctx.tracker);
   const csv = progressCsv(summary, ctx.deps.tz);
   const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
+  const institution = await ctx.deps.coordination?.institutionOf(ctx.tracker.id);
   if (ctx.deps.uploadFile) {
     try {
       await ctx.deps.uploadFile({
         channelId: ctx.request.channelId,
         filename,
-        title: `Avance · ${ctx.guide.title} · ${ctx.today}`,
+        title: `Avance · ${institution ? `${institution} · ` : ''}${ctx.guide.title} · ${ctx.today}`,
         content: csv,
         comment: `Avance exportado por ${mention(ctx.request.userId)}: ${progressHeadline(summary)}`,
       });

@@ -100,8 +100,11 @@ export function overviewBlocks(
   tracker: Tracker,
   s: ProgressSummary,
   created: boolean,
+  /** `/avance institucion …`, when the team named it. */
+  institution?: string,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`Avance del canal · ${guide.title}`)];
+  if (institution) blocks.push(context(`Institución: *${escapeMrkdwn(cut(institution, 120))}*`));
   if (created) {
     blocks.push(
       section(

@@ -182,3 +182,13 @@ describe('the Home tab’s coordination section', () => {
     expect(await section('UBOSS', 'T2')).toEqual([]);
   });
 });
+
+describe('the institution in a team’s own views', () => {
+  it('shows in its /avance overview and the title of its export', async () => {
+    const s = service();
+    await s.run('CA', 'institucion Secretaría de Economía');
+    expect((await s.run('CA', '')).json).toContain('Institución: *Secretaría de Economía*');
+    await s.run('CA', 'exportar');
+    expect((s.uploads[0] as { title?: string } | undefined)?.title).toContain('Secretaría de Economía');
+  });
+});

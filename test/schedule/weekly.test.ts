@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import { progressPorts } from '../../src/ports/index.ts';
-import type { PostResult } from '../../src/schedule/daily.ts';
+import { type PostResult, runDaily } from '../../src/schedule/daily.ts';
 import { type ChartUpload, runWeekly, type WeeklyDeps } from '../../src/schedule/weekly.ts';
 import { decodePng } from '../helpers/png.ts';
 import { makeGuide } from '../progress/steps.ts';
@@ -137,5 +137,34 @@ describe('the weekly job', () => {
     expect(post).not.toMatch(/<@U/);
     expect(s.charts[0]?.filename).toBe('avance-coordinacion-2026-11-30.png');
     expect(s.charts[0]?.altText).toContain('Secretaría de Economía: Planea 50 %');
+  });
+});
+
+describe('the daily post', () => {
+  it('names the channel’s institution', async () => {
+    const s = await setup();
+    await s.stores.trackers.updateTracker(
+      s.late.id,
+      { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
+      'tracker.daily',
+      actor(),
+    );
+    const posts: string[] = [];
+    const run = await runDaily(
+      {
+        ...progressPorts(s.stores),
+        coordination: s.stores.coordination,
+        guides: [makeGuide()],
+        tz: 'America/Mexico_City',
+        runner: 'test',
+        post: async (_channel, message) => {
+          posts.push(JSON.stringify(message.blocks));
+          return { ok: true };
+        },
+      },
+      MONDAY,
+    );
+    expect(run.posted).toEqual([s.late.id]);
+    expect(posts[0]).toContain('Avance diario · 30 de noviembre de 2026* · Secretaría de Economía');
   });
 });
