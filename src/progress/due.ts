@@ -65,7 +65,13 @@ export function nextReview(
   const base: DateTime = toDate(first);
   const period = RECURRENCE_PERIOD[recurrence];
   const todayDate = toDate(today);
-  for (let k = days === undefined ? 0 : 1; k < 10_000; k += 1) {
+  // Every review before the period that contains today is earlier than today: start one period short of it
+  // instead of walking from the first deadline (months of iterations per step for an old tracker).
+  const p = period as { months?: number; years?: number };
+  const periodMonths = (p.months ?? 0) + 12 * (p.years ?? 0);
+  const monthsAway = (todayDate.year - base.year) * 12 + (todayDate.month - base.month);
+  const skip = periodMonths > 0 ? Math.max(0, Math.floor(monthsAway / periodMonths) - 1) : 0;
+  for (let k = Math.max(days === undefined ? 0 : 1, skip); k < 10_000; k += 1) {
     const review = base.plus(times(period, k));
     if (review >= todayDate) return isoOf(review);
   }
