@@ -21,9 +21,20 @@ export function csvField(value: string): string {
 export const csvTable = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
   `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 
-/** The local date of an ISO instant, or '' for none. */
-export const dayOf = (iso: string | undefined, tz: string): string =>
-  iso ? localDate(new Date(iso), tz) : '';
+const days = new Map<string, string>();
+
+/** The local date of an ISO instant, or '' for none (remembered: an export asks thousands of them). */
+export function dayOf(iso: string | undefined, tz: string): string {
+  if (!iso) return '';
+  const key = `${tz} ${iso}`;
+  let day = days.get(key);
+  if (day === undefined) {
+    day = localDate(new Date(iso), tz);
+    if (days.size >= 20_000) days.clear();
+    days.set(key, day);
+  }
+  return day;
+}
 
 /** The steps of a tracker, one row each: what `/avance exportar` uploads. */
 export function progressCsv(summary: ProgressSummary, tz: string): string {

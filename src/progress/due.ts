@@ -49,6 +49,8 @@ export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDa
   return due;
 }
 
+const reviewCache = new Map<string, IsoDate | undefined>();
+
 /**
  * The first review of a recurring step on or after `today`. Reviews fall one, two, … periods after the first
  * deadline (computed from the deadline each time, so 31 January does not drift to the 28th). For a step
@@ -62,6 +64,21 @@ export function nextReview(
   const { recurrence, days } = step.deadline;
   const first = dueDate(step, startDate);
   if (!recurrence || !first) return undefined;
+  // Pure too, and asked for every recurring step of every tracker each time the overview is drawn.
+  const key = `${first} ${recurrence} ${days === undefined ? '' : 'n'} ${today}`;
+  if (reviewCache.has(key)) return reviewCache.get(key);
+  const review = walkToReview(first, recurrence, days, today);
+  if (reviewCache.size >= 20_000) reviewCache.clear();
+  reviewCache.set(key, review);
+  return review;
+}
+
+function walkToReview(
+  first: IsoDate,
+  recurrence: Recurrence,
+  days: number | undefined,
+  today: IsoDate,
+): IsoDate | undefined {
   const base: DateTime = toDate(first);
   const period = RECURRENCE_PERIOD[recurrence];
   const todayDate = toDate(today);
