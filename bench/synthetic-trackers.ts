@@ -7,16 +7,7 @@ import type { Guide } from '../src/content/model.ts';
 import type { TrackerView } from '../src/coordination/overview.ts';
 import { type IsoDate, isoOf, toDate } from '../src/progress/calendar.ts';
 import type { StepState } from '../src/progress/model.ts';
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './synthetic-guide.ts';
 
 export const SAMPLE_INSTITUTIONS = [
   'Secretaría de Economía',

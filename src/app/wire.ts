@@ -77,16 +77,19 @@ export function openStores(dbFile: string, source = 'GUIA_DB'): Wired<Stores> {
   return opened.ok ? { ok: true, value: opened.stores } : opened;
 }
 
-/** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
-export async function createDailyDeps(opts: {
+/** What the scheduled posts (daily and weekly) are built from. */
+export interface PosterOptions<OnError> {
   stores: Stores;
   guides: Guide[];
   tz: string;
   token: string;
   apiUrl?: string | undefined;
   runner: string;
-  onError?: DailyDeps['onError'];
-}): Promise<DailyDeps> {
+  onError?: OnError;
+}
+
+/** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
+export async function createDailyDeps(opts: PosterOptions<DailyDeps['onError']>): Promise<DailyDeps> {
   const { createPosterClient, createSlackPoster } = await import('../schedule/slack-poster.ts');
   return {
     ...progressPorts(opts.stores),
@@ -100,15 +103,7 @@ export async function createDailyDeps(opts: {
 }
 
 /** The weekly reports' deps: the daily poster's client for the message, an upload client for the chart. */
-export async function createWeeklyDeps(opts: {
-  stores: Stores;
-  guides: Guide[];
-  tz: string;
-  token: string;
-  apiUrl?: string | undefined;
-  runner: string;
-  onError?: WeeklyDeps['onError'];
-}): Promise<WeeklyDeps> {
+export async function createWeeklyDeps(opts: PosterOptions<WeeklyDeps['onError']>): Promise<WeeklyDeps> {
   const [{ createPosterClient, createSlackPoster }, { createUploadClient }, { createSlackChartUploader }] =
     await Promise.all([
       import('../schedule/slack-poster.ts'),

@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import { defaultGuide } from '../content/guides.ts';
 import { coordinationCsv } from '../coordination/csv.ts';
 import { type ProgressReads, workspaceViews } from '../coordination/load.ts';
@@ -16,6 +15,7 @@ import { DEFAULT_WEEKLY, dueWeeklySlot, type WeeklySettings } from '../schedule/
 import type { UploadFile } from './avance-command.ts';
 import { channelChart } from './coordination-chart.ts';
 import { COORDINATION_SYNTAX, type CoordinationRequest, parseCoordination } from './coordination-parse.ts';
+import { problem, say } from './ephemeral.ts';
 import type { Reply, Request } from './types.ts';
 
 export interface CoordinationDeps extends ProgressReads {
@@ -38,13 +38,6 @@ export interface CoordinationDeps extends ProgressReads {
 }
 
 const CODE_BLOCK_MAX = 2800;
-
-const say = (text: string, blocks: KnownBlock[] = [section(text)]): Reply => ({
-  text,
-  blocks,
-  visibility: 'ephemeral',
-});
-const problem = (text: string): Reply => say(text, [section(`:warning: ${text}`)]);
 
 const DAY_NAMES = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados', 'domingos'];
 export const weeklyText = (w: WeeklySettings | undefined): string =>

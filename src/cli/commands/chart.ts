@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DateTime } from 'luxon';
-import { openStores } from '../../app/wire.ts';
 import { channelChart } from '../../bot/coordination-chart.ts';
 import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { CONTENT_USAGE, commonOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
+import { nowOption, openExistingStores } from '../store-options.ts';
 
 const USAGE = `Uso: guia chart --channel CANAL [--out ARCHIVO.png] [--team EQUIPO] [--now FECHA-HORA-ISO] [--db ARCHIVO]
 Dibuja en un PNG la gráfica del informe semanal de un canal, sin Slack: para el canal de coordinación, el
@@ -46,30 +44,15 @@ const command: CliCommand = {
     }
     const config = sharedConfigOrExit(io);
     if (typeof config === 'number') return config;
-    const now =
-      values.now === undefined
-        ? new Date()
-        : /^\d{4}-\d{2}-\d{2}T/.test(values.now)
-          ? DateTime.fromISO(values.now, { zone: config.timeZone }).toJSDate()
-          : new Date(Number.NaN);
+    const now = nowOption(values.now, config.timeZone);
     if (Number.isNaN(now.getTime()))
       return usageError(io, USAGE, `--now no es una fecha-hora ISO 8601: «${values.now}»`);
     const out = resolve(values.out ?? 'avance.png');
     if (!out.toLowerCase().endsWith('.png')) return usageError(io, USAGE, '--out debe terminar en .png');
     const load = loadContentFor(values.content ?? config.contentDir, io.env);
     if (!warnAboutProblems(load, io)) return 1;
-    const file = resolve(values.db ?? config.dbFile);
-    // Asking for a chart must not create an empty database.
-    if (!existsSync(file)) {
-      io.stderr.write(`No existe la base de datos ${file}; ¿el bot ya se usó? (revisa --db o GUIA_DB)\n`);
-      return 1;
-    }
-    const opened = openStores(file, values.db === undefined ? 'GUIA_DB' : '--db');
-    if (!opened.ok) {
-      io.stderr.write(`${opened.message}\n`);
-      return 1;
-    }
-    const stores = opened.value;
+    const stores = openExistingStores(io, values.db, config.dbFile);
+    if (!stores) return 1;
     try {
       const deps = { ...stores, guides: load.guides };
       let teams = values.team ? [values.team] : [];
