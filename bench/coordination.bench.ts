@@ -106,7 +106,7 @@ async function throughSqlite(
   views: TrackerView[],
 ): Promise<{ peer: number; overview: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'guia-bench-'));
-  const stores = createSqliteStores(openDb(join(dir, 'guia.db')));
+  const stores = createSqliteStores(await openDb(join(dir, 'guia.db')));
   try {
     const at = `${TODAY}T15:00:00.000Z`;
     const actor = { userId: 'UBENCH', source: 'bench', at };

@@ -20,17 +20,17 @@ export function nowOption(value: string | undefined, tz: string): Date {
  * The bot's existing database (`--db`, else GUIA_DB) for a command that only reads it: a report must not
  * create an empty one. Undefined after saying why on stderr.
  */
-export function openExistingStores(
+export async function openExistingStores(
   io: Pick<CliIo, 'stderr'>,
   flag: string | undefined,
   dbFile: string,
-): Stores | undefined {
+): Promise<Stores | undefined> {
   const file = resolve(flag ?? dbFile);
   if (!existsSync(file)) {
     io.stderr.write(`No existe la base de datos ${file}; ¿el bot ya se usó? (revisa --db o GUIA_DB)\n`);
     return undefined;
   }
-  const opened = openStores(file, flag === undefined ? 'GUIA_DB' : '--db');
+  const opened = await openStores(file, flag === undefined ? 'GUIA_DB' : '--db');
   if (!opened.ok) {
     io.stderr.write(`${opened.message}\n`);
     return undefined;

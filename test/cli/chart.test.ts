@@ -17,7 +17,7 @@ const run = (args: string[]) =>
 
 describe('guia chart', () => {
   beforeAll(async () => {
-    const stores = createSqliteStores(openDb(file));
+    const stores = createSqliteStores(await openDb(file));
     const actor = { userId: 'U1', source: 'test', at: '2026-02-01T15:00:00.000Z' };
     const team = await stores.trackers.createTracker(
       { teamId: 'T1', channelId: 'CECON', guideId: 'guia-2017', startDate: '2025-12-01' },

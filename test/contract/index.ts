@@ -8,6 +8,7 @@ import { coordinationContract } from './coordination.contract.ts';
 import { dedupeContract } from './dedupe.contract.ts';
 import type { StoresFactory } from './factory.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { installationsContract } from './installations.contract.ts';
 import { stepsContract } from './steps.contract.ts';
 import { trackersContract } from './trackers.contract.ts';
 
@@ -21,6 +22,7 @@ export const STORE_CONTRACTS: ReadonlyArray<(factory: StoresFactory) => void> = 
   dedupeContract,
   contextContract,
   coordinationContract,
+  installationsContract,
 ];
 
 export function runStoreContracts(factory: StoresFactory): void {

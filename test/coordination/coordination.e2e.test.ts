@@ -126,7 +126,7 @@ describe('the coordinator’s view through the Slack app', () => {
       apiUrl: t.fake.apiUrl,
     };
     // A second process on the same file: its own connection and stores.
-    const otherDb = openDb(t.dbFile);
+    const otherDb = await openDb(t.dbFile);
     try {
       const [a, b] = await Promise.all([
         createWeeklyDeps({ ...config, stores: t.stores, runner: 'runner-a' }),

@@ -3,6 +3,7 @@ import { createMemoryContextStore } from './context.ts';
 import { createMemoryCoordinationStore } from './coordination.ts';
 import { createMemoryProcessedEvents } from './dedupe.ts';
 import { createMemoryFeedbackStore } from './feedback.ts';
+import { createMemoryInstallationStore } from './installations.ts';
 import { MemoryProgressStore } from './progress.ts';
 
 /** Every port in process memory: for fast unit tests (no file, no server). */
@@ -16,6 +17,7 @@ export function createMemoryStores(): Stores {
     dedupe: createMemoryProcessedEvents(),
     context: createMemoryContextStore(),
     coordination: createMemoryCoordinationStore(),
+    installations: createMemoryInstallationStore(),
     health: async () => ({ ok: true }),
     close: async () => {},
   };

@@ -51,7 +51,7 @@ const command: CliCommand = {
     if (!out.toLowerCase().endsWith('.png')) return usageError(io, USAGE, '--out debe terminar en .png');
     const load = loadContentFor(values.content ?? config.contentDir, io.env);
     if (!warnAboutProblems(load, io)) return 1;
-    const stores = openExistingStores(io, values.db, config.dbFile);
+    const stores = await openExistingStores(io, values.db, config.dbFile);
     if (!stores) return 1;
     try {
       const deps = { ...stores, guides: load.guides };

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openStores } from '../../app/wire.ts';
 import type { FeedbackRow, UnansweredRow } from '../../ports/feedback.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { commonOptions, jsonOption } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
-import { openExistingStores } from '../store-options.ts';
 
 const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json] [--content DIR]
 Muestra, para quien edita la guía, las opiniones (👍/👎) sobre las respuestas del bot y las preguntas que
@@ -60,8 +62,21 @@ const command: CliCommand = {
     }
     const config = sharedConfigOrExit(io);
     if (typeof config === 'number') return config;
-    const stores = openExistingStores(io, values.db, config.dbFile);
-    if (!stores) return 1;
+    const usePostgres = values.db === undefined && config.database.kind === 'postgres';
+    const file = resolve(values.db ?? config.dbFile);
+    // Do not create an empty database by asking for a report.
+    if (!usePostgres && !existsSync(file)) {
+      io.stderr.write(`No existe la base de datos ${file}; ¿el bot ya se usó? (revisa --db o GUIA_DB)\n`);
+      return 1;
+    }
+    const opened = usePostgres
+      ? await openStores(config.database)
+      : await openStores(file, values.db === undefined ? 'GUIA_DB' : '--db');
+    if (!opened.ok) {
+      io.stderr.write(`${opened.message}\n`);
+      return 1;
+    }
+    const stores = opened.value;
     try {
       const feedback = await stores.feedback.listFeedback();
       const unanswered = await stores.feedback.listUnanswered();
