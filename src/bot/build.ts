@@ -1,4 +1,6 @@
+import type { AnswerContent } from '../content/glossary.ts';
 import type { Guide } from '../content/model.ts';
+import type { ContextStore } from '../ports/context.ts';
 import { COMMANDS } from '../render/ids.ts';
 import { createAnswerer } from '../search/answerer.ts';
 import { type AvanceDeps, createAvanceCommand } from './avance-command.ts';
@@ -17,13 +19,22 @@ export interface Bot {
  */
 export function createBot(
   guides: Guide[],
-  opts: { questions?: QuestionLog; avance?: AvanceDeps; extra?: Partial<BotDeps> } = {},
+  opts: {
+    questions?: QuestionLog;
+    avance?: AvanceDeps;
+    /** Where conversations keep their last answer, so follow-ups work (DMs, threads, the terminal). */
+    context?: ContextStore;
+    /** The glossary and the editors' vocabulary (content/glosario.yml, <guía>/vocabulario.yml). */
+    content?: Pick<AnswerContent, 'glossary' | 'vocabulary'>;
+    extra?: Partial<BotDeps>;
+  } = {},
 ): Bot {
   const { avance } = opts;
   const deps: BotDeps = {
     guides,
-    answerer: createAnswerer(guides),
+    answerer: createAnswerer(guides, opts.content ?? {}),
     ...(opts.questions ? { questions: opts.questions } : {}),
+    ...(opts.context ? { context: opts.context } : {}),
     ...(avance
       ? {
           extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },

@@ -1,12 +1,12 @@
 import { defaultGuide, findGuide, findStep, guideOfYear, stepIds } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
+import { tooBroadText } from '../render/answer-text.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { helpBlocks, helpText } from '../render/help.ts';
 import { COMMANDS } from '../render/ids.ts';
 import { context, cut, section } from '../render/limits.ts';
 import { guideListBlocks, guideListText, searchResultsBlocks } from '../render/lists.ts';
 import { stepCardsBlocks, stepCardText } from '../render/step-card.ts';
-import { tooBroadText } from '../search/answer-text.ts';
 import { onlyGuideWords } from '../search/text.ts';
 import { answerQuestion } from './answer-question.ts';
 import { plainQuestion } from './slack-text.ts';
@@ -59,7 +59,11 @@ function stepEditions(guides: Guide[], id: string): Array<{ step: Step; guide?: 
 }
 
 /** `/guia`: help, a step card, the list, a search or an answer. Always ephemeral and shareable. */
-export function handleGuia(request: Request, deps: BotDeps, commandNames: readonly string[]): Reply {
+export async function handleGuia(
+  request: Request,
+  deps: BotDeps,
+  commandNames: readonly string[],
+): Promise<Reply> {
   const text = plainQuestion(request.text);
   // Re-encoded as Slack sent it, so the button value holds no live `<!channel>` and replays to the same text.
   const share = { command: COMMANDS.guia, text: escapeMrkdwn(text) };
@@ -134,7 +138,7 @@ export function handleGuia(request: Request, deps: BotDeps, commandNames: readon
       };
     }
     case 'question': {
-      const reply = answerQuestion({ ...request, text: parsed.question }, deps, 'ephemeral');
+      const reply = await answerQuestion({ ...request, text: parsed.question }, deps, 'ephemeral');
       return reply.feedback ? { ...reply, share } : reply;
     }
   }
