@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Guide, Step } from '../content/model.ts';
+import type { Guide } from '../content/model.ts';
 import type { ContextStore } from '../ports/context.ts';
 import type { FeedbackRef, ShareRef } from '../render/reply.ts';
 import type { Answer as CoreAnswer, Answerer as CoreAnswerer } from '../search/answerer.ts';

@@ -161,6 +161,12 @@ const SYNONYMS: Record<string, string> = {
   caidas: 'disponibilidad',
   caido: 'disponibilidad',
   caidos: 'disponibilidad',
+  // "se caen las ligas": links that fall are unavailable (step 3.1).
+  cae: 'disponibilidad',
+  caen: 'disponibilidad',
+  caer: 'disponibilidad',
+  caiga: 'disponibilidad',
+  caigan: 'disponibilidad',
   rotas: 'disponibilidad ligas',
   hackaton: 'hackatones',
   dataton: 'datatones',

@@ -16,7 +16,7 @@ import {
   readListRequest,
   readNavigation,
 } from './facts.ts';
-import { detectIntent, type Intent } from './intents.ts';
+import { detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
 import { findQuotes, type Quote } from './passages.ts';
 import { type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
 import { type AnalyzedQuery, type Evidence, type Hit, SearchIndex } from './search-index.ts';
@@ -111,11 +111,18 @@ const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|
 
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
 const DEFINITION =
-  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa|significan|quiere decir|se entiende por)|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)?\s*(.+?)(?:\s+mean)?\s*$/;
+  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa|significan|quiere decir|se entiende por)|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
 const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
 
 /** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
 const VERB_FORM = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
+
+/** Words that say where to go in the guide, not what about. */
+const NAV_WORDS = new Set(
+  'primero primer primera ultimo ultima siguiente sigue anterior antes despues empiezo empezamos empezar comienzo inicio final next previous first last start'.split(
+    ' ',
+  ),
+);
 
 /** Words of a list question that say "a list", not what it is about. */
 const LIST_WORDS = new Set(
@@ -252,7 +259,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       .map((year) => guideOfYear(guides, year))
       .filter((g): g is Guide => g !== undefined);
     const edition = editions[0];
-    const { analysis, hits } = rank(reading.text, preferred, edition);
+    // Edition years and a facet's own row name ("tiempo de cumplimiento") name no topic.
+    let searchText = stripIntentPhrases(reading.text);
+    for (const year of reference.editionYears) searchText = searchText.replaceAll(year, ' ');
+    const { analysis, hits } = rank(searchText, preferred, edition);
     const intent = detectIntent(`${analysis.correctedText} ${reading.folded}`);
     const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
 
@@ -284,6 +294,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         ...extra,
       };
     };
+
+    const namesNothing =
+      analysis.unknown.length === 0 &&
+      analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word));
 
     // 1. "¿Qué es ADELA?": the glossary.
     const term = definitionTerm(reading);
@@ -337,7 +351,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         const nav = navFrom(first, navigation, intent);
         if (nav) return nav;
       }
-      if (first) return several(pairs, intent);
+      if (first) {
+        // "¿y en el 2.3?" after "¿quién participa en el catálogo?": the step changes, the question stays.
+        const onlyAStep = namesNothing && intent === 'resumen' && previous && previous.intent !== 'definicion';
+        if (onlyAStep) return { ...several(pairs, previous.intent), followUp: true };
+        return several(pairs, intent);
+      }
       if (reference.namedAsStep || edition) {
         return {
           ...base,
@@ -355,7 +374,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const list = readListRequest(reading.folded);
     if (list) {
       const topicWords = words(reading.folded).filter(
-        (w) => !LIST_WORDS.has(w) && analysis.terms.some((t) => t.word === w && t.keys.length > 0),
+        (w) => !LIST_WORDS.has(w) && !/^\d+$/.test(w) && analysis.terms.some((t) => t.word === w && t.keys.length > 0),
       );
       const g = edition ?? preferred;
       const matching = g ? filterSteps(g.steps, list) : [];
@@ -376,7 +395,6 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     }
 
     // 4. A follow-up: the question names no step and no topic of its own, so it is about the last answer.
-    const namesNothing = analysis.keys.size === 0 && analysis.unknown.length === 0;
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
       const last = previousSteps[previousSteps.length - 1] as Step;

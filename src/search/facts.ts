@@ -73,7 +73,11 @@ const ROLE_NOISE = new Set(
   ),
 );
 
-const roleKey = (word: string) => wordKey(ROLE_ACRONYMS[fold(word)] ? word : word);
+/** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
+const roleKey = (word: string) => {
+  const w = fold(word);
+  return wordKey(w.length > 4 && w.endsWith('es') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+};
 
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
 function roleWords(folded: string): string[] | undefined {
@@ -92,7 +96,7 @@ function roleWords(folded: string): string[] | undefined {
 export function stepHasRole(step: Step, role: string[]): boolean {
   const wanted = role.map(roleKey);
   return step.involved.some((item) => {
-    const keys = new Set(words(item).map((w) => wordKey(w)));
+    const keys = new Set(words(item).map(roleKey));
     return wanted.every((k) => keys.has(k));
   });
 }

@@ -75,11 +75,13 @@ export function findQuotes(question: string, step: Step): Quote[] {
   if (detail.length === 0) return [];
   const scored: Array<{ quote: Quote; score: number; at: number }> = [];
   sentences(step).forEach((quote, at) => {
-    const keys = keysOf(quote.text);
+    const keys = [...keysOf(quote.text)];
+    // Stems by prefix: Snowball cuts "notifica" and "notifican" differently ("notif", "notific").
+    const holds = (k: string) => keys.some((x) => x === k || (Math.min(x.length, k.length) >= 4 && (x.startsWith(k) || k.startsWith(x))));
     let hits = 0;
     let details = 0;
-    for (const k of asked) if (keys.has(k)) hits++;
-    for (const k of detail) if (keys.has(k)) details++;
+    for (const k of asked) if (holds(k)) hits++;
+    for (const k of detail) if (holds(k)) details++;
     if (details === 0 || hits < Math.min(2, asked.size)) return;
     scored.push({ quote, score: details * 2 + hits, at });
   });
