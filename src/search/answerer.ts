@@ -187,7 +187,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     if (unknown.length > 0 && matched.every((m) => m.corrected)) return false;
     const only = matched.length === 1 ? matched[0] : undefined;
     if (only && topicWords > 1 && only.share >= COMMON_WORD_SHARE) return false;
-    if (only && unknown.length > 0 && language === 'es') return false;
+    if (only && unknown.length > (language === 'es' ? 0 : 1)) return false;
     if (language === 'es' && unknown.length >= 2 && unknown.length * 2 >= topicWords) return false;
     const support = matched.reduce((sum, m) => sum + m.idf * (m.inTitle ? 1 : OFF_TITLE_WEIGHT), 0);
     const against = unknown.reduce(
@@ -254,6 +254,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     if (social) return { ...base, outcome: 'small_talk', intent: null, smallTalk: social, context: keep };
 
     const preferred = preferredGuide(opts);
+    if (!preferred) return { ...base, outcome: 'no_match', intent: null, reason: 'off_topic', context: null };
     const { reference } = reading;
     const editions = reference.editionYears
       .map((year) => guideOfYear(guides, year))
@@ -353,7 +354,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       }
       if (first) {
         // "¿y en el 2.3?" after "¿quién participa en el catálogo?": the step changes, the question stays.
-        const onlyAStep = namesNothing && intent === 'resumen' && previous && previous.intent !== 'definicion';
+        const onlyAStep =
+          namesNothing && intent === 'resumen' && previous && previous.intent !== 'definicion';
         if (onlyAStep) return { ...several(pairs, previous.intent), followUp: true };
         return several(pairs, intent);
       }
@@ -374,7 +376,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const list = readListRequest(reading.folded);
     if (list) {
       const topicWords = words(reading.folded).filter(
-        (w) => !LIST_WORDS.has(w) && !/^\d+$/.test(w) && analysis.terms.some((t) => t.word === w && t.keys.length > 0),
+        (w) =>
+          !LIST_WORDS.has(w) &&
+          !/^\d+$/.test(w) &&
+          analysis.terms.some((t) => t.word === w && t.keys.length > 0),
       );
       const g = edition ?? preferred;
       const matching = g ? filterSteps(g.steps, list) : [];

@@ -76,7 +76,9 @@ const ROLE_NOISE = new Set(
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
 const roleKey = (word: string) => {
   const w = fold(word);
-  return wordKey(w.length > 4 && w.endsWith('es') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  return wordKey(
+    w.length > 4 && w.endsWith('es') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w,
+  );
 };
 
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */

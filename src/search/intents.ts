@@ -125,7 +125,8 @@ export const INTENT_WORDS: readonly string[] = [
 ];
 
 /** A facet's own row names in the guide ("Tiempo máximo para el cumplimiento"): they ask for it, name no topic. */
-const INTENT_PHRASES = /\btiempo\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b/giu;
+const INTENT_PHRASES =
+  /\btiempo\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b/giu;
 
 export const stripIntentPhrases = (text: string): string => text.replace(INTENT_PHRASES, ' ');
 

@@ -77,7 +77,10 @@ export function findQuotes(question: string, step: Step): Quote[] {
   sentences(step).forEach((quote, at) => {
     const keys = [...keysOf(quote.text)];
     // Stems by prefix: Snowball cuts "notifica" and "notifican" differently ("notif", "notific").
-    const holds = (k: string) => keys.some((x) => x === k || (Math.min(x.length, k.length) >= 4 && (x.startsWith(k) || k.startsWith(x))));
+    const holds = (k: string) =>
+      keys.some(
+        (x) => x === k || (Math.min(x.length, k.length) >= 4 && (x.startsWith(k) || k.startsWith(x))),
+      );
     let hits = 0;
     let details = 0;
     for (const k of asked) if (holds(k)) hits++;

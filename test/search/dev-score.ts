@@ -32,7 +32,9 @@ const perKind = new Map<string, { right: number; total: number }>();
 const misses: string[] = [];
 const ref = (s: { guide: string; id: string }) => `${s.guide}:${s.id}`;
 
-for (const raw of readFileSync(file, 'utf8').split('\n').filter((l) => l.trim())) {
+for (const raw of readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())) {
   const line = JSON.parse(raw) as Line;
   const context = line.thread ? threads.get(line.thread) : undefined;
   const answer = answerer.answer(line.q, context === undefined ? {} : { context });
@@ -47,7 +49,8 @@ for (const raw of readFileSync(file, 'utf8').split('\n').filter((l) => l.trim())
   if (e.steps && answer.steps.map(ref).sort().join(',') !== [...e.steps].sort().join(','))
     wrong.push(`steps ${answer.steps.map(ref).join(',')}`);
   if (e.term && answer.term?.term !== e.term) wrong.push(`term ${answer.term?.term}`);
-  for (const s of e.must_contain ?? []) if (!text.toLowerCase().includes(s.toLowerCase())) wrong.push(`lacks «${s}»`);
+  for (const s of e.must_contain ?? [])
+    if (!text.toLowerCase().includes(s.toLowerCase())) wrong.push(`lacks «${s}»`);
   const k = perKind.get(line.kind) ?? { right: 0, total: 0 };
   k.total++;
   if (wrong.length === 0) k.right++;
@@ -60,6 +63,10 @@ let total = 0;
 for (const [kind, k] of perKind) {
   right += k.right;
   total += k.total;
-  process.stdout.write(`${kind.padEnd(14)} ${String(k.right).padStart(3)}/${String(k.total).padEnd(3)} ${((100 * k.right) / k.total).toFixed(0)} %\n`);
+  process.stdout.write(
+    `${kind.padEnd(14)} ${String(k.right).padStart(3)}/${String(k.total).padEnd(3)} ${((100 * k.right) / k.total).toFixed(0)} %\n`,
+  );
 }
-process.stdout.write(`${'total'.padEnd(14)} ${String(right).padStart(3)}/${String(total).padEnd(3)} ${((100 * right) / total).toFixed(1)} %\n`);
+process.stdout.write(
+  `${'total'.padEnd(14)} ${String(right).padStart(3)}/${String(total).padEnd(3)} ${((100 * right) / total).toFixed(1)} %\n`,
+);
