@@ -7,8 +7,10 @@ import { pino } from 'pino';
 import type { AvanceDeps } from './bot/avance-command.ts';
 import { createBot } from './bot/build.ts';
 import { loadConfig } from './config/config.ts';
+import { loadAnswerContent } from './content/glossary.ts';
 import { loadContent } from './content/loader.ts';
 import { runLocalChat } from './local/chat.ts';
+import { createMemoryContextStore } from './local/memory-context.ts';
 import { startDailyScheduler } from './schedule/scheduler.ts';
 import { createPosterClient, createSlackPoster } from './schedule/slack-poster.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
@@ -62,7 +64,16 @@ async function main(): Promise<number> {
     now: () => new Date(),
     onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
   };
-  const { deps: bot, commands } = createBot(guides, { questions: feedback, avance });
+  // The glossary and the editors' vocabulary: a problem there is logged; the bot answers without them.
+  const answerContent = loadAnswerContent(config.contentDir, guides);
+  for (const p of answerContent.problems) logger.warn({ file: p.file, field: p.field }, p.message);
+  const { deps: bot, commands } = createBot(guides, {
+    questions: feedback,
+    avance,
+    content: answerContent,
+    // Follow-ups (issue 8). In memory until the store adapters for ContextStore are wired here.
+    context: createMemoryContextStore(),
+  });
 
   if (config.mode === 'local') {
     await runLocalChat({

@@ -12,7 +12,9 @@ import type { AvanceDeps } from '../../src/bot/avance-command.ts';
 import { createBot } from '../../src/bot/build.ts';
 import type { BotDeps } from '../../src/bot/types.ts';
 import { parseConfig } from '../../src/config/config.ts';
+import { loadAnswerContent } from '../../src/content/glossary.ts';
 import { loadContent } from '../../src/content/loader.ts';
+import { createMemoryContextStore } from '../../src/local/memory-context.ts';
 import type { Guide } from '../../src/content/model.ts';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
 import { createProcessedEvents } from '../../src/slack/processed-events.ts';
@@ -73,6 +75,8 @@ export async function startTestApp(
   const avance = opts.avance?.(db);
   const { deps: bot, commands } = createBot(realGuides(), {
     questions: feedback,
+    content: loadAnswerContent(CONTENT_DIR, realGuides()),
+    context: createMemoryContextStore(),
     ...(avance ? { avance } : {}),
     ...(opts.extraDeps ? { extra: opts.extraDeps(db) } : {}),
   });
