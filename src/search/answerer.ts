@@ -233,7 +233,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
   function answer(rawQuestion: string, opts: AnswerOptions = {}): Answer {
     const reading = readQuestion(rawQuestion);
     const { language } = reading;
-    const previous = readContext(opts.context);
+    const previous = opts.context === undefined ? undefined : readContext(opts.context);
     const base = {
       alternatives: [] as Answer['alternatives'],
       confidence: 0,

@@ -33,12 +33,24 @@ const DETAIL_WORDS = new Set(['dias', 'dia', 'semestre', 'veces', 'formatos', 'd
 const MAX_QUOTES = 2;
 const MAX_QUOTE_CHARS = 420;
 
+/** Stemming is the slow part: a bounded memo of word → key. */
+const memo = new Map<string, string>();
+function key(word: string): string {
+  let k = memo.get(word);
+  if (k === undefined) {
+    if (memo.size > 20_000) memo.clear();
+    k = wordKey(word);
+    memo.set(word, k);
+  }
+  return k;
+}
+
 function keysOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const word of words(text)) {
     const folded = fold(word);
     if (folded.length < 2 || (isStopWord(folded) && !DETAIL_WORDS.has(folded))) continue;
-    out.add(wordKey(word));
+    out.add(key(word));
     const family = WORD_FAMILIES.get(folded);
     if (family) for (const w of words(family)) out.add(wordKey(w));
   }
@@ -58,6 +70,31 @@ function sentences(step: Step): Quote[] {
 }
 
 const titleKeys = new WeakMap<Step, Set<string>>();
+/** Each step's sentences with their keys, computed once: stemming every sentence per question is slow. */
+interface Keyed {
+  quote: Quote;
+  keys: Set<string>;
+  /** Keys cut to PREFIX letters: Snowball cuts "notifica" and "notifican" differently ("notif", "notific"). */
+  prefixes: Set<string>;
+}
+const PREFIX = 5;
+const sentenceKeys = new WeakMap<Step, Keyed[]>();
+
+function keyedSentences(step: Step): Keyed[] {
+  let keyed = sentenceKeys.get(step);
+  if (!keyed) {
+    keyed = sentences(step).map((quote) => {
+      const keys = keysOf(quote.text);
+      return {
+        quote,
+        keys,
+        prefixes: new Set([...keys].filter((k) => k.length >= PREFIX).map((k) => k.slice(0, PREFIX))),
+      };
+    });
+    sentenceKeys.set(step, keyed);
+  }
+  return keyed;
+}
 
 /**
  * The sentences of `step` that answer the detail the question asks about, best first; [] when the question
@@ -74,13 +111,8 @@ export function findQuotes(question: string, step: Step): Quote[] {
   const detail = [...asked].filter((k) => !title.has(k) && !FACET_KEYS.has(k));
   if (detail.length === 0) return [];
   const scored: Array<{ quote: Quote; score: number; at: number }> = [];
-  sentences(step).forEach((quote, at) => {
-    const keys = [...keysOf(quote.text)];
-    // Stems by prefix: Snowball cuts "notifica" and "notifican" differently ("notif", "notific").
-    const holds = (k: string) =>
-      keys.some(
-        (x) => x === k || (Math.min(x.length, k.length) >= 4 && (x.startsWith(k) || k.startsWith(x))),
-      );
+  keyedSentences(step).forEach(({ quote, keys, prefixes }, at) => {
+    const holds = (k: string) => keys.has(k) || (k.length >= PREFIX && prefixes.has(k.slice(0, PREFIX)));
     let hits = 0;
     let details = 0;
     for (const k of asked) if (holds(k)) hits++;

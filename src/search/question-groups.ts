@@ -58,7 +58,8 @@ export function groupQuestions(inputs: readonly GroupInput[]): QuestionGroup[] {
     group.count++;
     group.kinds[input.kind] = (group.kinds[input.kind] ?? 0) + 1;
     if (input.stepId && !group.steps.includes(input.stepId)) group.steps.push(input.stepId);
-    if (group.examples.length < 5 && !group.examples.includes(input.question)) group.examples.push(input.question);
+    if (group.examples.length < 5 && !group.examples.includes(input.question))
+      group.examples.push(input.question);
   }
   return groups.sort((a, b) => b.count - a.count).map(({ keys: _keys, ...g }) => g);
 }

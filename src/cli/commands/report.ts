@@ -27,13 +27,18 @@ const KIND_NAMES: Record<string, string> = { no_match: 'sin coincidencia', choos
 function groupsOf(feedback: FeedbackRow[], unanswered: UnansweredRow[]): QuestionGroup[] {
   return groupQuestions([
     ...unanswered.map((q) => ({ question: q.question, kind: q.outcome })),
-    ...feedback.filter((f) => f.vote === -1).map((f) => ({ question: f.question, kind: 'down', stepId: f.stepId })),
+    ...feedback
+      .filter((f) => f.vote === -1)
+      .map((f) => ({ question: f.question, kind: 'down', stepId: f.stepId })),
   ]);
 }
 
 function formatGroups(groups: QuestionGroup[]): string[] {
   if (groups.length === 0) return [];
-  const lines = ['', `Qué añadir a la guía (sin respuesta y 👎, agrupadas por palabras): ${groups.length} grupo(s)`];
+  const lines = [
+    '',
+    `Qué añadir a la guía (sin respuesta y 👎, agrupadas por palabras): ${groups.length} grupo(s)`,
+  ];
   for (const g of groups) {
     const kinds = Object.entries(g.kinds)
       .map(([k, n]) => `${KIND_NAMES[k] ?? k} ${n}`)
