@@ -76,7 +76,12 @@ describe('guia report feedback', () => {
     const parsed = JSON.parse(stdout) as { feedback: unknown[]; unanswered: unknown[] };
     expect(parsed.feedback).toHaveLength(2);
     expect(parsed.unanswered).toMatchObject([{ question: '¿y el presupuesto?', source: 'dm' }]);
-    expect(parsed).toMatchObject({ groups: [{ words: ['presupuesto'], count: 1 }, { count: 1, steps: ['2.1'] }] });
+    expect(parsed).toMatchObject({
+      groups: [
+        { words: ['presupuesto'], count: 1 },
+        { count: 1, steps: ['2.1'] },
+      ],
+    });
   });
 
   it('a missing database is reported in Spanish and not created', async () => {
