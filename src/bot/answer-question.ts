@@ -58,7 +58,7 @@ export async function answerQuestion(
   const core = deps.answerer.answer(question, previous === undefined ? {} : { context: previous });
   let answer: Answer = { ...core, text: answerText(core, deps.guides) };
   if (deps.decorateAnswer) {
-    answer = deps.decorateAnswer(answer, {
+    answer = await deps.decorateAnswer(answer, {
       teamId: request.teamId,
       channelId: request.channelId,
       userId: request.userId,
@@ -66,7 +66,7 @@ export async function answerQuestion(
   }
   if (!request.replay) await saveContext(request, deps, core.context);
   if (UNANSWERED.has(answer.outcome) && !request.replay) {
-    deps.questions?.recordUnanswered({
+    await deps.questions?.recordUnanswered({
       teamId: request.teamId,
       userId: request.userId,
       channelId: request.channelId,

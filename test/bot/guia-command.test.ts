@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryContextStore } from '../../src/adapters/memory/context.ts';
 import { answerQuestion } from '../../src/bot/answer-question.ts';
 import { createCommands } from '../../src/bot/commands.ts';
 import { parseGuia } from '../../src/bot/guia-command.ts';
@@ -6,7 +7,6 @@ import { buildHome } from '../../src/bot/home.ts';
 import { sharedReply } from '../../src/bot/share.ts';
 import { plainQuestion } from '../../src/bot/slack-text.ts';
 import type { Answer, BotDeps, Reply, Request } from '../../src/bot/types.ts';
-import { createMemoryContextStore } from '../../src/local/memory-context.ts';
 import type { ContextStore } from '../../src/ports/context.ts';
 import { COMMANDS } from '../../src/render/ids.ts';
 import { section } from '../../src/render/limits.ts';
@@ -150,7 +150,7 @@ describe('extension points for other features', () => {
     const logged: unknown[] = [];
     await answerQuestion(
       { ...request('zzxq plugh'), source: 'dm' },
-      deps({ questions: { recordUnanswered: (e) => logged.push(e) } }),
+      deps({ questions: { recordUnanswered: async (e) => void logged.push(e) } }),
       'public',
     );
     expect(logged).toMatchObject([{ source: 'dm', question: 'zzxq plugh', outcome: 'no_match' }]);
@@ -158,7 +158,7 @@ describe('extension points for other features', () => {
 
   it('sharing an answer again does not log its question a second time', async () => {
     const logged: unknown[] = [];
-    const d = deps({ questions: { recordUnanswered: (e) => logged.push(e) } });
+    const d = deps({ questions: { recordUnanswered: async (e) => void logged.push(e) } });
     const commands = createCommands(d);
     await commands.get(COMMANDS.guia)?.(request('zzxq plugh'));
     const shared = await sharedReply(

@@ -4,10 +4,10 @@
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryContextStore } from '../../src/adapters/memory/context.ts';
 import { createBot } from '../../src/bot/build.ts';
 import { loadAnswerContent } from '../../src/content/glossary.ts';
 import { runLocalChat } from '../../src/local/chat.ts';
-import { createMemoryContextStore } from '../../src/local/memory-context.ts';
 import { eventEnvelope, postEvent } from '../helpers/signed-request.ts';
 import { CONTENT_DIR, realGuides, startTestApp, type TestApp } from '../helpers/slack-app.ts';
 
