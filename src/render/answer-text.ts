@@ -258,7 +258,7 @@ const NAV_WORDS: Record<string, Record<Language, (id: string) => string>> = {
 function quotesText(answer: Answer, language: Language): string | undefined {
   if (answer.quotes.length === 0) return undefined;
   const label = language === 'en' ? 'What the guide says (in Spanish)' : 'Lo que dice la guía';
-  return `*${label}:*\n${answer.quotes.map((q) => `> ${escapeMrkdwn(q.text)}`).join('\n')}`;
+  return `*${label}:*\n${answer.quotes.map((q) => `• «${escapeMrkdwn(q.text)}»`).join('\n')}`;
 }
 
 /** What a list is of, e.g. "Pasos de la fase Perfecciona" or "Steps where «transparencia» takes part". */
