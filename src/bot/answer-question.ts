@@ -1,6 +1,7 @@
 import { answerBlocks, answerText, fallbackText } from '../render/answer.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { context, section } from '../render/limits.ts';
+import { asksWhatIsNext } from '../search/answerer.ts';
 import { CONTEXT_TTL_MS } from '../search/conversation.ts';
 import type { Answer, BotDeps, Reply, Request } from './types.ts';
 
@@ -55,7 +56,15 @@ export async function answerQuestion(
     };
   }
   const previous = await loadContext(request, deps);
-  const core = deps.answerer.answer(question, previous === undefined ? {} : { context: previous });
+  // "¿Qué sigue?" with no conversation to follow: the channel's next open step, when it tracks progress.
+  const teamNext =
+    previous === undefined && deps.nextOpenStep && asksWhatIsNext(question)
+      ? await deps.nextOpenStep({ teamId: request.teamId, channelId: request.channelId })
+      : undefined;
+  const core = deps.answerer.answer(question, {
+    ...(previous === undefined ? {} : { context: previous }),
+    ...(teamNext ? { teamNext } : {}),
+  });
   let answer: Answer = { ...core, text: answerText(core, deps.guides) };
   if (deps.decorateAnswer) {
     answer = await deps.decorateAnswer(answer, {

@@ -7,6 +7,7 @@ import { createAnswerer } from '../search/answerer.ts';
 import { type AvanceDeps, createAvanceCommand } from './avance-command.ts';
 import { createAvanceHomeSection, createDeadlineDecorator } from './avance-home.ts';
 import { createCommands } from './commands.ts';
+import { createNextOpenStep } from './next-step.ts';
 import type { BotDeps, CommandHandler } from './types.ts';
 
 export interface Bot {
@@ -41,6 +42,7 @@ export function createBot(
           extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },
           homeSections: [createAvanceHomeSection(avance)],
           decorateAnswer: createDeadlineDecorator(avance),
+          nextOpenStep: createNextOpenStep(avance),
         }
       : {}),
     ...opts.extra,

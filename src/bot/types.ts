@@ -54,6 +54,11 @@ export interface BotDeps {
   context?: ContextStore;
   /** The clock for context expiry (tests set it). */
   now?: () => Date;
+  /** EXTENSION POINT (team progress): the channel's next open step, for "¿qué sigue?". Must not throw. */
+  nextOpenStep?: (ctx: {
+    teamId: string;
+    channelId: string;
+  }) => Promise<{ guide: string; id: string } | undefined>;
   /**
    * EXTENSION POINT (team progress): adjust an answer before it is rendered, e.g. add the team's own due
    * date to a `plazo` answer. Must not throw; it is called for every answer (commands, mentions, DMs, terminal).

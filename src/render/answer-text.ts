@@ -366,6 +366,15 @@ function answerBody(answer: Answer, guides: Guides): string {
         ? SMALL_TALK[answer.smallTalk][language]
         : greetingText(language);
     case 'empty':
+      if (
+        answer.reason === 'which_step' &&
+        (answer.navigation === 'next' || answer.navigation === 'previous')
+      ) {
+        const after = answer.navigation === 'next';
+        return language === 'en'
+          ? `${after ? 'After' : 'Before'} which step? For example: “what comes ${after ? 'after' : 'before'} step 1.2?”. Use \`/guia lista\` to see every step.`
+          : `¿${after ? 'Después' : 'Antes'} de qué paso? Por ejemplo: «¿qué va ${after ? 'después' : 'antes'} del paso 1.2?». Usa \`/guia lista\` para ver todos los pasos.`;
+      }
       return answer.reason === 'which_step' && answer.intent
         ? whichStepText(answer.intent, language)
         : emptyText(language);
@@ -389,7 +398,13 @@ function answerBody(answer: Answer, guides: Guides): string {
       if (!answer.step) return severalText(answer, guides, language);
       const step = answer.step;
       const parts: string[] = [];
-      if (answer.navigation) {
+      if (answer.fromProgress) {
+        parts.push(
+          language === 'en'
+            ? 'The next open step in this channel:'
+            : 'El siguiente paso pendiente en este canal:',
+        );
+      } else if (answer.navigation) {
         const from = answer.navigation === 'next' ? prevId(step, guides) : nextId(step, guides);
         parts.push(NAV_WORDS[answer.navigation]?.[language](from ?? '') ?? '');
       }

@@ -67,6 +67,8 @@ export interface Answer {
   broadWords?: string[];
   /** True when the answer used the conversation's previous answer. */
   followUp: boolean;
+  /** True when "¿qué sigue?" was answered with the channel's next open step. */
+  fromProgress?: boolean;
   /** The question as the user wrote it (Slack markup read), for echoes: the renderer escapes it. */
   question: string;
   /** What to remember for the next turn of this conversation (null: keep nothing). */
@@ -77,6 +79,8 @@ export interface AnswerOptions {
   guide?: string;
   /** The conversation's previous answer (as stored): a follow-up refers to it. */
   context?: unknown;
+  /** The channel's next open step (team progress), for "¿qué sigue?" with nothing else to go on. */
+  teamNext?: StepRef;
 }
 
 export interface Answerer {
@@ -429,7 +433,14 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       }
     }
 
-    // 5. First and last steps need no other step.
+    // 5. "¿Qué sigue?" in a channel with a tracker: the team's next open step. First and last need nothing.
+    const teamNext = findStep(opts.teamNext);
+    if (navigation === 'next' && namesNothing && teamNext) {
+      return one(teamNext, intent, { navigation: 'next', fromProgress: true });
+    }
+    if ((navigation === 'next' || navigation === 'previous') && namesNothing) {
+      return { ...base, outcome: 'empty', intent, navigation, reason: 'which_step', context: keep };
+    }
     if ((navigation === 'first' || navigation === 'last') && namesNothing && preferred) {
       const target = navigate(preferred, navigation);
       if (target) return one(target, intent, { navigation });
@@ -510,6 +521,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
   }
 
   return { answer, search };
+}
+
+/** Whether a question asks what comes next with nothing to go on (the bot may then look at team progress). */
+export function asksWhatIsNext(question: string): boolean {
+  const reading = readQuestion(question);
+  return reading.reference.stepIds.length === 0 && readNavigation(reading.folded) === 'next';
 }
 
 /** A glossary name or an asked phrase, compared folded, without articles or punctuation. */
