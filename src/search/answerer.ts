@@ -301,7 +301,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     };
 
     const namesNothing =
-      analysis.unknown.length === 0 &&
+      analysis.unknown.every((w) => NAV_WORDS.has(w)) &&
       analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word));
 
     // 1. "¿Qué es ADELA?": the glossary.
@@ -491,7 +491,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         context: keep,
       };
     }
-    if (confidence < MIN_CONFIDENCE || wantsList) {
+    // A near tie is no tie when only the leader holds the question's words in its title (its own subject),
+    // and the word is not one half the steps hold.
+    const titleWord = (step: Step) =>
+      index.evidence(analysis, step).matched.some((m) => m.inTitle && m.share < BROAD_SHARE);
+    const titleLeads = !wantsList && second !== undefined && titleWord(first.step) && !titleWord(second.step);
+    if ((confidence < MIN_CONFIDENCE && !titleLeads) || wantsList) {
       // "choose" offers only candidates linked to the question's own words.
       const choices = hits
         .slice(0, 3)

@@ -66,6 +66,9 @@ const ROLE_ACRONYMS: Record<string, string> = {
   contraloria: 'organo interno control',
 };
 
+/** The guide's own words ("datos", "institucional") are part of role names: "Enlace Institucional". */
+const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'institucion']);
+
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = new Set(
   'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les entra the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen'.split(
@@ -90,7 +93,10 @@ function roleWords(folded: string): string[] | undefined {
   const after = m?.[2] ?? '';
   const tokens = words(after)
     .flatMap((w) => (ROLE_ACRONYMS[w] ? words(ROLE_ACRONYMS[w] as string) : [w]))
-    .filter((w) => !ROLE_NOISE.has(w) && !isStopWord(w) && w.length > 1 && !/^\d+$/.test(w));
+    .filter(
+      (w) =>
+        !ROLE_NOISE.has(w) && (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) && w.length > 1 && !/^\d+$/.test(w),
+    );
   return tokens.length > 0 ? tokens : undefined;
 }
 

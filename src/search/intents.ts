@@ -22,7 +22,7 @@ export interface IntentEntry {
 
 export const INTENTS = {
   involucrados: {
-    cues: /\b(quien(es)?|responsables?|participa(n|r)?|participantes?|involucr\w*|areas?|encargad[oa]s?|a cargo|le entra(n)?|le toca|roles?|who|whom|involved|responsible|in charge|people|miembros?|integrantes?|forma(n)? parte|unidad(es)? (que|participa)|que unidad(es)?)\b/,
+    cues: /\b(quien(es)?|responsables?|participa(n|r)?|participantes?|involucr\w*|areas?|encargad[oa]s?|a cargo|le entra(n)?|le toca|roles?|who|whom|involved|responsible|in charge|people|tak(e|es|ing) part|toma(n)? parte|miembros?|integrantes?|forma(n)? parte|unidad(es)? (que|participa)|que unidad(es)?)\b/,
     words: [
       'quién',
       'quiénes',
@@ -124,9 +124,12 @@ export const INTENT_WORDS: readonly string[] = [
   ...new Set([...ENTRIES.flatMap(([, e]) => e.words), 'how', 'what', 'which']),
 ];
 
-/** A facet's own row names in the guide ("Tiempo máximo para el cumplimiento"): they ask for it, name no topic. */
+/**
+ * Phrases that only ask for a facet: the guide's own row names ("Tiempo máximo para el cumplimiento") and
+ * multiword cues ("takes part", "forma parte"), whose words would otherwise count as a topic.
+ */
 const INTENT_PHRASES =
-  /\btiempo\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b/giu;
+  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempo\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b/giu;
 
 export const stripIntentPhrases = (text: string): string => text.replace(INTENT_PHRASES, ' ');
 

@@ -48,7 +48,8 @@ function loose(pattern: string, flags = 'giu'): RegExp {
   return new RegExp(`(?<![${L}])(?:${body})(?![${L}])`, flags);
 }
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:mx|com|org|net|gob|io)\b(?:\/[^\s<>]*)?/gi;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const AT_NAME = /(?<![\w.])@[\w.-]+/g;
 
@@ -150,7 +151,7 @@ export function readQuestion(raw: unknown): Reading {
     .replace(/\p{Cf}/gu, '')
     .slice(0, MAX_QUESTION_CHARS)
     .trim();
-  let text = original.replace(URL, ' ').replace(EMAIL, ' ').replace(AT_NAME, ' ');
+  let text = original.replace(EMAIL, ' ').replace(URL, ' ').replace(AT_NAME, ' ');
   text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => {
     const digit = (w: string) => NUMBER_WORDS[fold(w)] ?? w;
     return `${digit(a)}.${digit(b)}`;
