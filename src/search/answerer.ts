@@ -513,7 +513,15 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       )
         return nav;
     }
-    return { ...one(first.step, intent), confidence, alternatives: others(first.step, hits) };
+    // "¿y el del catálogo?" after a question about who takes part: a new step, the same question.
+    const carry = reading.continues && intent === 'resumen' && previous && previous.intent !== 'definicion';
+    const asked: Intent = carry ? previous.intent : intent;
+    return {
+      ...one(first.step, asked),
+      confidence,
+      alternatives: others(first.step, hits),
+      ...(carry ? { followUp: true } : {}),
+    };
   }
 
   function search(query: string, limit = 10): Array<{ step: Step; score: number }> {

@@ -236,6 +236,11 @@ describe('follow-ups refer to the last answer', () => {
     ]);
   });
 
+  it('«¿y el del catálogo?» asks the same question about another topic', () => {
+    const [, second] = converse('¿cuál es el plazo del plan de apertura?', '¿y el del catálogo?');
+    expect(second).toMatchObject({ intent: 'plazo', step: { id: '2.4' }, followUp: true });
+  });
+
   it('a stored context that is not ours is ignored, never trusted', () => {
     for (const bad of [
       { v: 2 },
