@@ -224,6 +224,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const phrase = normalName(asked);
     const exact = glossaryNames.find((g) => g.name === phrase);
     if (exact) return exact.entry;
+    // The editors' words for a term ("¿qué es la plataforma?" → ADELA).
+    const named = vocabulary.find((v) => v.entry.term && v.patterns.some((p) => p.test(folded)))?.entry.term;
+    const byVocabulary = named
+      ? glossary.find((g) => g.term.toLowerCase() === named.toLowerCase())
+      : undefined;
+    if (byVocabulary) return byVocabulary;
     // "¿qué es la herramienta ADELA de datos.gob.mx?": a short phrase holding one term.
     if (words(phrase).length > 6) return undefined;
     return glossaryNames.find((g) => new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(phrase))?.entry;

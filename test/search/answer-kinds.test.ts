@@ -291,4 +291,8 @@ describe('the editors’ vocabulary', () => {
   it('an editor’s phrase points to its step', () => {
     expect(ask('¿quién arma la chamba de datos?').step?.id).toBe('1.1');
   });
+
+  it('an editor’s phrase for a glossary term gets its definition', () => {
+    expect(ask('¿qué es la plataforma?')).toMatchObject({ intent: 'definicion', term: { term: 'ADELA' } });
+  });
 });
