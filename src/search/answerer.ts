@@ -352,10 +352,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           if (s) pairs.push(s);
         }
       } else {
-        for (const id of ids) {
-          const s = resolve(id, edition);
+        // "el 4.1 de 2015 y el 1.1 de 2017": each step with the edition named after it, else any edition.
+        ids.forEach((id, i) => {
+          const named = editions.length > 1 ? editions[Math.min(i, editions.length - 1)] : edition;
+          const s = resolve(id, named) ?? (editions.length > 1 ? resolve(id) : undefined);
           if (s) pairs.push(s);
-        }
+        });
       }
       const first = pairs[0];
       if (first && pairs.length === 1 && (navigation === 'next' || navigation === 'previous')) {

@@ -143,6 +143,10 @@ describe('several steps, and two editions side by side', () => {
     expect(refs(ask('plazos del 1.1 al 1.3'))).toEqual(['guia-2017:1.1', 'guia-2017:1.2', 'guia-2017:1.3']);
   });
 
+  it('each named step in the edition named after it', () => {
+    expect(refs(ask('plazo del 4.1 de 2015 y del 1.1 de 2017'))).toEqual(['guia-2015:4.1', 'guia-2017:1.1']);
+  });
+
   it('«el 4.1 de 2015 y el de 2017» shows both editions', () => {
     const a = ask('¿qué diferencia hay entre el 4.1 de 2015 y el de 2017?');
     expect(refs(a)).toEqual(['guia-2015:4.1', 'guia-2017:4.1']);
