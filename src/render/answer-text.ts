@@ -126,16 +126,18 @@ function deadlineLine(step: Step, language: Language): string {
 /** The facet of one step an intent asks for, without heading or link. */
 function facetText(step: Step, intent: Intent, language: Language): string[] {
   const l = LABELS[language];
-  switch (intent) {
-    case 'involucrados':
+  // By the facet the intent table names, so a new intent that shows an existing facet needs nothing here.
+  const facet = Object.hasOwn(INTENTS, intent) ? INTENTS[intent as keyof typeof INTENTS].facet : 'summary';
+  switch (facet) {
+    case 'involved':
       return [`*${l.involved}:*\n${list(step.involved)}`];
-    case 'plazo':
+    case 'deadline':
       return [deadlineLine(step, language)];
-    case 'normatividad':
+    case 'regulations':
       return [
         step.regulations.length > 0 ? `*${l.regulations}:*\n${list(step.regulations)}` : l.noRegulations,
       ];
-    case 'actividades':
+    case 'activities':
       return [step.activities.length > 0 ? `*${l.activities}:*\n${list(step.activities)}` : l.noActivities];
     default: {
       const parts = [`*${l.phase}:* ${escapeMrkdwn(step.phase)}`];

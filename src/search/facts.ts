@@ -4,7 +4,7 @@
  * guide's own sentences that answer a specific question. Pure.
  */
 import { compareStepIds } from '../content/guides.ts';
-import { type Guide, PHASES, type Phase, type Recurrence, type Step } from '../content/model.ts';
+import type { Guide, Phase, Recurrence, Step } from '../content/model.ts';
 import { fold, isStopWord, wordKey, words } from './text.ts';
 
 export interface ListFilter {
@@ -201,5 +201,3 @@ export function navigate(guide: Guide, nav: Navigation, from?: Step): Step | und
   if (at < 0) return undefined;
   return ordered[nav === 'next' ? at + 1 : at - 1];
 }
-
-export { PHASES };

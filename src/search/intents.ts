@@ -133,9 +133,6 @@ const INTENT_PHRASES =
 
 export const stripIntentPhrases = (text: string): string => text.replace(INTENT_PHRASES, ' ');
 
-export const facetOf = (intent: Intent): StepFacet =>
-  intent === 'resumen' || intent === 'definicion' ? 'summary' : INTENTS[intent].facet;
-
 /**
  * "What/which … must be done" with no other cue ("¿qué inventarios hay que publicar?") asks what to do. A
  * yes/no obligation ("¿tengo que usar UTF-8?") does not, nor does one with another cue ("¿cuándo hay que

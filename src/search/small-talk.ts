@@ -75,5 +75,3 @@ export function smallTalkKind(question: string): SmallTalk | undefined {
   for (const kind of ['bye', 'help', 'thanks', 'greeting'] as const) if (seen.includes(kind)) return kind;
   return undefined;
 }
-
-export const isSmallTalk = (question: string): boolean => smallTalkKind(question) !== undefined;
