@@ -21,7 +21,7 @@ import { findQuotes, type Quote } from './passages.ts';
 import { type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
 import { type AnalyzedQuery, type Evidence, type Hit, SearchIndex } from './search-index.ts';
 import { smallTalkKind } from './small-talk.ts';
-import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, words } from './text.ts';
+import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, wordSet, words } from './text.ts';
 
 export type { ConversationContext } from './conversation.ts';
 export type { Intent } from './intents.ts';
@@ -122,17 +122,13 @@ const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is 
 const VERB_FORM = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
 
 /** Words that say where to go in the guide, not what about. */
-const NAV_WORDS = new Set(
-  'primero primer primera ultimo ultima siguiente sigue anterior antes despues empiezo empezamos empezar comienzo inicio final next previous first last start'.split(
-    ' ',
-  ),
+const NAV_WORDS = wordSet(
+  'primero primer primera ultimo ultima siguiente sigue anterior antes despues empiezo empezamos empezar comienzo inicio final next previous first last start',
 );
 
 /** Words of a list question that say "a list", not what it is about. */
-const LIST_WORDS = new Set(
-  'lista listado listar enlista muestrame dame todos todas pasos paso guia fase etapa edicion plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente'.split(
-    ' ',
-  ),
+const LIST_WORDS = wordSet(
+  'lista listado listar enlista muestrame dame todos todas pasos paso guia fase etapa edicion plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
 );
 
 const refOf = (s: Step): StepRef => ({ guide: s.guide, id: s.id });

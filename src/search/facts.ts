@@ -5,7 +5,7 @@
  */
 import { compareStepIds } from '../content/guides.ts';
 import type { Guide, Phase, Recurrence, Step } from '../content/model.ts';
-import { fold, isStopWord, wordKey, words } from './text.ts';
+import { fold, isStopWord, wordKey, wordSet, words } from './text.ts';
 
 export interface ListFilter {
   phase?: Phase;
@@ -70,10 +70,8 @@ const ROLE_ACRONYMS: Record<string, string> = {
 const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'institucion']);
 
 /** Words of a role phrase that say nothing about which role it is. */
-const ROLE_NOISE = new Set(
-  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les entra the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen'.split(
-    ' ',
-  ),
+const ROLE_NOISE = wordSet(
+  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les entra the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */

@@ -7,7 +7,7 @@
  */
 import { fold } from '../content/deadline.ts';
 import { parseReference, type Reference } from './reference.ts';
-import { MAX_QUESTION_CHARS, stripSlackMarkup } from './text.ts';
+import { MAX_QUESTION_CHARS, stripSlackMarkup, wordSet } from './text.ts';
 
 export type Language = 'es' | 'en';
 export type SmallTalk = 'greeting' | 'thanks' | 'bye' | 'help';
@@ -121,15 +121,11 @@ const FILLERS = loose(
 /** A follow-up starts with "y" / "and" / "también" / "entonces": "¿y el plazo?". */
 const CONTINUES = loose('^[\\s¿¡]*(y|e|and|tambien|entonces|what about|y que hay de|y en|ok y|va y)', 'iu');
 
-const ENGLISH = new Set(
-  'the what who whom which when where how is are does do to of for in on step steps deadline involved we my our should must need about hello hi thanks help please list comes after before next previous first last mean'.split(
-    ' ',
-  ),
+const ENGLISH = wordSet(
+  'the what who whom which when where how is are does do to of for in on step steps deadline involved we my our should must need about hello hi thanks help please list comes after before next previous first last mean',
 );
-const SPANISH = new Set(
-  'el la los las de del que qué quién quien cuándo cuando cómo como es son en para por paso pasos un una al se hay hacer plazo y o lo le sigue'.split(
-    ' ',
-  ),
+const SPANISH = wordSet(
+  'el la los las de del que qué quién quien cuándo cuando cómo como es son en para por paso pasos un una al se hay hacer plazo y o lo le sigue',
 );
 
 /**

@@ -4,7 +4,7 @@
  * paso sobre «hola»". Returns which kind, so the renderer can say hello, you're welcome or goodbye.
  */
 import type { SmallTalk } from './read.ts';
-import { fold, words } from './text.ts';
+import { fold, wordSet, words } from './text.ts';
 
 /** Phrases removed first, so "buenos días" does not leave "días" (a deadline cue) behind. */
 const PHRASES: Array<[RegExp, string]> = [
@@ -55,10 +55,8 @@ const KINDS: Record<string, SmallTalk> = {
 };
 
 /** Words that may surround a greeting without making it a question ("hola, ¿me ayudas por favor?"). */
-const FILLER = new Set(
-  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all'.split(
-    ' ',
-  ),
+const FILLER = wordSet(
+  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all',
 );
 
 /** The kind of small talk the message is, or undefined when it holds a question. */

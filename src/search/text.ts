@@ -6,6 +6,9 @@ import snowball from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { fold } from '../content/deadline.ts';
 
+/** A set of words written as one space-separated string (word lists read better that way). */
+export const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
 /** Longest question we analyse; Slack allows far more, and nothing useful hides after this. */
 export const MAX_QUESTION_CHARS = 1000;
 
