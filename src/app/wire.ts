@@ -13,6 +13,7 @@ import type { AvanceDeps } from '../bot/avance-command.ts';
 import { type Bot, createBot } from '../bot/build.ts';
 import type { BotDeps } from '../bot/types.ts';
 import type { Config, DatabaseConfig } from '../config/config.ts';
+import { loadAnswerContent } from '../content/glossary.ts';
 import { loadContent } from '../content/loader.ts';
 import type { Guide } from '../content/model.ts';
 import { progressPorts, type Stores } from '../ports/index.ts';
@@ -207,8 +208,14 @@ export async function createApp(
           ...(saveChart ? { saveChart } : {}),
           onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
         };
+  // The glossary and the editors' vocabulary: a problem there is logged; the bot answers without them.
+  const answerContent = loadAnswerContent(config.contentDir, guides);
+  for (const p of answerContent.problems) logger.warn({ file: p.file, field: p.field }, p.message);
   const bot = createBot(guides, {
     questions: stores.feedback,
+    content: answerContent,
+    // Follow-ups in DMs, threads and the terminal chat (issue 8).
+    context: stores.context,
     ...(avance ? { avance } : {}),
     ...(overrides.extraBotDeps ? { extra: overrides.extraBotDeps(stores) } : {}),
   });

@@ -1,11 +1,44 @@
-import { answerBlocks, answerText } from '../render/answer.ts';
+import { answerBlocks, answerText, fallbackText } from '../render/answer.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { context, section } from '../render/limits.ts';
-import type { BotDeps, Reply, Request } from './types.ts';
+import { asksWhatIsNext } from '../search/answerer.ts';
+import { CONTEXT_TTL_MS } from '../search/conversation.ts';
+import type { Answer, BotDeps, Reply, Request } from './types.ts';
 
 const UNANSWERED = new Set(['choose', 'no_match']);
 
-/** Answers a free-form question; unanswered ones are logged for the guide's editors. */
+/**
+ * The conversation's last answer, or undefined (no thread key, no store, nothing saved, or the store
+ * failed: a follow-up then reads as a new question, which is better than no answer).
+ */
+async function loadContext(request: Request, deps: BotDeps): Promise<unknown> {
+  if (!deps.context || !request.threadKey) return undefined;
+  try {
+    return await deps.context.load(request.teamId, request.threadKey, deps.now?.() ?? new Date());
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveContext(request: Request, deps: BotDeps, value: unknown): Promise<void> {
+  if (!deps.context || !request.threadKey || value === null || value === undefined) return;
+  const now = deps.now?.() ?? new Date();
+  try {
+    await deps.context.save(
+      request.teamId,
+      request.threadKey,
+      value,
+      new Date(now.getTime() + CONTEXT_TTL_MS),
+    );
+  } catch {
+    // Losing the context only costs the next follow-up its reference; the answer itself is out.
+  }
+}
+
+/**
+ * Answers a free-form question, as a follow-up of the thread's last answer when there is one; unanswered
+ * ones are logged for the guide's editors.
+ */
 export async function answerQuestion(
   request: Request,
   deps: BotDeps,
@@ -22,7 +55,17 @@ export async function answerQuestion(
       visibility,
     };
   }
-  let answer = deps.answerer.answer(question);
+  const previous = await loadContext(request, deps);
+  // "¿Qué sigue?" with no conversation to follow: the channel's next open step, when it tracks progress.
+  const teamNext =
+    previous === undefined && deps.nextOpenStep && asksWhatIsNext(question)
+      ? await deps.nextOpenStep({ teamId: request.teamId, channelId: request.channelId })
+      : undefined;
+  const core = deps.answerer.answer(question, {
+    ...(previous === undefined ? {} : { context: previous }),
+    ...(teamNext ? { teamNext } : {}),
+  });
+  let answer: Answer = { ...core, text: answerText(core, deps.guides) };
   if (deps.decorateAnswer) {
     answer = await deps.decorateAnswer(answer, {
       teamId: request.teamId,
@@ -30,6 +73,7 @@ export async function answerQuestion(
       userId: request.userId,
     });
   }
+  if (!request.replay) await saveContext(request, deps, core.context);
   if (UNANSWERED.has(answer.outcome) && !request.replay) {
     await deps.questions?.recordUnanswered({
       teamId: request.teamId,
@@ -41,12 +85,12 @@ export async function answerQuestion(
       confidence: answer.confidence,
     });
   }
-  const reply: Reply = { text: answerText(answer), blocks: answerBlocks(answer), visibility };
-  if (answer.outcome === 'answered' || answer.outcome === 'choose') {
+  const reply: Reply = { text: fallbackText(answer), blocks: answerBlocks(answer), visibility };
+  if (answer.outcome === 'answered' || answer.outcome === 'choose' || answer.outcome === 'list') {
     reply.feedback = {
       question,
       ...(answer.step ? { stepId: answer.step.id, guide: answer.step.guide } : {}),
-      intent: answer.intent,
+      ...(answer.intent ? { intent: answer.intent } : {}),
     };
   }
   return reply;

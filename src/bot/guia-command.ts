@@ -1,12 +1,12 @@
 import { defaultGuide, findGuide, findStep, guideOfYear, stepIds } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
+import { tooBroadText } from '../render/answer-text.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { helpBlocks, helpText } from '../render/help.ts';
 import { COMMANDS } from '../render/ids.ts';
 import { context, cut, section } from '../render/limits.ts';
 import { guideListBlocks, guideListText, searchResultsBlocks } from '../render/lists.ts';
 import { stepCardsBlocks, stepCardText } from '../render/step-card.ts';
-import { tooBroadText } from '../search/answer-text.ts';
 import { onlyGuideWords } from '../search/text.ts';
 import { answerQuestion } from './answer-question.ts';
 import { plainQuestion } from './slack-text.ts';

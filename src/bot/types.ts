@@ -1,27 +1,17 @@
 import type { KnownBlock } from '@slack/types';
-import type { Guide, Step } from '../content/model.ts';
+import type { Guide } from '../content/model.ts';
+import type { ContextStore } from '../ports/context.ts';
 import type { QuestionLog } from '../ports/feedback.ts';
 import type { FeedbackRef, ShareRef } from '../render/reply.ts';
+import type { Answer as CoreAnswer, Answerer as CoreAnswerer } from '../search/answerer.ts';
 
-/**
- * The answering contract (src/search/answerer.ts). Declared here structurally so the bot layer depends on
- * the shape, not on the module.
- */
-export interface Answer {
-  intent: 'involucrados' | 'plazo' | 'normatividad' | 'actividades' | 'resumen';
-  step: Step | null;
-  alternatives: Array<{ step: Step; score: number }>;
-  confidence: number;
-  outcome: 'answered' | 'choose' | 'no_match' | 'empty';
-  language: 'es' | 'en';
+/** An answer from the core (data) with its wording, as the bot layer passes it on (decorators may add text). */
+export type Answer = CoreAnswer & {
   /** Slack mrkdwn. */
   text: string;
-}
+};
 
-export interface Answerer {
-  answer(q: string, opts?: { guide?: string }): Answer;
-  search(query: string, limit?: number): Array<{ step: Step; score: number }>;
-}
+export type Answerer = CoreAnswerer;
 
 /** Who asked what, where: the same for a Slack event, a slash command and the terminal. */
 export interface Request {
@@ -32,6 +22,11 @@ export interface Request {
   source: 'command' | 'mention' | 'dm' | 'local';
   /** Set when a reply is rebuilt ("Compartir en el canal"): the question was already logged once. */
   replay?: boolean;
+  /**
+   * The conversation this message belongs to (a DM channel, a thread's thread_ts, the terminal): follow-ups
+   * there refer to the last answer. No key: an independent question.
+   */
+  threadKey?: string;
 }
 
 /** What the bot says back, transport-independent. Buttons are added by the transport (see withActions). */
@@ -55,6 +50,15 @@ export interface BotDeps {
   guides: Guide[];
   answerer: Answerer;
   questions?: QuestionLog;
+  /** Where conversations remember their last answer (issue 8); none: every question stands alone. */
+  context?: ContextStore;
+  /** The clock for context expiry (tests set it). */
+  now?: () => Date;
+  /** EXTENSION POINT (team progress): the channel's next open step, for "¿qué sigue?". Must not throw. */
+  nextOpenStep?: (ctx: {
+    teamId: string;
+    channelId: string;
+  }) => Promise<{ guide: string; id: string } | undefined>;
   /**
    * EXTENSION POINT (team progress): adjust an answer before it is rendered, e.g. add the team's own due
    * date to a `plazo` answer. Must not throw; it is called for every answer (commands, mentions, DMs, terminal).

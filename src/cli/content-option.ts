@@ -61,11 +61,11 @@ export function warnAboutProblems(load: ContentLoad, io: Pick<CliIo, 'stderr'>):
 export function loadGuidesFor(
   values: { content?: string | undefined; guide?: string | undefined },
   io: Pick<CliIo, 'env' | 'stderr'>,
-): { guides: Guide[]; selected: Guide[] } | undefined {
+): { guides: Guide[]; selected: Guide[]; dir: string } | undefined {
   const load = loadContentFor(values.content, io.env);
   if (!warnAboutProblems(load, io)) return undefined;
   const selected = selectGuides(load.guides, values.guide, io);
-  return selected && { guides: load.guides, selected };
+  return selected && { guides: load.guides, selected, dir: load.dir };
 }
 
 function selectGuides(

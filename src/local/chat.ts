@@ -18,6 +18,9 @@ export interface LocalChatOptions {
 /** Who "you" are in the terminal, for commands that keep per-team state. */
 export const LOCAL_IDENTITY = { userId: 'ULOCAL', teamId: 'TLOCAL', channelId: 'DLOCAL' } as const;
 
+/** The terminal chat is one conversation: follow-ups refer to the last answer. */
+export const LOCAL_THREAD = 'terminal';
+
 const EXIT_WORDS = new Set(['/salir', 'salir', '/exit', 'exit', '/quit']);
 
 function welcomeText(commands: Iterable<string>): string {
@@ -50,7 +53,7 @@ async function replyToLine(
     }
     return handler({ ...base, text: rest.join(' ') });
   }
-  return answerQuestion({ ...base, text: line }, deps, 'public');
+  return answerQuestion({ ...base, text: line, threadKey: LOCAL_THREAD }, deps, 'public');
 }
 
 /** The terminal chat. Resolves when the input ends or the person types /salir. */

@@ -1,97 +1,159 @@
 /**
- * Answers a question about the guide: which step, which part of it, how sure, and the reply text.
- * Pure: built once from the loaded guides, then every call is in-memory work with no I/O.
+ * Answers a question about the guide with DATA: the outcome, the intent, the steps, the facts and the guide's
+ * own sentences, the glossary term, the language and a reason code. No wording here: src/render/ turns an
+ * Answer into Slack blocks or terminal text, Spanish first, with an English frame for English questions.
+ * Pure: built once from the loaded guides (and glossary), then every call is in-memory work with no I/O.
  */
+import type { GlossaryEntry, StepRef, VocabularyEntry } from '../content/glossary.ts';
 import { guideOfYear } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
+import { type ConversationContext, readContext } from './conversation.ts';
 import {
-  chooseText,
-  emptyText,
-  greetingText,
-  type Language,
-  missingStepText,
-  noMatchText,
-  stepAnswerText,
-  tooBroadText,
-  whichStepText,
-} from './answer-text.ts';
-import { detectIntent, type Intent } from './intent.ts';
-import { parseReference } from './reference.ts';
-import { type AnalyzedQuery, type Hit, SearchIndex } from './search-index.ts';
-import { isSmallTalk } from './small-talk.ts';
-import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, words } from './text.ts';
+  filterSteps,
+  type ListFilter,
+  type Navigation,
+  navigate,
+  readListRequest,
+  readNavigation,
+} from './facts.ts';
+import { detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
+import { findQuotes, type Quote } from './passages.ts';
+import { type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
+import { type AnalyzedQuery, type Evidence, type Hit, SearchIndex } from './search-index.ts';
+import { smallTalkKind } from './small-talk.ts';
+import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, wordSet, words } from './text.ts';
 
-export type { Intent } from './intent.ts';
+export type { ConversationContext } from './conversation.ts';
+export type { Intent } from './intents.ts';
+export type { Quote } from './passages.ts';
+export type { Language } from './read.ts';
+
+export type Outcome = 'answered' | 'list' | 'choose' | 'no_match' | 'empty' | 'small_talk';
+
+/** Why an answer is not a plain step answer, for the renderer's wording. */
+export type Reason =
+  | 'empty_question'
+  | 'which_step'
+  | 'missing_step'
+  | 'too_broad'
+  | 'off_topic'
+  | 'unsure'
+  | 'asks_for_steps'
+  | 'empty_list';
 
 export interface Answer {
-  intent: Intent;
+  outcome: Outcome;
+  /** The part of the step asked about; `definicion` for a glossary answer; null for small talk. */
+  intent: Intent | null;
+  /** The main step of a one-step answer, else null. */
   step: Step | null;
+  /** Every step the answer covers (all of them for a list or several steps). */
+  steps: Step[];
   /** Up to 3 other candidates; for `choose`, the steps offered (step is then null). */
   alternatives: Array<{ step: Step; score: number }>;
   /** 0..1, from the gap between the first and second candidates (1 for an explicit reference). */
   confidence: number;
-  outcome: 'answered' | 'choose' | 'no_match' | 'empty';
   language: Language;
-  /** Slack mrkdwn; user text echoed only through escapeMrkdwn. */
-  text: string;
+  /** The guide's own sentences answering a specific question, per step id ("guide:id"). */
+  quotes: Array<Quote & { step: Step }>;
+  term?: GlossaryEntry;
+  list?: ListFilter & { guide: string; everything: boolean };
+  navigation?: Navigation;
+  smallTalk?: SmallTalk;
+  reason?: Reason;
+  /** For missing_step: the id asked and the edition named. */
+  missing?: { id: string; edition?: string };
+  /** For too_broad: the words found in (nearly) every step. */
+  broadWords?: string[];
+  /** True when the answer used the conversation's previous answer. */
+  followUp: boolean;
+  /** True when "¿qué sigue?" was answered with the channel's next open step. */
+  fromProgress?: boolean;
+  /** The question as the user wrote it (Slack markup read), for echoes: the renderer escapes it. */
+  question: string;
+  /** What to remember for the next turn of this conversation (null: keep nothing). */
+  context: ConversationContext | null;
+}
+
+export interface AnswerOptions {
+  guide?: string;
+  /** The conversation's previous answer (as stored): a follow-up refers to it. */
+  context?: unknown;
+  /** The channel's next open step (team progress), for "¿qué sigue?" with nothing else to go on. */
+  teamNext?: StepRef;
 }
 
 export interface Answerer {
-  answer(question: string, opts?: { guide?: string }): Answer;
+  answer(question: string, opts?: AnswerOptions): Answer;
   search(query: string, limit?: number): Array<{ step: Step; score: number }>;
+}
+
+export interface AnswererContent {
+  glossary?: readonly GlossaryEntry[];
+  vocabulary?: readonly VocabularyEntry[];
 }
 
 /** Below this confidence the answer offers choices instead of guessing. */
 const MIN_CONFIDENCE = 0.12;
 /** Score factor for steps outside the preferred guide, so near-ties go to the default edition. */
 const OTHER_EDITION_FACTOR = 0.9;
-/** Below this share of the question explained by the best step, the answer is no_match. */
-const MIN_STRENGTH = 0.12;
-/**
- * A word held by at least this share of the steps is common: a match resting on it alone (with other
- * topic words in the question) is no answer.
- */
+/** A word held by at least this share of the steps is common: alone it links no question to a step. */
 const COMMON_WORD_SHARE = 0.25;
-
-const ENGLISH = new Set(
-  'the what who whom which when where how is are does do to of for in on step steps deadline involved we my our should must need about hello hi thanks help please'.split(
-    ' ',
-  ),
-);
-const SPANISH = new Set(
-  'el la los las de del que qué quién quien cuándo cuando cómo como es son en para por paso pasos un una al se hay hacer plazo y o lo le'.split(
-    ' ',
-  ),
-);
-
 /** A word held by at least this share of the steps names none of them. */
 const BROAD_SHARE = 0.5;
+/** A match outside the title counts this much against the question's foreign words. */
+const OFF_TITLE_WEIGHT = 0.6;
+/** The weight of a word foreign to the guide against the matched words' idf. */
+const FOREIGN_WEIGHT = 1.2;
+/** A foreign verb form ("caen", "recomiendan", "dejar"), or a foreign word in English, says little. */
+const WEAK_FOREIGN = 0.4;
+/** Cap on steps named in one question (ranges included). */
+const MAX_NAMED_STEPS = 20;
 
-/** A question about several steps ("¿qué pasos hablan de…?", "¿en cuáles pasos…?", "which steps…?"). */
+/** "¿Qué pasos…?" / "which steps…?" without a fact to list by: offer the candidates. */
 const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
 
-/**
- * English when its function words outnumber Spanish ones; Spanish otherwise (the bot's first language).
- * One-letter words are left out of the English list: "i" is as likely mrkdwn (`_i_`) or a typo.
- */
-function detectLanguage(text: string): Language {
-  let en = 0;
-  let es = 0;
-  for (const word of words(text)) {
-    if (ENGLISH.has(word)) en++;
-    if (SPANISH.has(word)) es++;
-  }
-  return en > es ? 'en' : 'es';
-}
+/** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
+const DEFINITION =
+  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa|significan|quiere decir|se entiende por)|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
+const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
 
-export function createAnswerer(guides: Guide[]): Answerer {
+/** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
+const VERB_FORM = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
+
+/** Words that say where to go in the guide, not what about. */
+const NAV_WORDS = wordSet(
+  'primero primer primera ultimo ultima siguiente sigue anterior antes despues empiezo empezamos empezar comienzo inicio final next previous first last start',
+);
+
+/** Words of a list question that say "a list", not what it is about. */
+const LIST_WORDS = wordSet(
+  'lista listado listar enlista muestrame dame todos todas pasos paso guia fase etapa edicion plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
+);
+
+const refOf = (s: Step): StepRef => ({ guide: s.guide, id: s.id });
+
+export function createAnswerer(guides: Guide[], content: AnswererContent = {}): Answerer {
   const guideById = new Map(guides.map((g) => [g.id, g]));
   const defaultGuide = guides.find((g) => g.isDefault) ?? guides[0];
   const index = new SearchIndex(guides.flatMap((g) => g.steps));
+  const glossary = content.glossary ?? [];
+  const vocabulary = (content.vocabulary ?? []).map((entry) => ({
+    entry,
+    patterns: entry.phrases.map(
+      (p) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(p))}(?![\\p{L}\\p{N}])`, 'u'),
+    ),
+  }));
+  const glossaryNames = glossary.flatMap((entry) =>
+    [entry.term, ...entry.aliases].map((name) => ({ name: normalName(name), entry })),
+  );
+  // Longest first: "catálogo de datos abiertos" before "catálogo".
+  glossaryNames.sort((a, b) => b.name.length - a.name.length);
 
-  const guideForYear = (year: string) => guideOfYear(guides, year);
+  const findStep = (ref: StepRef | undefined): Step | undefined =>
+    ref ? guideById.get(ref.guide)?.steps.find((s) => s.id === ref.id) : undefined;
 
-  function preferredGuide(opts?: { guide?: string }): Guide | undefined {
+  function preferredGuide(opts?: AnswerOptions): Guide | undefined {
     return (opts?.guide ? guideById.get(opts.guide) : undefined) ?? defaultGuide;
   }
 
@@ -106,27 +168,33 @@ export function createAnswerer(guides: Guide[]): Answerer {
   }
 
   /**
-   * Heuristics for questions about something else, when no step is named: the best step explains almost
-   * nothing of the question; most of its topic words are unknown to the guide even after spelling
-   * correction ("¿cuál es el mejor equipo de fútbol de México?": two of four); or the best step shares
-   * a single word with it, and a word that many steps hold; or only spelling corrections link the step to a
-   * question that also has words unknown to the guide ("vacaciones me tocan" → "toman").
+   * THE decide rule (answer, or refuse), measured on the eval sets: whether the best step is linked to the
+   * question well enough to answer. It runs on the question as read (openings, fillers, links and SMS
+   * spellings already out), so a polite wrapper never counts. Refuse when:
+   * - nothing links them, or only spelling guesses do while the question has words foreign to the guide;
+   * - a single guide word links them and it is common (a quarter of the steps hold it) while the question
+   *   has other topic words: one shared common stem cannot satisfy a question;
+   * - a single guide word links them beside a foreign word ("¿cómo solicito mis vacaciones?");
+   * - a Spanish question is mostly foreign (two or more foreign words, at least half its topic words);
+   * - the matched words weigh less than the foreign ones (idf, a title match fully, others in part; a
+   *   foreign word that reads as a verb form, or any foreign word of an English question, weighs little:
+   *   the guide is Spanish and reaches English only through aliases). With two or more guide words
+   *   matched, one everyday foreign word ("caen", "recomiendan", "dejar") cannot flip the answer.
    */
-  function offTopic(analysis: AnalyzedQuery, best: Hit, language: Language): boolean {
-    if (index.strength(analysis, best.match) < MIN_STRENGTH) return true;
-    const { topicWords, unknownWords, explained, explainedAsWritten, rarestShare } = index.explains(
-      analysis,
-      best.step,
+  function linked(evidence: Evidence, language: Language): boolean {
+    const { matched, unknown, topicWords } = evidence;
+    if (matched.length === 0) return false;
+    if (unknown.length > 0 && matched.every((m) => m.corrected)) return false;
+    const only = matched.length === 1 ? matched[0] : undefined;
+    if (only && topicWords > 1 && only.share >= COMMON_WORD_SHARE) return false;
+    if (only && unknown.length > (language === 'es' ? 0 : 1)) return false;
+    if (language === 'es' && unknown.length >= 2 && unknown.length * 2 >= topicWords) return false;
+    const support = matched.reduce((sum, m) => sum + m.idf * (m.inTitle ? 1 : OFF_TITLE_WEIGHT), 0);
+    const against = unknown.reduce(
+      (sum, w) => sum + FOREIGN_WEIGHT * (language === 'en' || VERB_FORM.test(w) ? WEAK_FOREIGN : 1),
+      0,
     );
-    // Half counts as most for a Spanish question with two or more unknown words: the guide is written
-    // in Spanish, so an unknown Spanish word is telling, while English reaches it only through aliases.
-    const mostlyUnknown =
-      unknownWords * 2 > topicWords ||
-      (language === 'es' && unknownWords >= 2 && unknownWords * 2 >= topicWords);
-    const restsOnCommonWord = topicWords >= 2 && explained === 1 && rarestShare >= COMMON_WORD_SHARE;
-    // Only spelling guesses link the step to a question that also holds words foreign to the guide.
-    const restsOnGuesses = unknownWords > 0 && explainedAsWritten === 0;
-    return mostlyUnknown || restsOnCommonWord || restsOnGuesses;
+    return support > against;
   }
 
   /**
@@ -141,108 +209,352 @@ export function createAnswerer(guides: Guide[]): Answerer {
     return [...new Set([...onlyGuideWords(question), ...common.map((t) => t.word)])];
   }
 
-  function answer(rawQuestion: string, opts?: { guide?: string }): Answer {
-    const question = stripSlackMarkup(String(rawQuestion ?? '')).slice(0, MAX_QUESTION_CHARS);
-    const language = detectLanguage(question);
-    const base: Pick<Answer, 'alternatives' | 'confidence' | 'language'> = {
-      alternatives: [],
+  function definitionTerm(reading: Reading): GlossaryEntry | undefined {
+    if (glossaryNames.length === 0) return undefined;
+    const folded = reading.folded
+      .replace(/[¿?¡!.,;:"«»“”]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const asked = DEFINITION.exec(folded)?.[1] ?? DEFINITION_AFTER.exec(folded)?.[1];
+    if (!asked) return undefined;
+    const phrase = normalName(asked);
+    const exact = glossaryNames.find((g) => g.name === phrase);
+    if (exact) return exact.entry;
+    // The editors' words for a term ("¿qué es la plataforma?" → ADELA).
+    const named = vocabulary.find((v) => v.entry.term && v.patterns.some((p) => p.test(folded)))?.entry.term;
+    const byVocabulary = named
+      ? glossary.find((g) => g.term.toLowerCase() === named.toLowerCase())
+      : undefined;
+    if (byVocabulary) return byVocabulary;
+    // "¿qué es la herramienta ADELA de datos.gob.mx?": a short phrase holding one term.
+    if (words(phrase).length > 6) return undefined;
+    return glossaryNames.find((g) => new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(phrase))?.entry;
+  }
+
+  /** Vocabulary entries (editors' words) the question holds. */
+  function vocabularyHits(folded: string): VocabularyEntry[] {
+    return vocabulary.filter((v) => v.patterns.some((p) => p.test(folded))).map((v) => v.entry);
+  }
+
+  function answer(rawQuestion: string, opts: AnswerOptions = {}): Answer {
+    const reading = readQuestion(rawQuestion);
+    const { language } = reading;
+    const previous = opts.context === undefined ? undefined : readContext(opts.context);
+    const base = {
+      alternatives: [] as Answer['alternatives'],
       confidence: 0,
       language,
+      quotes: [] as Answer['quotes'],
+      followUp: false,
+      question: reading.original,
+      steps: [] as Step[],
+      step: null as Step | null,
     };
-    if (!/[\p{L}\p{N}]/u.test(question)) {
-      return { ...base, intent: 'resumen', step: null, outcome: 'empty', text: emptyText(language) };
+    // Nothing to answer keeps the conversation where it was.
+    const keep = previous ?? null;
+    if (!/[\p{L}\p{N}]/u.test(reading.original)) {
+      return { ...base, outcome: 'empty', intent: null, reason: 'empty_question', context: keep };
     }
-    if (isSmallTalk(question)) {
-      return { ...base, intent: 'resumen', step: null, outcome: 'empty', text: greetingText(language) };
-    }
+    const social =
+      smallTalkKind(reading.original) ?? (/[\p{L}\p{N}]/u.test(reading.text) ? undefined : 'greeting');
+    if (social) return { ...base, outcome: 'small_talk', intent: null, smallTalk: social, context: keep };
 
     const preferred = preferredGuide(opts);
-    const reference = parseReference(question);
-    const edition = reference.editionYear ? guideForYear(reference.editionYear) : undefined;
-    const { analysis, hits } = rank(question, preferred, edition);
-    const folded = fold(question);
-    const intent = detectIntent(`${analysis.correctedText} ${folded}`);
+    if (!preferred) return { ...base, outcome: 'no_match', intent: null, reason: 'off_topic', context: null };
+    const { reference } = reading;
+    const editions = reference.editionYears
+      .map((year) => guideOfYear(guides, year))
+      .filter((g): g is Guide => g !== undefined);
+    const edition = editions[0];
+    // Edition years and a facet's own row name ("tiempo de cumplimiento") name no topic.
+    let searchText = stripIntentPhrases(reading.text);
+    for (const year of reference.editionYears) searchText = searchText.replaceAll(year, ' ');
+    const { analysis, hits } = rank(searchText, preferred, edition);
+    const intent = detectIntent(`${analysis.correctedText} ${reading.folded}`);
     const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
 
-    // An explicit step number wins over any search result.
-    if (reference.stepIds.length > 0) {
-      for (const id of reference.stepIds) {
-        const inGuide = (g: Guide | undefined) => g?.steps.find((s) => s.id === id);
-        const step = edition
-          ? inGuide(edition)
-          : (inGuide(preferred) ?? guides.map(inGuide).find((s) => s !== undefined));
-        if (step) {
-          return {
-            intent,
-            step,
-            alternatives: others(step, hits),
-            confidence: 1,
-            outcome: 'answered',
-            language,
-            text: stepAnswerText(step, intent, guideById.get(step.guide), language),
-          };
+    const one = (step: Step, i: Intent, extra: Partial<Answer> = {}): Answer => {
+      const quotes = i === 'definicion' ? [] : findQuotes(reading.text, step).map((q) => ({ ...q, step }));
+      return {
+        ...base,
+        outcome: 'answered',
+        intent: i,
+        step,
+        steps: [step],
+        alternatives: others(step, hits),
+        confidence: 1,
+        quotes,
+        context: { v: 1, steps: [refOf(step)], intent: i },
+        ...extra,
+      };
+    };
+    const several = (steps: Step[], i: Intent, extra: Partial<Answer> = {}): Answer => {
+      const unique = [...new Set(steps)].slice(0, MAX_NAMED_STEPS);
+      if (unique.length === 1 && unique[0]) return one(unique[0], i, extra);
+      return {
+        ...base,
+        outcome: 'answered',
+        intent: i,
+        steps: unique,
+        confidence: 1,
+        context: { v: 1, steps: unique.map(refOf), intent: i },
+        ...extra,
+      };
+    };
+
+    const namesNothing =
+      analysis.unknown.every((w) => NAV_WORDS.has(w)) &&
+      analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word));
+
+    // 1. "¿Qué es ADELA?": the glossary.
+    const term = definitionTerm(reading);
+    if (term) {
+      const steps = term.steps.map(findStep).filter((s): s is Step => s !== undefined);
+      return {
+        ...base,
+        outcome: 'answered',
+        intent: 'definicion',
+        term,
+        steps,
+        confidence: 1,
+        context: { v: 1, steps: steps.map(refOf), intent: 'definicion', term: term.term },
+      };
+    }
+
+    // 2. Steps named by number: one, several, a range, or one step in several editions.
+    const inGuide = (g: Guide | undefined, id: string) => g?.steps.find((s) => s.id === id);
+    const resolve = (id: string, g?: Guide): Step | undefined =>
+      g
+        ? inGuide(g, id)
+        : (inGuide(preferred, id) ?? guides.map((x) => inGuide(x, id)).find((s) => s !== undefined));
+    let ids = reference.stepIds.slice(0, MAX_NAMED_STEPS);
+    if (reference.range) {
+      const g = edition ?? preferred;
+      const from = g?.steps.findIndex((s) => s.id === reference.range?.from) ?? -1;
+      const to = g?.steps.findIndex((s) => s.id === reference.range?.to) ?? -1;
+      if (g && from >= 0 && to >= from) ids = g.steps.slice(from, to + 1).map((s) => s.id);
+    }
+    const navigation = readNavigation(reading.folded);
+    const navFrom = (from: Step, nav: Navigation, i: Intent): Answer | undefined => {
+      const guide = guideById.get(from.guide);
+      const target = guide && navigate(guide, nav, from);
+      return target ? one(target, i, { navigation: nav, ...(nav ? {} : {}) }) : undefined;
+    };
+    if (ids.length > 0) {
+      const pairs: Step[] = [];
+      if (ids.length === 1 && editions.length > 1) {
+        for (const g of editions) {
+          const s = inGuide(g, ids[0] as string);
+          if (s) pairs.push(s);
         }
+      } else {
+        // "el 4.1 de 2015 y el 1.1 de 2017": each step with the edition named after it, else any edition.
+        ids.forEach((id, i) => {
+          const named = editions.length > 1 ? editions[Math.min(i, editions.length - 1)] : edition;
+          const s = resolve(id, named) ?? (editions.length > 1 ? resolve(id) : undefined);
+          if (s) pairs.push(s);
+        });
+      }
+      const first = pairs[0];
+      if (first && pairs.length === 1 && (navigation === 'next' || navigation === 'previous')) {
+        const nav = navFrom(first, navigation, intent);
+        if (nav) return nav;
+      }
+      if (first) {
+        // "¿y en el 2.3?" after "¿quién participa en el catálogo?": the step changes, the question stays.
+        const onlyAStep =
+          namesNothing && intent === 'resumen' && previous && previous.intent !== 'definicion';
+        if (onlyAStep) return { ...several(pairs, previous.intent), followUp: true };
+        return several(pairs, intent);
       }
       if (reference.namedAsStep || edition) {
-        const id = reference.stepIds[0] ?? '';
         return {
           ...base,
-          intent,
-          step: null,
-          alternatives: hits.slice(0, 3),
           outcome: 'no_match',
-          text: missingStepText(id, edition?.title, language),
+          intent,
+          alternatives: hits.slice(0, 3),
+          reason: 'missing_step',
+          missing: { id: ids[0] ?? '', ...(edition ? { edition: edition.title } : {}) },
+          context: keep,
         };
       }
     }
 
-    // Only "what kind of answer" words ("¿cuál es el plazo?", "who is involved?"): ask which step.
-    const namesNothing = reference.stepIds.length === 0 && analysis.keys.size === 0;
-    if (intent !== 'resumen' && namesNothing && analysis.unknown.length === 0) {
-      return { ...base, intent, step: null, outcome: 'empty', text: whichStepText(intent, language) };
+    // 3. A list computed from the facts: a phase, a deadline, a recurrence, a role, an edition, everything.
+    const list = readListRequest(reading.folded);
+    if (list) {
+      const topicWords = words(reading.folded).filter(
+        (w) =>
+          !LIST_WORDS.has(w) &&
+          !/^\d+$/.test(w) &&
+          analysis.terms.some((t) => t.word === w && t.keys.length > 0),
+      );
+      const g = edition ?? preferred;
+      const matching = g ? filterSteps(g.steps, list) : [];
+      const byFacts = !list.everything || topicWords.length === 0;
+      if (g && byFacts && (matching.length > 0 || !list.roleWords)) {
+        const i: Intent = list.intent === 'resumen' && intent !== 'resumen' ? intent : list.intent;
+        return {
+          ...base,
+          outcome: 'list',
+          intent: i,
+          steps: matching,
+          confidence: 1,
+          list: { ...list.filter, guide: g.id, everything: list.everything },
+          ...(matching.length === 0 ? { reason: 'empty_list' as const } : {}),
+          context: matching.length > 0 ? { v: 1, steps: matching.map(refOf), intent: i } : keep,
+        };
+      }
     }
+
+    // 4. A follow-up: the question names no step and no topic of its own, so it is about the last answer.
+    const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
+    if (previous && previousSteps.length > 0) {
+      const last = previousSteps[previousSteps.length - 1] as Step;
+      const carried: Intent =
+        intent !== 'resumen' ? intent : previous.intent === 'definicion' ? 'resumen' : previous.intent;
+      if ((navigation === 'next' || navigation === 'previous') && (namesNothing || reading.continues)) {
+        const nav = navFrom(last, navigation, intent === 'resumen' ? 'resumen' : intent);
+        if (nav) return { ...nav, followUp: true };
+      }
+      if (edition && namesNothing) {
+        const moved = previousSteps
+          .map((s) => inGuide(edition, s.id))
+          .filter((s): s is Step => s !== undefined);
+        if (moved.length > 0) return { ...several(moved, carried), followUp: true };
+        return {
+          ...base,
+          outcome: 'no_match',
+          intent: carried,
+          reason: 'missing_step',
+          missing: { id: last.id, edition: edition.title },
+          followUp: true,
+          context: keep,
+        };
+      }
+      if (namesNothing && (intent !== 'resumen' || reading.continues)) {
+        return { ...several(previousSteps, intent === 'resumen' ? 'resumen' : intent), followUp: true };
+      }
+    }
+
+    // 5. "¿Qué sigue?" in a channel with a tracker: the team's next open step. First and last need nothing.
+    const teamNext = findStep(opts.teamNext);
+    if (navigation === 'next' && namesNothing && teamNext) {
+      return one(teamNext, intent, { navigation: 'next', fromProgress: true });
+    }
+    if ((navigation === 'next' || navigation === 'previous') && namesNothing) {
+      return { ...base, outcome: 'empty', intent, navigation, reason: 'which_step', context: keep };
+    }
+    if ((navigation === 'first' || navigation === 'last') && namesNothing && preferred) {
+      const target = navigate(preferred, navigation);
+      if (target) return one(target, intent, { navigation });
+    }
+
+    // 6. Only "what kind of answer" words ("¿cuál es el plazo?", "who is involved?"): ask which step.
+    if (intent !== 'resumen' && namesNothing) {
+      return { ...base, outcome: 'empty', intent, reason: 'which_step', context: keep };
+    }
+
+    // 7. The editors' vocabulary: their words point straight to steps (or a term).
+    const vocab = vocabularyHits(reading.folded);
+    const vocabSteps = [...new Set(vocab.flatMap((v) => v.steps.map(findStep)))].filter(
+      (s): s is Step => s !== undefined,
+    );
+    if (vocabSteps.length === 1 && vocabSteps[0]) return one(vocabSteps[0], intent);
+
+    // 8. The search, and the decide rule.
     const [first, second] = hits;
-    if (!first || first.score <= 0 || offTopic(analysis, first, language)) {
-      const broad = tooBroad(question, analysis);
-      const text = broad.length > 0 ? tooBroadText(broad, language) : noMatchText(question, language);
-      return { ...base, intent, step: null, outcome: 'no_match', text };
-    }
-    const confidence = second ? (first.score - second.score) / first.score : 1;
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
-    const wantsList = second !== undefined && ASKS_FOR_STEPS.test(folded);
-    if (confidence < MIN_CONFIDENCE || wantsList) {
-      const choices = hits.slice(0, 3);
+    const wantsList = second !== undefined && ASKS_FOR_STEPS.test(reading.folded);
+    if (!first || first.score <= 0 || !linked(index.evidence(analysis, first.step), language)) {
+      if (vocabSteps.length > 1)
+        return chooseFrom(
+          vocabSteps.map((step) => ({ step, score: 0 })),
+          0,
+        );
+      const broad = tooBroad(reading.text, analysis);
       return {
         ...base,
+        outcome: 'no_match',
         intent,
-        step: null,
-        alternatives: choices,
-        confidence,
-        outcome: 'choose',
-        text: chooseText(
-          choices.map((c) => c.step),
-          guideById,
-          language,
-        ),
+        reason: broad.length > 0 ? 'too_broad' : 'off_topic',
+        ...(broad.length > 0 ? { broadWords: broad } : {}),
+        context: keep,
       };
     }
+    const confidence = second ? (first.score - second.score) / first.score : 1;
+    function chooseFrom(choices: Array<{ step: Step; score: number }>, c: number): Answer {
+      return {
+        ...base,
+        outcome: 'choose',
+        intent,
+        alternatives: choices,
+        steps: choices.map((x) => x.step),
+        confidence: c,
+        reason: wantsList ? 'asks_for_steps' : 'unsure',
+        context: keep,
+      };
+    }
+    // A near tie is no tie when only the leader holds the question's words in its title (its own subject),
+    // and the word is not one half the steps hold.
+    const titleWord = (step: Step) =>
+      index.evidence(analysis, step).matched.some((m) => m.inTitle && m.share < BROAD_SHARE);
+    const titleLeads = !wantsList && second !== undefined && titleWord(first.step) && !titleWord(second.step);
+    if ((confidence < MIN_CONFIDENCE && !titleLeads) || wantsList) {
+      // "choose" offers only candidates linked to the question's own words.
+      const choices = hits
+        .slice(0, 3)
+        .filter((h, i) => i === 0 || linked(index.evidence(analysis, h.step), language));
+      if (choices.length > 1 || wantsList) return chooseFrom(choices, confidence);
+    }
+    if (navigation === 'next' || navigation === 'previous') {
+      const nav = navFrom(first.step, navigation, intent);
+      if (
+        nav &&
+        /\b(paso|step)\b.*\b(despues|antes|luego|after|before)\b|\b(que|what) (sigue|comes)\b/.test(
+          reading.folded,
+        )
+      )
+        return nav;
+    }
+    // "¿y el del catálogo?" after a question about who takes part: a new step, the same question.
+    const carry = reading.continues && intent === 'resumen' && previous && previous.intent !== 'definicion';
+    const asked: Intent = carry ? previous.intent : intent;
     return {
-      intent,
-      step: first.step,
-      alternatives: others(first.step, hits),
+      ...one(first.step, asked),
       confidence,
-      outcome: 'answered',
-      language,
-      text: stepAnswerText(first.step, intent, guideById.get(first.step.guide), language),
+      alternatives: others(first.step, hits),
+      ...(carry ? { followUp: true } : {}),
     };
   }
 
   function search(query: string, limit = 10): Array<{ step: Step; score: number }> {
     const text = stripSlackMarkup(String(query ?? '')).slice(0, MAX_QUESTION_CHARS);
-    const reference = parseReference(text);
-    const edition = reference.editionYear ? guideForYear(reference.editionYear) : undefined;
-    return rank(text, defaultGuide, edition, Math.max(0, limit)).hits;
+    const reading = readQuestion(text);
+    const edition = reading.reference.editionYear
+      ? guideOfYear(guides, reading.reference.editionYear)
+      : undefined;
+    return rank(reading.text, defaultGuide, edition, Math.max(0, limit)).hits;
   }
 
   return { answer, search };
+}
+
+/** Whether a question asks what comes next with nothing to go on (the bot may then look at team progress). */
+export function asksWhatIsNext(question: string): boolean {
+  const reading = readQuestion(question);
+  return reading.reference.stepIds.length === 0 && readNavigation(reading.folded) === 'next';
+}
+
+/** A glossary name or an asked phrase, compared folded, without articles or punctuation. */
+function normalName(text: string): string {
+  return fold(text)
+    .replace(/[¿?¡!.,;:"«»“”()]/g, ' ')
+    .replace(/^\s*(el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

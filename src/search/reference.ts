@@ -1,6 +1,7 @@
 /**
- * Explicit references in a question: step numbers ("paso 1.2", "1.2", "step 2.3") and editions
- * ("edición 2015", "guía 2015", "guia-2015"). An explicit reference beats any search result.
+ * Explicit references in a question: step numbers in any written form ("paso 1.2", "1.2", "1,2",
+ * "paso 1-2", "step 2.3", "del 1.1 al 1.3") and editions ("edición 2015", "guía 2015", "el de 2017").
+ * Number words ("paso uno punto dos", "step two point one") are turned into digits by readQuestion first.
  */
 
 export interface Reference {
@@ -8,18 +9,25 @@ export interface Reference {
   stepIds: string[];
   /** True when a step number came with the word "paso"/"step" (a missing step is then worth saying). */
   namedAsStep: boolean;
-  /** Year of an edition the question names, e.g. "2015". */
+  /** Year of the first edition the question names, e.g. "2015". */
   editionYear?: string;
+  /** Every edition year the question names, in order ("el 4.1 de 2015 y el de 2017"). */
+  editionYears: string[];
+  /** "del 1.1 al 1.3": the first and last ids of a range (the answerer expands it over a guide). */
+  range?: { from: string; to: string };
 }
 
 // "1.2" or "1,2" not part of a longer number ("8601", "2.0.1"); "paso 1-2" only after the word paso/step.
 const STEP_NUMBER = /(?<![\d.,])([1-9])\s?[.,]\s?(\d)(?![\d]|[.,]\d)/g;
 const NAMED_STEP =
   /\b(?:paso|step|pasos|steps)\s*(?:n[uú]mero\s*|no\.?\s*|#\s*)?([1-9])(?:\s?[.-]\s?|,)(\d)(?!\d)/gi;
+// "pasos 1.1 y 1.2": the second id after a named first one is named too.
+const RANGE =
+  /(?:\b(?:del?|from|entre)\s+(?:(?:el\s+)?pasos?\s+|steps?\s+)?)?([1-9])[.,]([0-9])\s*(?:\b(?:al|a|hasta|to|through)\b|–|—|-)\s*(?:(?:el\s+)?pasos?\s+|steps?\s+)?([1-9])[.,]([0-9])(?!\d)/gi;
 const EDITION =
-  /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/i;
-const YEAR_BEFORE_EDITION = /\b((?:19|20)\d\d)\s+(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\b/i;
-const YEAR_AFTER_STEP = /(?:\bde(?:l)?|\bof|\bfrom)\s+((?:19|20)\d\d)\b/i;
+  /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/gi;
+const YEAR_BEFORE_EDITION = /\b((?:19|20)\d\d)\s+(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\b/gi;
+const YEAR_AFTER_STEP = /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by)\s+((?:19|20)\d\d)\b/gi;
 
 export function parseReference(text: string): Reference {
   const found: Array<{ at: number; id: string; named: boolean }> = [];
@@ -35,11 +43,22 @@ export function parseReference(text: string): Reference {
   }
   found.sort((a, b) => a.at - b.at);
   const stepIds = [...new Set(found.map((f) => f.id))];
-  const edition =
-    EDITION.exec(text)?.[1] ??
-    YEAR_BEFORE_EDITION.exec(text)?.[1] ??
-    (stepIds.length > 0 ? YEAR_AFTER_STEP.exec(text)?.[1] : undefined);
-  const reference: Reference = { stepIds, namedAsStep: found.some((f) => f.named) };
-  if (edition) reference.editionYear = edition;
+  const years: Array<{ at: number; year: string }> = [];
+  for (const pattern of [EDITION, YEAR_BEFORE_EDITION]) {
+    for (const m of text.matchAll(pattern)) years.push({ at: m.index ?? 0, year: m[1] as string });
+  }
+  if (stepIds.length > 0 || years.length > 0) {
+    for (const m of text.matchAll(YEAR_AFTER_STEP)) years.push({ at: m.index ?? 0, year: m[1] as string });
+  }
+  years.sort((a, b) => a.at - b.at);
+  const editionYears = [...new Set(years.map((y) => y.year))];
+  const reference: Reference = { stepIds, namedAsStep: found.some((f) => f.named), editionYears };
+  if (editionYears[0]) reference.editionYear = editionYears[0];
+  const range = [...text.matchAll(RANGE)][0];
+  if (range) {
+    const from = `${range[1]}.${range[2]}`;
+    const to = `${range[3]}.${range[4]}`;
+    if (from !== to) reference.range = { from, to };
+  }
   return reference;
 }

@@ -10,6 +10,7 @@
 import Fuse from 'fuse.js';
 import type { Step } from '../content/model.ts';
 import { QUERY_ALIASES, WORD_FAMILIES } from './aliases.ts';
+import { INTENT_WORDS } from './intents.ts';
 import { fold, isStopWord, wordKey, words } from './text.ts';
 
 /** Field weights: a word in the title says more about the step than the same word deep in the summary. */
@@ -33,80 +34,6 @@ const B = 0.75;
  * to this power, so a step matching every topic word beats one matching a single word many times.
  */
 const COVERAGE_EXPONENT = 1;
-
-/**
- * Words that say which part of a step is wanted, not which step: recognised (and typo-corrected) in
- * questions, but never scored, or "plazo" would pull every step that mentions a plazo in its summary.
- */
-const INTENT_WORDS = [
-  'quién',
-  'quiénes',
-  'responsable',
-  'responsables',
-  'participa',
-  'participan',
-  'participar',
-  'participantes',
-  'involucrado',
-  'involucrados',
-  'involucradas',
-  'involucra',
-  'encargado',
-  'encargados',
-  'encarga',
-  'áreas',
-  'área',
-  'plazo',
-  'plazos',
-  'cuándo',
-  'cuánto',
-  'cuántos',
-  'días',
-  'día',
-  'fecha',
-  // "este año" dates a question, it names no topic ("¿cuántos días de vacaciones me tocan este año?").
-  'año',
-  'años',
-  'límite',
-  'vence',
-  'vencimiento',
-  'frecuencia',
-  'periodicidad',
-  'tiempo',
-  'normatividad',
-  'normativa',
-  'norma',
-  'decreto',
-  'ley',
-  'leyes',
-  'fundamento',
-  'fundamenta',
-  'regulación',
-  'reglamento',
-  'lineamientos',
-  'actividades',
-  'tareas',
-  'acciones',
-  'deadline',
-  'responsible',
-  'involved',
-  'regulation',
-  'regulations',
-  'law',
-  'laws',
-  'activities',
-  'tasks',
-  'long',
-  'often',
-  'many',
-  'days',
-  'due',
-  'who',
-  'when',
-  'how',
-  'what',
-  'which',
-];
 
 // Three reusable rows for editDistance: no allocation per call.
 let rowA = new Int32Array(64);
@@ -214,6 +141,13 @@ export interface TopicCoverage {
   rarestShare: number;
 }
 
+export interface Evidence {
+  matched: Array<{ word: string; share: number; idf: number; inTitle: boolean; corrected: boolean }>;
+  /** Words of the question that name a topic: known to the index, or unknown to the guide. */
+  topicWords: number;
+  unknown: string[];
+}
+
 interface Posting {
   doc: number;
   /** Field-weighted BM25 term weight for this document, precomputed: it does not depend on the query. */
@@ -269,6 +203,8 @@ export class SearchIndex {
   private readonly scores: Float64Array;
   /** Per step, the idf mass of the query keys it contains: how much of the question it covers. */
   private readonly covered: Float64Array;
+  /** Per step, the keys of its title: a match there names the step's own subject. */
+  private readonly titleKeys: Array<Set<string>> = [];
 
   constructor(steps: Step[]) {
     this.steps = steps;
@@ -303,6 +239,7 @@ export class SearchIndex {
           }
           count++;
         }
+        if (field === 'title') this.titleKeys.push(new Set(terms.keys()));
         length.set(field, count);
         totalLength.set(field, (totalLength.get(field) ?? 0) + count);
       }
@@ -601,6 +538,40 @@ export class SearchIndex {
       if (held && term.corrected === undefined) explainedAsWritten++;
     }
     return { topicWords, unknownWords: analysis.unknown.length, explained, explainedAsWritten, rarestShare };
+  }
+
+  /**
+   * What links a step to the question, word by word: for each topic word of the question the step holds,
+   * how common it is (share of steps), whether it is in the step's title and whether it was a spelling
+   * correction; plus the question's topic words the guide does not know at all.
+   */
+  evidence(analysis: AnalyzedQuery, step: Step): Evidence {
+    const doc = this.docOf.get(step) ?? -1;
+    const n = Math.max(1, this.steps.length);
+    const matched: Evidence['matched'] = [];
+    let topicWords = analysis.unknown.length;
+    for (const term of analysis.terms) {
+      const indexed = term.keys.filter((key) => this.postings.has(key));
+      if (indexed.length === 0) continue;
+      topicWords++;
+      let best: Evidence['matched'][number] | undefined;
+      for (const key of indexed) {
+        if (!this.contains(key, doc)) continue;
+        const entry = this.postings.get(key);
+        const share = (entry?.list.length ?? n) / n;
+        const inTitle = this.titleKeys[doc]?.has(key) ?? false;
+        const idf = entry?.idf ?? 0;
+        if (!best || idf > best.idf)
+          best = { word: term.word, share, idf, inTitle, corrected: term.corrected !== undefined };
+      }
+      if (best) matched.push(best);
+    }
+    return { matched, topicWords, unknown: analysis.unknown };
+  }
+
+  /** The idf of a word held by a single step: the weight of a word the guide does not know. */
+  rareIdf(): number {
+    return Math.log(1 + (this.steps.length - 0.5) / 1.5);
   }
 
   /**

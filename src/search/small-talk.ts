@@ -1,80 +1,75 @@
 /**
- * Greetings, thanks and bare requests for help ("hola", "buenos días", "gracias", "help", "¿me ayudas?"):
- * messages with no question about the guide in them. They deserve a friendly pointer to what the bot can
- * do, not "no encontré un paso sobre «hola»".
+ * Greetings, thanks, goodbyes and bare requests for help ("hola", "gracias", "adiós", "¿me ayudas?"):
+ * messages with no question about the guide in them. They deserve a friendly reply, not "no encontré un
+ * paso sobre «hola»". Returns which kind, so the renderer can say hello, you're welcome or goodbye.
  */
-import { fold, words } from './text.ts';
+import type { SmallTalk } from './read.ts';
+import { fold, wordSet, words } from './text.ts';
 
 /** Phrases removed first, so "buenos días" does not leave "días" (a deadline cue) behind. */
-const PHRASES =
-  /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|muchas gracias|mil gracias|thank you|good (morning|afternoon|evening)|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g;
+const PHRASES: Array<[RegExp, string]> = [
+  [/\b(muchas gracias|mil gracias|thank you|te lo agradezco|se agradece)\b/g, ' gracias '],
+  [/\b(hasta luego|hasta pronto|hasta manana|nos vemos|see you|good ?bye)\b/g, ' adios '],
+  [
+    /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|good (morning|afternoon|evening)|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
+    ' hola ',
+  ],
+];
 
-const SOCIAL = new Set([
-  'hola',
-  'holi',
-  'buenas',
-  'saludos',
-  'gracias',
-  'grax',
-  'ayuda',
-  'ayudas',
-  'ayudame',
-  'ayudar',
-  'auxilio',
-  'hi',
-  'hello',
-  'hey',
-  'thanks',
-  'thx',
-  'help',
-  'bot',
-  'oye',
-  'ok',
-  'okay',
-  'va',
-  'sale',
-  'perfecto',
-  'excelente',
-]);
+const KINDS: Record<string, SmallTalk> = {
+  hola: 'greeting',
+  holi: 'greeting',
+  buenas: 'greeting',
+  saludos: 'greeting',
+  hi: 'greeting',
+  hello: 'greeting',
+  hey: 'greeting',
+  oye: 'greeting',
+  bot: 'greeting',
+  gracias: 'thanks',
+  grax: 'thanks',
+  thanks: 'thanks',
+  thx: 'thanks',
+  ty: 'thanks',
+  adios: 'bye',
+  bye: 'bye',
+  chao: 'bye',
+  chau: 'bye',
+  ayuda: 'help',
+  ayudas: 'help',
+  ayudame: 'help',
+  ayudar: 'help',
+  auxilio: 'help',
+  help: 'help',
+  // Acknowledgements read as thanks: the conversation is closing, not asking.
+  ok: 'thanks',
+  okay: 'thanks',
+  va: 'thanks',
+  sale: 'thanks',
+  perfecto: 'thanks',
+  excelente: 'thanks',
+  genial: 'thanks',
+  listo: 'thanks',
+  entendido: 'thanks',
+  vale: 'thanks',
+};
 
 /** Words that may surround a greeting without making it a question ("hola, ¿me ayudas por favor?"). */
-const FILLER = new Set([
-  'me',
-  'te',
-  'por',
-  'favor',
-  'porfa',
-  'please',
-  'a',
-  'y',
-  'de',
-  'que',
-  'en',
-  'puedes',
-  'podrias',
-  'can',
-  'you',
-  'i',
-  'need',
-  'necesito',
-  'una',
-  'un',
-  'la',
-  'el',
-  'the',
-  'muy',
-  'amable',
-  'todos',
-  'todas',
-]);
+const FILLER = wordSet(
+  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all',
+);
 
-/** True when the message is only a greeting, thanks or a request for help. */
-export function isSmallTalk(question: string): boolean {
-  const rest = words(fold(question).replace(PHRASES, ' hola '));
-  let social = 0;
-  for (const word of rest) {
-    if (SOCIAL.has(word)) social++;
-    else if (!FILLER.has(word)) return false;
+/** The kind of small talk the message is, or undefined when it holds a question. */
+export function smallTalkKind(question: string): SmallTalk | undefined {
+  let text = fold(question);
+  for (const [pattern, word] of PHRASES) text = text.replace(pattern, word);
+  const seen: SmallTalk[] = [];
+  for (const word of words(text)) {
+    const kind = Object.hasOwn(KINDS, word) ? KINDS[word] : undefined;
+    if (kind) seen.push(kind);
+    else if (!FILLER.has(word)) return undefined;
   }
-  return social > 0;
+  // "gracias, adiós" says goodbye; "hola, ¿me ayudas?" asks for help.
+  for (const kind of ['bye', 'help', 'thanks', 'greeting'] as const) if (seen.includes(kind)) return kind;
+  return undefined;
 }

@@ -6,6 +6,9 @@ import snowball from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { fold } from '../content/deadline.ts';
 
+/** A set of words written as one space-separated string (word lists read better that way). */
+export const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
 /** Longest question we analyse; Slack allows far more, and nothing useful hides after this. */
 export const MAX_QUESTION_CHARS = 1000;
 
@@ -158,6 +161,31 @@ const TOPIC_STOP_WORDS = new Set(
     'alguien',
     'sabe',
     'saben',
+    // Adverbs and determiners the stop-word list lacks: they never name a topic ("detrás de un login").
+    'detras',
+    'ahi',
+    'aqui',
+    'alla',
+    'alli',
+    'cerca',
+    'lejos',
+    'unos',
+    'unas',
+    'buenos',
+    'buenas',
+    'bueno',
+    'buena',
+    'mucho',
+    'muchos',
+    'ya',
+    'asi',
+    'tambien',
+    'siempre',
+    'nunca',
+    'ademas',
+    'porque',
+    'entonces',
+    'igual',
   ].map(fold),
 );
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryContextStore } from '../../src/adapters/memory/context.ts';
 import { answerQuestion } from '../../src/bot/answer-question.ts';
 import { createCommands } from '../../src/bot/commands.ts';
 import { parseGuia } from '../../src/bot/guia-command.ts';
@@ -6,6 +7,7 @@ import { buildHome } from '../../src/bot/home.ts';
 import { sharedReply } from '../../src/bot/share.ts';
 import { plainQuestion } from '../../src/bot/slack-text.ts';
 import type { Answer, BotDeps, Reply, Request } from '../../src/bot/types.ts';
+import type { ContextStore } from '../../src/ports/context.ts';
 import { COMMANDS } from '../../src/render/ids.ts';
 import { section } from '../../src/render/limits.ts';
 import { createAnswerer } from '../../src/search/answerer.ts';
@@ -166,5 +168,48 @@ describe('extension points for other features', () => {
     );
     expect(shared?.visibility).toBe('public');
     expect(logged).toHaveLength(1);
+  });
+});
+
+describe('follow-ups through the context port', () => {
+  const dm = (text: string, threadKey = 'D1'): Request => ({ ...request(text), source: 'dm', threadKey });
+
+  it('a follow-up in the same thread refers to the last answer; another thread does not', async () => {
+    const d = deps({ context: createMemoryContextStore() });
+    await answerQuestion(dm('¿quién participa en el paso 1.1?'), d, 'public');
+    const followUp = await answerQuestion(dm('¿y cuál es el plazo?'), d, 'public');
+    expect(followUp.text).toContain('Paso 1.1');
+    expect(followUp.text).toContain('Plazo');
+    const elsewhere = await answerQuestion(dm('¿y cuál es el plazo?', 'D2'), d, 'public');
+    expect(elsewhere.text).toContain('¿De qué paso?');
+  });
+
+  it('the context expires after a day', async () => {
+    let now = new Date('2026-12-01T10:00:00Z');
+    const d = deps({ context: createMemoryContextStore(), now: () => now });
+    await answerQuestion(dm('¿quién participa en el paso 1.1?'), d, 'public');
+    now = new Date('2026-12-02T10:00:01Z');
+    expect((await answerQuestion(dm('¿y cuál es el plazo?'), d, 'public')).text).toContain('¿De qué paso?');
+  });
+
+  it('a context store that fails costs the follow-up its reference, never the answer', async () => {
+    const failing: ContextStore = {
+      load: async () => {
+        throw new Error('db down');
+      },
+      save: async () => {
+        throw new Error('db down');
+      },
+      prune: async () => 0,
+    };
+    const reply = await answerQuestion(dm('plazo del paso 1.1'), deps({ context: failing }), 'public');
+    expect(reply.text).toContain('Paso 1.1');
+  });
+
+  it('a stored value that is not a context is ignored', async () => {
+    const store = createMemoryContextStore();
+    await store.save('T1', 'D1', { v: 1, steps: 'all', intent: '__proto__' }, new Date(Date.now() + 60_000));
+    const reply = await answerQuestion(dm('¿y cuál es el plazo?'), deps({ context: store }), 'public');
+    expect(reply.text).toContain('¿De qué paso?');
   });
 });

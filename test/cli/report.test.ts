@@ -60,6 +60,14 @@ describe('guia report feedback', () => {
         'Preguntas sin respuesta clara: 1',
         '  2026-03-02 17:30  sin coincidencia  «¿y el presupuesto?»  (dm, U3)',
         '',
+        'Qué añadir a la guía (sin respuesta y 👎, agrupadas por palabras): 2 grupo(s)',
+        '  1×  «presupuesto»  (sin coincidencia 1)',
+        '      «¿y el presupuesto?»',
+        '  1×  (sin palabras de tema)  (👎 1 · respondidas con el paso 2.1)',
+        '      «¿quién participa en el 2.1?»',
+        '  Para que el bot las responda: añade esas palabras a content/<guía>/vocabulario.yml con sus pasos,',
+        '  o un término a content/glosario.yml, y revisa con «guia validate».',
+        '',
       ].join('\n'),
     );
   });
@@ -69,6 +77,12 @@ describe('guia report feedback', () => {
     const parsed = JSON.parse(stdout) as { feedback: unknown[]; unanswered: unknown[] };
     expect(parsed.feedback).toHaveLength(2);
     expect(parsed.unanswered).toMatchObject([{ question: '¿y el presupuesto?', source: 'dm' }]);
+    expect(parsed).toMatchObject({
+      groups: [
+        { words: ['presupuesto'], count: 1 },
+        { count: 1, steps: ['2.1'] },
+      ],
+    });
   });
 
   it('a missing database is reported in Spanish and not created', async () => {

@@ -55,6 +55,12 @@ export function readQuestions(file = QUESTIONS_FILE): LabelledQuestion[] {
     .map((line) => JSON.parse(line) as LabelledQuestion);
 }
 
+/**
+ * These sets' labels predate issue 8: a greeting or thanks was labelled `empty` (now `small_talk`), and a
+ * "which steps…" question `choose` (now a `list` computed from the facts when it names a fact to list by).
+ */
+const LEGACY_OUTCOMES: Record<string, Answer['outcome']> = { empty: 'small_talk', choose: 'list' };
+
 const key = (step: { guide: string; id: string }): string => `${step.guide}/${step.id}`;
 
 function describe(answer: Answer): string {
@@ -82,14 +88,15 @@ export function evaluate(guides: Guide[], questions = readQuestions()): EvalRepo
       .slice(0, 3)
       .map(key);
     const right = question.expect
-      ? answer.outcome === question.expect
+      ? answer.outcome === question.expect || LEGACY_OUTCOMES[question.expect] === answer.outcome
       : answer.outcome === 'answered' && answer.step !== null && key(answer.step) === question.step;
     const inTop3 = right || (question.step !== null && candidates.includes(question.step));
     if (right) top1++;
     else misses.push({ question, got: describe(answer), kind: 'step' });
     if (inTop3) top3++;
-    if (answer.intent === question.intent) intents++;
-    else misses.push({ question, got: answer.intent, kind: 'intent' });
+    // These older labels predate intent null (small talk): null reads as their «resumen».
+    if ((answer.intent ?? 'resumen') === question.intent) intents++;
+    else misses.push({ question, got: String(answer.intent), kind: 'intent' });
   }
   const total = questions.length;
   return { total, top1: top1 / total, top3: top3 / total, intent: intents / total, misses };

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { explainDeadline } from '../../src/search/answer-text.ts';
-import { createAnswerer } from '../../src/search/answerer.ts';
+import type { Guide } from '../../src/content/model.ts';
+import { answerText } from '../../src/render/answer.ts';
+import { explainDeadline } from '../../src/render/answer-text.ts';
+import { createAnswerer as createCore } from '../../src/search/answerer.ts';
 import { sampleGuides, step } from './guides.ts';
+
+/** The core's answer with its rendered wording, as the bot shows it. */
+function createAnswerer(guides: Guide[]) {
+  const core = createCore(guides);
+  return {
+    answer: (q: string, opts?: { guide?: string }) => {
+      const a = core.answer(q, opts);
+      return { ...a, text: answerText(a, guides) };
+    },
+    search: core.search,
+  };
+}
 
 const answerer = createAnswerer(sampleGuides());
 const ask = (q: string, opts?: { guide?: string }) => answerer.answer(q, opts);
@@ -288,21 +302,27 @@ describe('bad input never throws and never pings anyone', () => {
     expect(answer.text).toContain('/guia lista');
   });
 
+  it.each(['hola', 'Buenos días', 'ayuda', 'help', '¿En qué me puedes ayudar?', '<@U123> hola'])(
+    '«%s» gets a friendly explanation of what the bot answers',
+    (q) => {
+      const answer = ask(q);
+      expect(answer.outcome).toBe('small_talk');
+      expect(answer.intent).toBeNull();
+      expect(answer.text).toMatch(/Hola|Hi/);
+      expect(answer.text).toContain('/guia lista');
+    },
+  );
+
   it.each([
-    'hola',
-    'Buenos días',
-    '¡Gracias!',
-    'muchas gracias, bot',
-    'ayuda',
-    'help',
-    '¿En qué me puedes ayudar?',
-    '<@U123> hola',
-  ])('«%s» gets a friendly explanation of what the bot answers', (q) => {
+    ['¡Gracias!', 'thanks', '¡De nada!'],
+    ['muchas gracias, bot', 'thanks', '¡De nada!'],
+    ['gracias, me sirvió mucho', 'thanks', '¡De nada!'],
+    ['adiós', 'bye', '¡Hasta luego!'],
+    ['thanks a lot', 'thanks', 'You’re welcome'],
+  ])('«%s» is small talk (%s), answered as such, not with the greeting', (q, kind, words) => {
     const answer = ask(q);
-    expect(answer.outcome).toBe('empty');
-    expect(answer.intent).toBe('resumen');
-    expect(answer.text).toMatch(/Hola|Hi/);
-    expect(answer.text).toContain('/guia lista');
+    expect(answer).toMatchObject({ outcome: 'small_talk', smallTalk: kind, steps: [] });
+    expect(answer.text).toContain(words);
   });
 
   it('answers the question that follows a greeting', () => {

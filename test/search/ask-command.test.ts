@@ -44,6 +44,66 @@ describe('guia ask', () => {
     expect(lines[1].outcome).toBe('empty');
   });
 
+  it('--json keeps {"q","thread"} lines with the same thread as one conversation, even interleaved', async () => {
+    const { code, stdout } = await run(
+      ['--json', '--content', content],
+      [
+        JSON.stringify({ q: '¿quién participa en el paso 1.1?', thread: 'a' }),
+        JSON.stringify({ q: 'plazo del paso 4.1', thread: 'b' }),
+        JSON.stringify({ q: '¿y cuál es el plazo?', thread: 'a' }),
+        '¿y cuál es el plazo?',
+        JSON.stringify({ q: '¿y en la edición 2015?', thread: 'b' }),
+        JSON.stringify({ q: '¿y el siguiente?', thread: 'a' }),
+        '{"q": 3}',
+      ],
+    );
+    expect(code).toBe(0);
+    const out = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(7);
+    expect(out.map((o) => (o.step ? `${o.step.guide}:${o.step.id}` : o.outcome))).toEqual([
+      'guia-2017:1.1',
+      'guia-2017:4.1',
+      'guia-2017:1.1',
+      // A plain line is an independent question: no step to refer to.
+      'empty',
+      'guia-2015:4.1',
+      'guia-2017:1.2',
+      // Not a {"q": string} object: read as the question it is.
+      'no_match',
+    ]);
+    expect(out[2]).toMatchObject({ intent: 'plazo', follow_up: true });
+    for (const o of out) {
+      for (const field of [
+        'outcome',
+        'intent',
+        'step',
+        'steps',
+        'alternatives',
+        'term',
+        'confidence',
+        'text',
+      ])
+        expect(o).toHaveProperty(field);
+    }
+  });
+
+  it('--json gives lists every step and definitions their term', async () => {
+    const { stdout } = await run(
+      ['--json', '--content', content],
+      ['pasos de la fase Promueve', '¿qué es ADELA?'],
+    );
+    const [list, definition] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(list).toMatchObject({ outcome: 'list', step: null });
+    expect(list.steps.map((s: { id: string }) => s.id)).toEqual(['4.1', '4.2', '4.3']);
+    expect(definition).toMatchObject({ outcome: 'answered', intent: 'definicion', term: 'ADELA' });
+  });
+
   it('explains its usage when the question is missing, and rejects unknown guides', async () => {
     expect((await run(['--content', content])).code).toBe(2);
     const unknown = await run(['--content', content, '--guide', 'guia-1999', 'paso 1.1']);

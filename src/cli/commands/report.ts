@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openStores } from '../../app/wire.ts';
 import type { FeedbackRow, UnansweredRow } from '../../ports/feedback.ts';
+import { groupQuestions, type QuestionGroup } from '../../search/question-groups.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { commonOptions, jsonOption } from '../content-option.ts';
@@ -11,7 +12,7 @@ const USAGE = `Uso: guia report feedback [--db ARCHIVO] [--json] [--content DIR]
 Muestra, para quien edita la guía, las opiniones (👍/👎) sobre las respuestas del bot y las preguntas que
 no supo responder.
   --db ARCHIVO    la base de datos del bot (por omisión: $GUIA_DB o ./data/guia.db)
-  --json          imprime { feedback, unanswered } en JSON
+  --json          imprime { feedback, unanswered, groups } en JSON
   --content DIR   se acepta como en los demás comandos; el informe no lee la guía`;
 
 const oneLine = (s: string, max = 120) => {
@@ -19,6 +20,40 @@ const oneLine = (s: string, max = 120) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+const KIND_NAMES: Record<string, string> = { no_match: 'sin coincidencia', choose: 'dudosa', down: '👎' };
+
+/** Unanswered questions and 👎 answers, grouped by the words they share. */
+function groupsOf(feedback: FeedbackRow[], unanswered: UnansweredRow[]): QuestionGroup[] {
+  return groupQuestions([
+    ...unanswered.map((q) => ({ question: q.question, kind: q.outcome })),
+    ...feedback
+      .filter((f) => f.vote === -1)
+      .map((f) => ({ question: f.question, kind: 'down', stepId: f.stepId })),
+  ]);
+}
+
+function formatGroups(groups: QuestionGroup[]): string[] {
+  if (groups.length === 0) return [];
+  const lines = [
+    '',
+    `Qué añadir a la guía (sin respuesta y 👎, agrupadas por palabras): ${groups.length} grupo(s)`,
+  ];
+  for (const g of groups) {
+    const kinds = Object.entries(g.kinds)
+      .map(([k, n]) => `${KIND_NAMES[k] ?? k} ${n}`)
+      .join(' · ');
+    const words = g.words.length > 0 ? g.words.map((w) => `«${w}»`).join(' ') : '(sin palabras de tema)';
+    const steps = g.steps.length > 0 ? ` · respondidas con el paso ${g.steps.join(', ')}` : '';
+    lines.push(`  ${g.count}×  ${words}  (${kinds}${steps})`);
+    lines.push(`      ${g.examples.map((q) => `«${oneLine(q, 60)}»`).join(' · ')}`);
+  }
+  lines.push(
+    '  Para que el bot las responda: añade esas palabras a content/<guía>/vocabulario.yml con sus pasos,',
+    '  o un término a content/glosario.yml, y revisa con «guia validate».',
+  );
+  return lines;
+}
 
 function formatReport(feedback: FeedbackRow[], unanswered: UnansweredRow[]): string {
   const up = feedback.filter((f) => f.vote === 1).length;
@@ -36,6 +71,7 @@ function formatReport(feedback: FeedbackRow[], unanswered: UnansweredRow[]): str
     const kind = q.outcome === 'choose' ? 'dudosa' : 'sin coincidencia';
     lines.push(`  ${when(q.createdAt)}  ${kind}  «${oneLine(q.question)}»  (${q.source}, ${q.userId})`);
   }
+  lines.push(...formatGroups(groupsOf(feedback, unanswered)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -80,7 +116,7 @@ const command: CliCommand = {
     try {
       const feedback = await stores.feedback.listFeedback();
       const unanswered = await stores.feedback.listUnanswered();
-      if (values.json) writeJson(io, { feedback, unanswered });
+      if (values.json) writeJson(io, { feedback, unanswered, groups: groupsOf(feedback, unanswered) });
       else io.stdout.write(formatReport(feedback, unanswered));
       return 0;
     } finally {

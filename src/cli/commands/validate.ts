@@ -1,3 +1,4 @@
+import { loadAnswerContent } from '../../content/glossary.ts';
 import type { ContentLoad } from '../../content/model.ts';
 import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
@@ -17,7 +18,7 @@ function validationReport(load: ContentLoad) {
 }
 
 /** Pure: the human report, a table of guides, the skipped files and every problem. */
-function formatValidation(load: ContentLoad & { dir: string }): string {
+function formatValidation(load: ContentLoad & { dir: string; glossaryTerms?: number }): string {
   const lines = [`Contenido: ${load.dir}`, ''];
   if (load.guides.length > 0) {
     const idWidth = Math.max(4, ...load.guides.map((g) => g.id.length + 2));
@@ -33,6 +34,7 @@ function formatValidation(load: ContentLoad & { dir: string }): string {
     for (const file of load.skipped) lines.push(`  ${file}`);
     lines.push('');
   }
+  if (load.glossaryTerms !== undefined) lines.push(`Glosario: ${load.glossaryTerms} términos`, '');
   if (load.problems.length === 0) {
     lines.push('Sin problemas.');
   } else {
@@ -51,9 +53,12 @@ const command: CliCommand = {
     });
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
-    const load = loadContentFor(values.content, io.env);
+    const steps = loadContentFor(values.content, io.env);
+    // The glossary and the vocabulary files are checked with the steps they point to.
+    const extras = loadAnswerContent(steps.dir, steps.guides);
+    const load = { ...steps, problems: [...steps.problems, ...extras.problems] };
     if (values.json) writeJson(io, validationReport(load));
-    else io.stdout.write(formatValidation(load));
+    else io.stdout.write(formatValidation({ ...load, glossaryTerms: extras.glossary.length }));
     return load.problems.length > 0 ? 1 : 0;
   },
 };

@@ -18,6 +18,8 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
         teamId: context.teamId ?? body.team_id ?? '',
         channelId: event.channel,
         source: 'mention',
+        // The bot answers under the question, so a later mention in that thread carries its thread_ts.
+        threadKey: `${event.channel}:${event.thread_ts ?? event.ts}`,
       },
       { channel: event.channel, user: event.user, threadTs: event.thread_ts ?? event.ts },
     );

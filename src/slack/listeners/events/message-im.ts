@@ -20,6 +20,8 @@ export function registerMessageIm(app: App, deps: SlackDeps): void {
         teamId: context.teamId ?? body.team_id ?? '',
         channelId: event.channel,
         source: 'dm',
+        // A DM is one conversation (a thread inside it is its own).
+        threadKey: event.thread_ts ? `${event.channel}:${event.thread_ts}` : event.channel,
       },
       { channel: event.channel, user: event.user },
     );

@@ -1,0 +1,201 @@
+/**
+ * Answers computed from the parsed facts of the steps, never from search hits: lists (a phase, a deadline,
+ * a recurrence, a role, an edition, the whole guide), navigation (next, previous, first, last) and the
+ * guide's own sentences that answer a specific question. Pure.
+ */
+import { compareStepIds } from '../content/guides.ts';
+import type { Guide, Phase, Recurrence, Step } from '../content/model.ts';
+import { fold, isStopWord, wordKey, wordSet, words } from './text.ts';
+
+export interface ListFilter {
+  phase?: Phase;
+  days?: number;
+  dayKind?: 'naturales' | 'hábiles';
+  recurrence?: Recurrence;
+  /** The role as the question names it ("la Unidad de Transparencia"). */
+  role?: string;
+}
+
+/** A question that asks for several steps at once. */
+const ASKS_FOR_LIST = new RegExp(
+  [
+    '\\b(que|cuales|cuantos|en que|en cuales|de que|todos los|todas las|lista( de)?|listado( de)?|listar|muestrame( los)?|dame( los)?|enlista) pasos\\b',
+    '\\blista de (los )?pasos\\b',
+    '\\b(los|todos los) pasos (de|del|que)\\b',
+    '^pasos\\b',
+    '\\bpasos (de|en) la (fase|etapa|edicion|guia)\\b',
+    '\\bque (plazos|fechas|vencimientos) hay\\b',
+    '\\b(cuales son )?(todos )?los plazos\\b',
+    '\\b(which|what|list( all)?( the)?|all( the)?) steps\\b',
+    '\\b(list|show)( me)? (all )?the steps\\b',
+    '\\bwhat deadlines\\b',
+  ].join('|'),
+);
+
+const PHASE_WORDS: Array<[RegExp, Phase]> = [
+  [/\b(fase|etapa|phase)\s+(de\s+)?planea(cion)?\b|\bplanea\b/, 'Planea'],
+  [
+    /\b(fase|etapa|phase)\s+(de\s+)?publica(cion)?\b|\bpublica\b(?!\s+(el|la|los|las|en|un|una|datos))/,
+    'Publica',
+  ],
+  [/\b(fase|etapa|phase)\s+(de\s+)?perfecciona(miento)?\b|\bperfecciona\b/, 'Perfecciona'],
+  [
+    /\b(fase|etapa|phase)\s+(de\s+)?promueve\b|\b(fase|etapa|phase)\s+(de\s+)?promocion\b|\bpromueve\b/,
+    'Promueve',
+  ],
+];
+
+const RECURRENCE_WORDS: Array<[RegExp, Recurrence]> = [
+  [/\b(anual(es|mente)?|cada ano|una vez al ano|every year|yearly|annual(ly)?)\b/, 'anual'],
+  [/\b(semestral(es|mente)?|cada (seis meses|semestre)|every six months)\b/, 'semestral'],
+  [/\b(bimestral(es|mente)?|cada dos meses|every two months)\b/, 'bimestral'],
+  [/\b(trimestral(es|mente)?|cada tres meses|quarterly)\b/, 'trimestral'],
+  [/\b(mensual(es|mente)?|cada mes|monthly)\b/, 'mensual'],
+  [/\b(continu[ao]s?|continuamente|permanentes?|continuous(ly)?|ongoing)\b/, 'continua'],
+];
+
+/** Short names people use for the guide's roles; the long forms are matched word by word. */
+const ROLE_ACRONYMS: Record<string, string> = {
+  ut: 'unidad transparencia',
+  oic: 'organo interno control',
+  dgti: 'direccion general tecnologias informacion',
+  ti: 'tecnologias informacion',
+  gti: 'grupo trabajo',
+  ada: 'administrador datos',
+  admin: 'administrador',
+  contraloria: 'organo interno control',
+};
+
+/** The guide's own words ("datos", "institucional") are part of role names: "Enlace Institucional". */
+const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'institucion']);
+
+/** Words of a role phrase that say nothing about which role it is. */
+const ROLE_NOISE = wordSet(
+  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les entra the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen',
+);
+
+/** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
+const roleKey = (word: string) => {
+  const w = fold(word);
+  return wordKey(
+    w.length > 4 && w.endsWith('es') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w,
+  );
+};
+
+/** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
+function roleWords(folded: string): string[] | undefined {
+  const m =
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|le toca|les toca|takes? part|is involved|are involved)\b(.*)$/.exec(
+      folded,
+    );
+  const after = m?.[2] ?? '';
+  const tokens = words(after)
+    .flatMap((w) => (ROLE_ACRONYMS[w] ? words(ROLE_ACRONYMS[w] as string) : [w]))
+    .filter(
+      (w) =>
+        !ROLE_NOISE.has(w) && (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) && w.length > 1 && !/^\d+$/.test(w),
+    );
+  return tokens.length > 0 ? tokens : undefined;
+}
+
+/** Whether one of the step's Involucrados holds every word of the role (stems compared). */
+export function stepHasRole(step: Step, role: string[]): boolean {
+  const wanted = role.map(roleKey);
+  return step.involved.some((item) => {
+    const keys = new Set(words(item).map(roleKey));
+    return wanted.every((k) => keys.has(k));
+  });
+}
+
+export interface ListRequest {
+  filter: ListFilter;
+  /** Role words, when the list is "steps where X takes part". */
+  roleWords?: string[];
+  /** The facet the list shows: the deadline for deadline lists, the role for role lists. */
+  intent: 'plazo' | 'involucrados' | 'resumen';
+  /** True when the question names no fact to filter by (a list of every step of the edition). */
+  everything: boolean;
+}
+
+/** A list question and what it filters by, or undefined when the question does not ask for a list. */
+export function readListRequest(folded: string): ListRequest | undefined {
+  if (!ASKS_FOR_LIST.test(folded)) return undefined;
+  const filter: ListFilter = {};
+  for (const [pattern, phase] of PHASE_WORDS) if (pattern.test(folded)) filter.phase = phase;
+  const days = /\b(\d{1,3})\s*(dias|days)\b(\s+(naturales|habiles|calendar|working|business))?/.exec(folded);
+  if (days) {
+    filter.days = Number(days[1]);
+    const kind = days[4];
+    if (kind) filter.dayKind = kind === 'naturales' || kind === 'calendar' ? 'naturales' : 'hábiles';
+  }
+  for (const [pattern, recurrence] of RECURRENCE_WORDS) {
+    if (pattern.test(folded)) {
+      filter.recurrence = recurrence;
+      break;
+    }
+  }
+  const role = roleWords(folded);
+  const deadlineWords =
+    /\b(plazos?|vencen?|vencimientos?|fechas?|duran?|tardan?|deadlines?|due|dias|cada)\b/.test(folded);
+  const intent = role
+    ? 'involucrados'
+    : deadlineWords || filter.days || filter.recurrence
+      ? 'plazo'
+      : 'resumen';
+  const request: ListRequest = {
+    filter,
+    intent,
+    everything: !filter.phase && !filter.days && !filter.recurrence && !role,
+  };
+  if (role) {
+    request.roleWords = role;
+    filter.role = role.join(' ');
+  }
+  return request;
+}
+
+export function filterSteps(steps: readonly Step[], request: ListRequest): Step[] {
+  const { filter } = request;
+  return steps.filter(
+    (s) =>
+      (!filter.phase || s.phase === filter.phase) &&
+      (filter.days === undefined || s.deadline.days === filter.days) &&
+      (!filter.dayKind || s.deadline.dayKind === filter.dayKind) &&
+      (!filter.recurrence || s.deadline.recurrence === filter.recurrence) &&
+      (!request.roleWords || stepHasRole(s, request.roleWords)),
+  );
+}
+
+export type Navigation = 'next' | 'previous' | 'first' | 'last';
+
+const NAVIGATION: Array<[RegExp, Navigation]> = [
+  [
+    /\b(que|cual) (sigue|viene|toca)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bnext\b/,
+    'next',
+  ],
+  [
+    /\b(paso )?anterior\b|\bantes del?\b|\bprevio al?\b|\bprevious\b|\bbefore step\b|\bcomes before\b/,
+    'previous',
+  ],
+  [
+    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon que (paso )?empiezo\b|\bfirst step\b|\bwhere do (i|we) start\b/,
+    'first',
+  ],
+  [/\b(ultimo paso|el ultimo|paso final|last step|final step)\b/, 'last'],
+];
+
+export function readNavigation(folded: string): Navigation | undefined {
+  for (const [pattern, nav] of NAVIGATION) if (pattern.test(folded)) return nav;
+  return undefined;
+}
+
+/** The step `nav` leads to from `from` inside its guide, by step order (not by the site's links). */
+export function navigate(guide: Guide, nav: Navigation, from?: Step): Step | undefined {
+  const ordered = [...guide.steps].sort((a, b) => compareStepIds(a.id, b.id));
+  if (nav === 'first') return ordered[0];
+  if (nav === 'last') return ordered[ordered.length - 1];
+  if (!from) return undefined;
+  const at = ordered.findIndex((s) => s.id === from.id);
+  if (at < 0) return undefined;
+  return ordered[nav === 'next' ? at + 1 : at - 1];
+}

@@ -1,0 +1,173 @@
+/**
+ * Reading a question before anything else looks at it: Slack markup, URLs, e-mail addresses and @names out;
+ * number words into digits ("paso uno punto dos" → "paso 1.2"); SMS Spanish into words ("q" → "que",
+ * "xq" → "porque", "kien" → "quien"); polite openings and fillers ("buenos días", "quiero saber", "me
+ * podrías decir", "por favor") out, so they can neither set an intent nor count as an unknown topic.
+ * Pure; accents are kept (the stemmer needs them), patterns match with or without them.
+ */
+import { fold } from '../content/deadline.ts';
+import { parseReference, type Reference } from './reference.ts';
+import { MAX_QUESTION_CHARS, stripSlackMarkup, wordSet } from './text.ts';
+
+export type Language = 'es' | 'en';
+export type SmallTalk = 'greeting' | 'thanks' | 'bye' | 'help';
+
+export interface Reading {
+  /** The question as the person wrote it (Slack markup read), for echoes. */
+  original: string;
+  /** What the answerer reads: accents kept, wrappers, links and SMS spellings resolved. */
+  text: string;
+  /** `text` folded (lower case, no accents). */
+  folded: string;
+  language: Language;
+  reference: Reference;
+  /** Starts like a follow-up: "¿y el plazo?", "and who is involved?". */
+  continues: boolean;
+}
+
+/** Letters, digits: a "word" boundary that knows accented letters (JS's \b does not). */
+const L = '\\p{L}\\p{N}';
+
+/** A folded pattern that also matches its accented spellings, as whole words. */
+function loose(pattern: string, flags = 'giu'): RegExp {
+  const accents: Record<string, string> = {
+    a: '[aá]',
+    e: '[eé]',
+    i: '[ií]',
+    o: '[oó]',
+    u: '[uúü]',
+    n: '[nñ]',
+  };
+  let body = '';
+  let inClass = false;
+  for (const c of pattern) {
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    body += inClass ? c : (accents[c] ?? c);
+  }
+  return new RegExp(`(?<![${L}])(?:${body})(?![${L}])`, flags);
+}
+
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:mx|com|org|net|gob|io)\b(?:\/[^\s<>]*)?/gi;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const AT_NAME = /(?<![\w.])@[\w.-]+/g;
+
+const NUMBER_WORDS: Record<string, string> = {
+  uno: '1',
+  una: '1',
+  dos: '2',
+  tres: '3',
+  cuatro: '4',
+  cinco: '5',
+  seis: '6',
+  siete: '7',
+  ocho: '8',
+  nueve: '9',
+  cero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  zero: '0',
+};
+const NUMBER = Object.keys(NUMBER_WORDS).join('|');
+const SPELLED_STEP = loose(`(${NUMBER}|[1-9])\\s+(?:punto|point|dot|\\.)\\s+(${NUMBER}|\\d)`);
+
+/** SMS and chat spellings → the word (whole words only, so "quiero" and "x.com" are left alone). */
+const SMS: Array<[RegExp, string]> = [
+  [loose('q|k|ke|qe'), 'que'],
+  [loose('xq|pq|xk|pk|porq|xque'), 'porque'],
+  [loose('d'), 'de'],
+  [loose('tb|tmb|tbn|tmbn'), 'también'],
+  [loose('x'), 'por'],
+  [loose('xfa|xfavor|plis|pls|porfis'), 'por favor'],
+  [loose('tons|entons'), 'entonces'],
+  [loose('ntp'), ''],
+  [loose('cdo|qdo'), 'cuando'],
+  [loose('msj'), 'mensaje'],
+  [loose('info'), 'información'],
+  // "kien", "kiero", "ke": a k before e/i stands for "qu".
+  [new RegExp(`(?<![${L}])k(?=[eiéí][${L}]*)`, 'giu'), 'qu'],
+];
+
+/**
+ * Openings and wrappers around the real question, removed from its start (repeatedly: "hola, buenos días,
+ * quisiera saber…"). Each leaves the question itself untouched.
+ */
+const OPENINGS = [
+  'hola+|holi|buen(os|as)? (dias|tardes|noches)|buen dia|buenas|que tal|saludos|hey|hi|hello|good (morning|afternoon|evening)',
+  'oye|oiga|oigan|disculpa(me)?|disculpe|disculpen|perdon( por la molestia)?|perdona|una pregunta|una duda|tengo una (duda|pregunta)|pregunta|consulta|estimad[oa]s?|bot',
+  '(me |nos )?(podrias|puedes|podria|pudieras|podrian|pueden|puede) (decir|indicar|explicar|ayudar|informar|confirmar|compartir)(me|nos)?( con| a saber)?',
+  '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
+  'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
+  "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
+  'a ver|mira|bueno|ok|okay|oigan|por favor|porfa|please',
+];
+const OPENING = new RegExp(
+  `^[\\s,.;:¿?¡!-]*(?:${OPENINGS.map((o) => loose(o).source).join('|')})(?:\\s+si(?![${L}]))?[\\s,.;:!-]*`,
+  'iu',
+);
+/** Fillers anywhere: they never carry the question. */
+const FILLERS = loose(
+  'por favor|porfa|please|de favor|si no es molestia|muchas gracias|gracias de antemano|gracias|thanks|thank you',
+);
+
+/** A follow-up starts with "y" / "and" / "también" / "entonces": "¿y el plazo?". */
+const CONTINUES = loose('^[\\s¿¡]*(y|e|and|tambien|entonces|what about|y que hay de|y en|ok y|va y)', 'iu');
+
+const ENGLISH = wordSet(
+  'the what who whom which when where how is are does do to of for in on step steps deadline involved we my our should must need about hello hi thanks help please list comes after before next previous first last mean',
+);
+const SPANISH = wordSet(
+  'el la los las de del que qué quién quien cuándo cuando cómo como es son en para por paso pasos un una al se hay hacer plazo y o lo le sigue',
+);
+
+/**
+ * English when its function words outnumber Spanish ones; Spanish otherwise (the bot's first language).
+ * One-letter words are left out of the English list: "i" is as likely mrkdwn (`_i_`) or a typo.
+ */
+export function detectLanguage(text: string): Language {
+  let en = 0;
+  let es = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (ENGLISH.has(word)) en++;
+    if (SPANISH.has(word)) es++;
+  }
+  return en > es ? 'en' : 'es';
+}
+
+export function readQuestion(raw: unknown): Reading {
+  const original = stripSlackMarkup(String(raw ?? ''))
+    .replace(/\p{Cf}/gu, '')
+    .slice(0, MAX_QUESTION_CHARS)
+    .trim();
+  let text = original.replace(EMAIL, ' ').replace(URL, ' ').replace(AT_NAME, ' ');
+  text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => {
+    const digit = (w: string) => NUMBER_WORDS[fold(w)] ?? w;
+    return `${digit(a)}.${digit(b)}`;
+  });
+  const language = detectLanguage(original);
+  // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
+  if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);
+  const continues = CONTINUES.test(text);
+  for (let i = 0; i < 6; i++) {
+    const next = text.replace(OPENING, '');
+    if (next === text) break;
+    text = next;
+  }
+  text = text.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  return {
+    original,
+    text,
+    folded: fold(text),
+    language,
+    reference: parseReference(text),
+    continues,
+  };
+}
