@@ -1,5 +1,6 @@
 import { defaultGuide, findGuide, findStep, guideOfYear, stepIds } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
+import { parseStepId } from '../content/step-id.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { helpBlocks, helpText } from '../render/help.ts';
 import { COMMANDS } from '../render/ids.ts';
@@ -25,8 +26,8 @@ export function parseGuia(text: string): GuiaRequest {
   const t = text.trim();
   const lower = t.toLowerCase();
   if (t === '' || ['ayuda', 'help', '?', '¿?'].includes(lower)) return { kind: 'help' };
-  const step = /^(?:paso\s+|step\s+)?(\d{1,2}\.\d{1,2})$/i.exec(t);
-  if (step?.[1]) return { kind: 'step', id: step[1] };
+  const stepId = parseStepId(t.replace(/^(?:paso|step)\s+/i, ''));
+  if (stepId) return { kind: 'step', id: stepId };
   if (['lista', 'list', 'pasos', 'todos'].includes(lower)) return { kind: 'list' };
   const listOf = /^(?:lista|list)\s+(?:de\s+(?:la\s+)?)?(.+)$/is.exec(t);
   if (listOf?.[1]) return { kind: 'list', guide: listOf[1].trim() };

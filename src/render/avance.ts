@@ -290,15 +290,3 @@ export function historyBlocks(
   const lines = events.map((e) => `• ${when(e.at)} · ${eventText(e)} · _${escapeMrkdwn(cut(e.source, 40))}_`);
   return [section(cut(`*${title}* (más recientes primero)\n${lines.join('\n')}`, LIMITS.sectionText))];
 }
-
-export const AVANCE_HELP = [
-  `*\`${COMMANDS.avance}\`* — avance del equipo en este canal`,
-  `• \`${COMMANDS.avance}\` resumen: porcentaje, fases, vencidos, próximos ${SOON_DAYS} días, responsables`,
-  `• \`${COMMANDS.avance} 1.2\` ficha del paso con sus actividades`,
-  `• \`${COMMANDS.avance} inicio 2026-01-15\` fecha de inicio (de ella salen los plazos)`,
-  `• \`${COMMANDS.avance} iniciar 1.2\` · \`completar 1.2\` · \`reabrir 1.2\` · \`bloquear 1.2 motivo\``,
-  `• \`${COMMANDS.avance} asignar 1.2 @persona\``,
-  `• \`${COMMANDS.avance} historial [1.2]\` · \`${COMMANDS.avance} exportar\` (CSV)`,
-  `• \`${COMMANDS.avance} guia guia-2015\` cambia la guía que se sigue`,
-  `• \`${COMMANDS.avance} diario 09:00 [lun-vie]\` · \`diario off\` · \`diario sin-cambios linea|nada\``,
-].join('\n');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { parseAvance } from '../../src/bot/avance-parse.ts';
+import { avanceUsageHint, parseAvance } from '../../src/bot/avance-verbs.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { COMMANDS } from '../../src/render/ids.ts';
 
@@ -55,6 +55,11 @@ describe('manifest.yml', () => {
       .map((e) => e.trim().replace('@persona', '<@U123|ana>').replace('AAAA-MM-DD', '2026-01-15'));
     expect(examples.length).toBeGreaterThan(3);
     for (const example of examples) expect(parseAvance(example).kind, example).not.toBe('error');
+  });
+
+  it('takes the /avance usage hint from the verb table, so help and manifest cannot drift', () => {
+    const hint = manifest.features.slash_commands.find((c) => c.command === COMMANDS.avance)?.usage_hint;
+    expect(hint).toBe(avanceUsageHint());
   });
 
   it('has the events, scopes, Home tab, interactivity and Socket Mode the bot needs', () => {

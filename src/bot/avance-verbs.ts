@@ -1,0 +1,359 @@
+/**
+ * Every `/avance` verb, once: the words that select it, how its arguments are read, what it does, its help
+ * line and its syntax. The help (`/avance ayuda`), the dispatch and the manifest's usage hint all come from
+ * this table, so adding a verb is adding one entry.
+ */
+import { DateTime } from 'luxon';
+import { findGuide } from '../content/guides.ts';
+import { parseStepId, type StepId } from '../content/step-id.ts';
+import { formatDateEs, parseIsoDate, toDate } from '../progress/calendar.ts';
+import { progressCsv } from '../progress/csv.ts';
+import type { StepAction } from '../progress/status.ts';
+import { SOON_DAYS } from '../progress/summary.ts';
+import { dailyText, historyBlocks, mention, overviewBlocks, progressHeadline } from '../render/avance.ts';
+import { escapeMrkdwn } from '../render/escape.ts';
+import { COMMANDS } from '../render/ids.ts';
+import { cut, section } from '../render/limits.ts';
+import { dailyTimeSet } from '../schedule/daily.ts';
+import {
+  type Ctx,
+  changeStatus,
+  ensureTracker,
+  NOT_TRACKED,
+  problem,
+  say,
+  stepCard,
+  stepIn,
+  summaryOf,
+  trackerWith,
+  unknownStep,
+} from './avance-ops.ts';
+import { commaHint, type DailyRequest, echo, err, type ParseError, parseDaily } from './avance-parse.ts';
+import { plainQuestion } from './slack-text.ts';
+import type { Reply } from './types.ts';
+
+const A = COMMANDS.avance;
+/** Syntaxes a verb's run repeats in its refusals. */
+const INICIO = `\`${A} inicio AAAA-MM-DD\``;
+const GUIA = `\`${A} guia guia-2017\``;
+
+export interface AvanceVerb<R extends { kind: string }> {
+  /** The words that select the verb (lower case); the first is the one the help shows. */
+  names: readonly string[];
+  /** For verbs selected by something other than a word: nothing at all, or a step number. */
+  matches?: (first: string, rest: readonly string[]) => boolean;
+  /** How to write it, shown by the help and by every error of this verb. */
+  syntax: string;
+  /** What it does, after the syntax on its help line. */
+  help: string;
+  /** An example for the manifest's usage hint (without `/avance`); only the most useful verbs have one. */
+  hint?: string;
+  /** Pure: the words after the verb → the request, or a Spanish message with the syntax. */
+  parse(args: readonly string[], syntax: string, verb: string): R | ParseError;
+  run(request: R, ctx: Ctx): Reply | Promise<Reply>;
+}
+
+/** Keeps each entry's parse and run types tied together while the table holds them all. */
+// biome-ignore lint/suspicious/noExplicitAny: the table erases each entry's request type; verb() checks it.
+export type AnyVerb = AvanceVerb<any>;
+const verb = <R extends { kind: string }>(v: AvanceVerb<R>): AnyVerb => v;
+
+/** `1.2` after a verb that takes exactly one step. */
+function oneStep(args: readonly string[], message: string): StepId | ParseError {
+  const stepId = parseStepId(args[0]);
+  if (!stepId || args.length > 1) return err(`${message}${commaHint(args[0])}`);
+  return stepId;
+}
+
+const isError = (v: unknown): v is ParseError =>
+  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'error';
+
+/** The earliest start date we accept: the policy's guide dates from 2015. */
+const MIN_START = '2015-01-01';
+const MAX_START_YEARS_AHEAD = 1;
+const HISTORY_LIMIT = 20;
+const REASON_MAX = 500;
+const CODE_BLOCK_MAX = 2800;
+
+const statusVerb = (action: Exclude<StepAction, 'bloquear'>, help: string, hint?: string) =>
+  verb({
+    names: [action],
+    syntax: `\`${A} ${action} 1.2\``,
+    help,
+    ...(hint ? { hint } : {}),
+    parse(args, syntax) {
+      const stepId = oneStep(args, `Indica el número de paso: ${syntax}.`);
+      return isError(stepId) ? stepId : { kind: 'status' as const, action, stepId };
+    },
+    run: (r, ctx) => changeStatus(ctx, r.stepId, r.action),
+  });
+
+export const AVANCE_VERBS: readonly AnyVerb[] = [
+  verb({
+    names: [],
+    matches: (first) => first === '',
+    syntax: `\`${A}\``,
+    help: `resumen: porcentaje, fases, vencidos, próximos ${SOON_DAYS} días, responsables`,
+    parse: () => ({ kind: 'overview' as const }),
+    run(_r, ctx) {
+      const { tracker, created } = ensureTracker(ctx);
+      const summary = summaryOf(ctx, tracker);
+      return {
+        text: `Avance del canal: ${progressHeadline(summary)}`,
+        blocks: overviewBlocks(ctx.guide, tracker, summary, created),
+        visibility: 'ephemeral',
+        share: { command: A, text: '' },
+      };
+    },
+  }),
+  verb({
+    names: [],
+    matches: (first, rest) => rest.length === 0 && parseStepId(first) !== undefined,
+    syntax: `\`${A} 1.2\``,
+    help: 'ficha del paso con sus actividades',
+    parse: (_args, _syntax, first) => ({ kind: 'step' as const, stepId: parseStepId(first) as StepId }),
+    run(r, ctx) {
+      const step = stepIn(ctx.guide, r.stepId);
+      if (!step) return unknownStep(ctx.guide, r.stepId);
+      return stepCard(ctx, ensureTracker(ctx).tracker, step);
+    },
+  }),
+  verb({
+    names: ['inicio'],
+    syntax: INICIO,
+    help: 'fecha de inicio (de ella salen los plazos)',
+    hint: 'inicio AAAA-MM-DD',
+    parse(args, syntax) {
+      const [date] = args;
+      if (!date || args.length > 1) {
+        return err(`Indica la fecha de inicio: ${syntax} (por ejemplo \`${A} inicio 2026-01-15\`).`);
+      }
+      return { kind: 'start-date' as const, date };
+    },
+    run(r, ctx) {
+      const syntax = INICIO;
+      const date = parseIsoDate(r.date);
+      if (!date) {
+        return problem(`«${escapeMrkdwn(r.date.slice(0, 20))}» no es una fecha válida. Usa ${syntax}.`);
+      }
+      const iso = date.toISODate() ?? r.date;
+      if (iso < MIN_START) return problem(`La fecha de inicio no puede ser anterior a 2015. Usa ${syntax}.`);
+      // A start years ahead is a typo (2062 for 2026): every due date would be absurd.
+      const latest = toDate(ctx.today).plus({ years: MAX_START_YEARS_AHEAD }).toISODate() ?? ctx.today;
+      if (iso > latest) {
+        return problem(
+          `La fecha de inicio no puede ser posterior al ${formatDateEs(latest)} (un año a partir de hoy). ` +
+            `Usa ${syntax}.`,
+        );
+      }
+      trackerWith(ctx, { startDate: iso }, 'tracker.start_date');
+      return say(
+        `Fecha de inicio: *${formatDateEs(iso)}*. Los plazos de los pasos se cuentan desde ese día.`,
+      );
+    },
+  }),
+  statusVerb('iniciar', 'marca el paso en curso (también lo desbloquea)', 'iniciar 2.1'),
+  statusVerb('completar', 'marca el paso completado', 'completar 2.1'),
+  statusVerb('reabrir', 'vuelve a abrir un paso completado'),
+  verb({
+    names: ['bloquear'],
+    syntax: `\`${A} bloquear 1.2 motivo del bloqueo\``,
+    help: 'marca el paso bloqueado y dice por qué',
+    parse(args, syntax) {
+      const stepId = parseStepId(args[0]);
+      const reason = args.slice(1).join(' ').trim();
+      if (!stepId || !reason) return err(`Indica el paso y el motivo: ${syntax}.${commaHint(args[0])}`);
+      return { kind: 'block' as const, stepId, reason };
+    },
+    run: (r, ctx) => changeStatus(ctx, r.stepId, 'bloquear', cut(plainQuestion(r.reason), REASON_MAX)),
+  }),
+  verb({
+    names: ['asignar'],
+    syntax: `\`${A} asignar 1.2 @persona\``,
+    help: 'nombra a la persona responsable del paso',
+    hint: 'asignar 2.1 @persona',
+    parse(args, syntax) {
+      const stepId = parseStepId(args[0]);
+      if (!stepId) {
+        return err(`Indica el paso y menciona a la persona con @: ${syntax}.${commaHint(args[0])}`);
+      }
+      const target = args.slice(1).join(' ').trim();
+      if ((target.match(/<@[UW][A-Z0-9]+/g) ?? []).length > 1) {
+        return err(`Un paso tiene una sola persona responsable; menciona a una: ${syntax}.`);
+      }
+      const who = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(target);
+      if (!who?.[1]) return err(`Menciona a la persona con @ para asignarle el paso: ${syntax}.`);
+      return { kind: 'assign' as const, stepId, userId: who[1] };
+    },
+    run(r, ctx) {
+      const step = stepIn(ctx.guide, r.stepId);
+      if (!step) return unknownStep(ctx.guide, r.stepId);
+      const { tracker } = ensureTracker(ctx);
+      const result = ctx.deps.store.changeStep(
+        tracker.id,
+        ctx.guide.id,
+        step.id,
+        'step.owner',
+        ctx.actor,
+        (before) =>
+          before.ownerUserId === r.userId
+            ? { ok: false, message: `${mention(r.userId)} ya es responsable del paso ${step.id}.` }
+            : { ok: true, next: { ...before, ownerUserId: r.userId } },
+      );
+      if (!result.ok) return problem(result.message);
+      const note = `Listo: ${mention(r.userId)} es responsable del paso ${step.id}.`;
+      return stepCard(ctx, tracker, step, note, result.next);
+    },
+  }),
+  verb({
+    names: ['historial'],
+    syntax: `\`${A} historial\` o \`${A} historial 1.2\``,
+    help: 'quién cambió qué y cuándo (los 20 cambios más recientes)',
+    parse(args, syntax) {
+      if (args.length === 0) return { kind: 'history' as const };
+      const stepId = args.length === 1 ? parseStepId(args[0]) : undefined;
+      return stepId ? { kind: 'history' as const, stepId } : err(`Uso: ${syntax}.`);
+    },
+    run(r, ctx) {
+      if (r.stepId && !stepIn(ctx.guide, r.stepId)) return unknownStep(ctx.guide, r.stepId);
+      if (!ctx.tracker) return say(NOT_TRACKED);
+      const events = ctx.deps.store.events(ctx.tracker.id, {
+        limit: HISTORY_LIMIT,
+        ...(r.stepId ? { stepId: r.stepId } : {}),
+      });
+      const when = (iso: string) =>
+        DateTime.fromISO(iso, { zone: ctx.deps.tz }).setLocale('es').toFormat('d LLL yyyy, HH:mm');
+      const blocks = historyBlocks(events, r.stepId, when);
+      return say(`Historial: ${events.length} ${events.length === 1 ? 'cambio' : 'cambios'}`, blocks);
+    },
+  }),
+  verb({
+    names: ['exportar', 'csv'],
+    syntax: `\`${A} exportar\``,
+    help: 'el avance en un archivo CSV',
+    parse: () => ({ kind: 'export' as const }),
+    run: (_r, ctx) => exportCsv(ctx),
+  }),
+  verb({
+    names: ['guia', 'guía'],
+    syntax: GUIA,
+    help: 'cambia la guía que se sigue',
+    parse(args, syntax) {
+      const [guideId] = args;
+      if (!guideId || args.length > 1) return err(`Indica la guía: ${syntax}.`);
+      return { kind: 'guide' as const, guideId: guideId.toLowerCase() };
+    },
+    run(r, ctx) {
+      const target = findGuide(ctx.deps.guides, r.guideId);
+      if (!target) {
+        const ids = ctx.deps.guides.map((g) => `\`${g.id}\``).join(', ');
+        return problem(
+          `No conozco la guía «${escapeMrkdwn(r.guideId.slice(0, 40))}». Las guías son: ${ids}. ` +
+            `Uso: ${GUIA}.`,
+        );
+      }
+      trackerWith(ctx, { guideId: target.id }, 'tracker.guide');
+      return say(
+        `Este canal sigue ahora *${escapeMrkdwn(target.title)}* — \`${target.id}\`. ` +
+          'El avance de cada guía se guarda por separado.',
+      );
+    },
+  }),
+  verb<DailyRequest>({
+    names: ['diario'],
+    syntax: `\`${A} diario 09:00 lun-vie\`, \`${A} diario off\` o \`${A} diario sin-cambios linea|nada\``,
+    help: 'resumen diario en el canal a esa hora; `off` lo apaga; `sin-cambios nada` calla los días sin novedades',
+    hint: 'diario 09:00',
+    parse: (args, syntax) => parseDaily([...args], syntax),
+    run(r, ctx) {
+      const { store } = ctx.deps;
+      if (r.kind === 'daily-show') {
+        const daily = ctx.tracker?.daily;
+        return say(
+          `Resumen diario de este canal: ${daily ? dailyText(daily) : 'apagado'}. ` +
+            `Para cambiarlo: \`${A} diario 09:00 lun-vie\` o \`${A} diario off\`.`,
+        );
+      }
+      const { tracker } = ensureTracker(ctx);
+      const daily =
+        r.kind === 'daily'
+          ? { ...tracker.daily, enabled: true, time: r.time, days: r.days }
+          : r.kind === 'daily-off'
+            ? { ...tracker.daily, enabled: false }
+            : { ...tracker.daily, quiet: r.quiet };
+      const after = store.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
+      if (r.kind === 'daily') dailyTimeSet(store, after, ctx.now, ctx.deps.tz);
+      return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
+    },
+  }),
+  verb({
+    names: ['ayuda', 'help', '?'],
+    syntax: `\`${A} ayuda\``,
+    help: 'esta ayuda',
+    hint: 'ayuda',
+    parse: () => ({ kind: 'help' as const }),
+    run: () => say(avanceHelp()),
+  }),
+];
+
+/** The words of `/avance <text>` → the verb and its request, or a Spanish message. Pure. */
+export function matchAvance(
+  text: string,
+): { verb: AnyVerb; request: { kind: string } } | { verb?: undefined; request: ParseError } {
+  const [rawVerb = '', ...rest] = text.trim().split(/\s+/);
+  const word = rawVerb.toLowerCase();
+  const found =
+    AVANCE_VERBS.find((v) => v.matches?.(word, rest)) ?? AVANCE_VERBS.find((v) => v.names.includes(word));
+  if (!found) {
+    return {
+      request: err(
+        `No conozco \`${echo(word)}\`.${commaHint(word)} Escribe \`${A} ayuda\` para ver las opciones.`,
+      ),
+    };
+  }
+  const request = found.parse(rest, found.syntax, word);
+  return isError(request) ? { request } : { verb: found, request };
+}
+
+/** The request only (for tests and the manifest check). */
+export const parseAvance = (text: string): { kind: string } => matchAvance(text).request;
+
+/** `/avance ayuda`: one line per verb, from the table. */
+export function avanceHelp(): string {
+  return [
+    `*\`${A}\`* — avance del equipo en este canal`,
+    ...AVANCE_VERBS.map((v) => `• ${v.syntax} — ${v.help}`),
+  ].join('\n');
+}
+
+/** The manifest's `usage_hint` for `/avance`; test/slack/manifest.test.ts checks manifest.yml says this. */
+export const avanceUsageHint = (): string =>
+  `[${AVANCE_VERBS.flatMap((v) => (v.hint ? [v.hint] : [])).join(' | ')}]`;
+
+async function exportCsv(ctx: Ctx): Promise<Reply> {
+  if (!ctx.tracker) return say(NOT_TRACKED);
+  const summary = summaryOf(ctx, ctx.tracker);
+  const csv = progressCsv(summary, ctx.deps.tz);
+  const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
+  if (ctx.deps.uploadFile) {
+    try {
+      await ctx.deps.uploadFile({
+        channelId: ctx.request.channelId,
+        filename,
+        title: `Avance · ${ctx.guide.title} · ${ctx.today}`,
+        content: csv,
+        comment: `Avance exportado por ${mention(ctx.request.userId)}: ${progressHeadline(summary)}`,
+      });
+      return say(`Subí \`${filename}\` al canal (${summary.total} pasos).`);
+    } catch (error) {
+      ctx.deps.onError?.(error);
+    }
+  }
+  const body = escapeMrkdwn(csv.replace(/\r\n/g, '\n'));
+  // Without an uploader (the terminal chat) the code block is the plan, not a fallback.
+  const intro = ctx.deps.uploadFile ? 'No pude subir el archivo; aquí está el CSV' : 'Aquí está el CSV';
+  return say(`CSV del avance (${summary.total} pasos)`, [
+    section(`${intro} (\`${filename}\`):`),
+    section(`\`\`\`${cut(body, CODE_BLOCK_MAX)}\`\`\``),
+  ]);
+}
