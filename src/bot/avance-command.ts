@@ -4,7 +4,7 @@ import { localDate } from '../progress/calendar.ts';
 import type { ProgressStore } from '../progress/store.ts';
 import type { ButtonValue } from '../render/avance.ts';
 import { ACTIONS, COMMANDS } from '../render/ids.ts';
-import { type Ctx, changeStatus, problem, stepCard, stepIn } from './avance-ops.ts';
+import { type Ctx, changeStatus, problem, setActivities, stepCard, stepIn } from './avance-ops.ts';
 import { matchAvance } from './avance-verbs.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
 
@@ -70,14 +70,22 @@ function parseButton(value: string | undefined): ButtonValue | undefined {
   return undefined;
 }
 
+const ACTIVITY_BUTTONS: ReadonlyArray<[prefix: string, done: boolean | 'stale']> = [
+  [`${ACTIONS.avanceCheckActivity}_`, true],
+  [`${ACTIONS.avanceUncheckActivity}_`, false],
+  [`${ACTIONS.avanceToggleActivity}_`, 'stale'],
+];
+
 export const isAvanceAction = (actionId: string): boolean =>
   actionId === ACTIONS.avanceStart ||
   actionId === ACTIONS.avanceComplete ||
-  actionId.startsWith(`${ACTIONS.avanceToggleActivity}_`);
+  ACTIVITY_BUTTONS.some(([prefix]) => actionId.startsWith(prefix));
 
 /**
- * A click on Iniciar / Completar / an activity. Returns the refreshed step card (to replace the message),
- * or a problem reply. The tracker must belong to the clicking user's workspace.
+ * A click on Iniciar / Completar / Hecho / Desmarcar. Returns the step card as it now is (to replace the
+ * message), or a problem reply. Each button says what it does, so a click that would change nothing (a double
+ * click, a stale card, a teammate first) changes nothing, logs no event and shows the current state. The
+ * tracker must belong to the clicking user's workspace.
  */
 export function handleAvanceAction(
   deps: AvanceDeps,
@@ -106,24 +114,17 @@ export function handleAvanceAction(
     today: localDate(now, deps.tz),
     actor: { userId: action.userId, source: 'botón', at: now.toISOString() },
   };
-  if (action.actionId === ACTIONS.avanceStart) return changeStatus(ctx, step.id, 'iniciar');
-  if (action.actionId === ACTIONS.avanceComplete) return changeStatus(ctx, step.id, 'completar');
+  if (action.actionId === ACTIONS.avanceStart || action.actionId === ACTIONS.avanceComplete) {
+    const verb = action.actionId === ACTIONS.avanceStart ? 'iniciar' : 'completar';
+    return changeStatus(ctx, step.id, verb, undefined, { refusalOnCard: true });
+  }
+  const done = ACTIVITY_BUTTONS.find(([prefix]) => action.actionId.startsWith(prefix))?.[1];
   const index = v.a;
   if (index === undefined || !Number.isInteger(index) || index < 0 || index >= step.activities.length) {
     return problem(STALE_BUTTON);
   }
-  const result = deps.store.changeStep(
-    tracker.id,
-    guide.id,
-    step.id,
-    'step.activity',
-    ctx.actor,
-    (before) => {
-      const set = new Set(before.checkedActivities);
-      if (set.has(index)) set.delete(index);
-      else set.add(index);
-      return { ok: true, next: { ...before, checkedActivities: [...set].sort((a, b) => a - b) } };
-    },
-  );
-  return stepCard(ctx, tracker, step, undefined, result.ok ? result.next : undefined);
+  if (done === undefined || done === 'stale') {
+    return stepCard(ctx, tracker, step, 'Esa ficha era de una versión anterior; esta es la actual.');
+  }
+  return setActivities(ctx, step, [index], done);
 }

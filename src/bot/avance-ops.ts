@@ -104,15 +104,29 @@ const VERB_DONE: Record<StepAction, string> = {
   reabrir: 'reabierto',
 };
 
-export function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: string): Reply {
+/**
+ * `refusalOnCard` (buttons): a move that is not possible any more («Completar» on a step a teammate just
+ * completed) answers with the card as it is and the reason on top, instead of replacing the card by a warning.
+ */
+export function changeStatus(
+  ctx: Ctx,
+  stepId: string,
+  action: StepAction,
+  reason?: string,
+  opts: { refusalOnCard?: boolean } = {},
+): Reply {
   const step = stepIn(ctx.guide, stepId);
   if (!step) return unknownStep(ctx.guide, stepId);
   // A refusal must not create the tracker either: check against the stored (or initial) state first.
   const current = ctx.tracker?.removedAt
     ? undefined
     : ctx.tracker && ctx.deps.store.stepStates(ctx.tracker.id, ctx.guide.id).get(step.id);
+  const refuse = (message: string): Reply =>
+    opts.refusalOnCard && ctx.tracker
+      ? stepCard(ctx, ctx.tracker, step, `El paso ${step.id} ${message}`)
+      : problem(`El paso ${step.id} ${message}`);
   const pre = transition(current?.status ?? 'pendiente', action);
-  if (!pre.ok) return problem(`El paso ${step.id} ${pre.message}`);
+  if (!pre.ok) return refuse(pre.message);
   const { tracker } = ensureTracker(ctx);
   const result = ctx.deps.store.changeStep(
     tracker.id,
@@ -122,10 +136,74 @@ export function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reaso
     ctx.actor,
     (before: StepState): StepChange => {
       const move = transition(before.status, action);
-      if (!move.ok) return { ok: false, message: `El paso ${step.id} ${move.message}` };
+      if (!move.ok) return { ok: false, message: move.message };
+      if (before.status === 'bloqueado' && move.to === 'bloqueado' && before.blockedReason === reason) {
+        return { ok: false, message: 'ya está bloqueado con ese mismo motivo.' };
+      }
       return { ok: true, next: applyAction(before, move.to, ctx.actor.at, reason) };
     },
   );
+  if (!result.ok) return refuse(result.message);
+  const note =
+    current?.status === 'bloqueado' && action === 'bloquear'
+      ? `Motivo del bloqueo del paso ${step.id} actualizado.`
+      : `Paso ${step.id} ${VERB_DONE[action]}.`;
+  return stepCard(ctx, tracker, step, note, result.next);
+}
+
+/** "la actividad 3", "las actividades 1 y 3" (numbers as people count them, from 1). */
+export function activitiesText(indexes: readonly number[]): string {
+  const n = indexes.map((i) => String(i + 1));
+  if (n.length === 1) return `la actividad ${n[0]}`;
+  return `las actividades ${n.slice(0, -1).join(', ')} y ${n[n.length - 1]}`;
+}
+
+/**
+ * Marks (`done`) or unmarks activities of a step: `/avance hecho 1.2 3`, «Hecho» and «Desmarcar». Says what
+ * it does: marking a marked activity changes nothing and logs no event, so a double click, a stale card or
+ * two teammates at once leave one change. Always answers with the step's card as it now is.
+ */
+export function setActivities(ctx: Ctx, step: Step, indexes: readonly number[], done: boolean): Reply {
+  const current = ctx.tracker?.removedAt
+    ? undefined
+    : ctx.tracker && ctx.deps.store.stepStates(ctx.tracker.id, ctx.guide.id).get(step.id);
+  if (current?.status === 'completado') {
+    return problem(
+      `El paso ${step.id} está completado; para marcar actividades, reábrelo: \`/avance reabrir ${step.id}\`.`,
+    );
+  }
+  const { tracker } = ensureTracker(ctx);
+  let unchanged: StepState | undefined;
+  const result = ctx.deps.store.changeStep(
+    tracker.id,
+    ctx.guide.id,
+    step.id,
+    'step.activity',
+    ctx.actor,
+    (before): StepChange => {
+      if (before.status === 'completado')
+        return { ok: false, message: `El paso ${step.id} está completado.` };
+      const set = new Set(before.checkedActivities);
+      for (const i of indexes) {
+        if (done) set.add(i);
+        else set.delete(i);
+      }
+      const next = [...set].sort((a, b) => a - b);
+      if (next.join(',') === before.checkedActivities.join(',')) {
+        unchanged = before;
+        return { ok: false, message: '' };
+      }
+      return { ok: true, next: { ...before, checkedActivities: next } };
+    },
+  );
+  const what = activitiesText(indexes);
+  if (unchanged) {
+    const already = done ? 'marcada' : 'sin marcar';
+    const plural = indexes.length > 1 ? `ya estaban ${already.replace(/a$/, 'as')}` : `ya estaba ${already}`;
+    const note = `${what.charAt(0).toUpperCase()}${what.slice(1)} del paso ${step.id} ${plural}.`;
+    return stepCard(ctx, tracker, step, note, unchanged);
+  }
   if (!result.ok) return problem(result.message);
-  return stepCard(ctx, tracker, step, `Paso ${step.id} ${VERB_DONE[action]}.`, result.next);
+  const note = `${done ? 'Marqué' : 'Desmarqué'} ${what} del paso ${step.id}.`;
+  return stepCard(ctx, tracker, step, note, result.next);
 }

@@ -1,6 +1,7 @@
 /** The grammar of `/avance`, pure so each wrong input has a table test. */
 import { escapeUserText } from '../render/escape.ts';
 import { cut } from '../render/limits.ts';
+import { plainQuestion } from './slack-text.ts';
 
 /** User words echoed back: Slack sent them entity-encoded; decode once, then escape for mrkdwn. */
 export const echo = (text: string): string =>
@@ -118,4 +119,23 @@ export function parseDaily(args: string[], syntax: string): DailyRequest | Parse
     );
   }
   return { kind: 'daily', time: hhmm, days };
+}
+
+const MENTION = /(<@[UW][A-Z0-9]+(?:\|[^>]*)?>)/;
+
+/**
+ * A block reason as typed: plain words (no pings, links or entities), except the people it mentions, kept as
+ * `<@U3>` so they are shown as mentions and not as `&lt;@U3&gt;`.
+ */
+export function typedReason(text: string): string {
+  return text
+    .split(MENTION)
+    .map((part, i) => {
+      if (i % 2 === 1) return part.replace(/\|[^>]*>$/, '>');
+      const words = plainQuestion(part);
+      return `${/^\s/.test(part) ? ' ' : ''}${words}${words && /\s$/.test(part) ? ' ' : ''}`;
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

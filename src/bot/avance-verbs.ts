@@ -22,14 +22,22 @@ import {
   NOT_TRACKED,
   problem,
   say,
+  setActivities,
   stepCard,
   stepIn,
   summaryOf,
   trackerWith,
   unknownStep,
 } from './avance-ops.ts';
-import { commaHint, type DailyRequest, echo, err, type ParseError, parseDaily } from './avance-parse.ts';
-import { plainQuestion } from './slack-text.ts';
+import {
+  commaHint,
+  type DailyRequest,
+  echo,
+  err,
+  type ParseError,
+  parseDaily,
+  typedReason,
+} from './avance-parse.ts';
 import type { Reply } from './types.ts';
 
 const A = COMMANDS.avance;
@@ -86,6 +94,43 @@ const statusVerb = (action: Exclude<StepAction, 'bloquear'>, help: string, hint?
       return isError(stepId) ? stepId : { kind: 'status' as const, action, stepId };
     },
     run: (r, ctx) => changeStatus(ctx, r.stepId, r.action),
+  });
+
+/** `hecho 1.2 3`, `desmarcar 1.2 1 3` (or `1,3`): activities by the number the card shows, from 1. */
+const activityVerb = (name: string, done: boolean, help: string, hint?: string) =>
+  verb({
+    names: [name],
+    syntax: `\`${A} ${name} 1.2 3\``,
+    help,
+    ...(hint ? { hint } : {}),
+    parse(args, syntax) {
+      const stepId = parseStepId(args[0]);
+      const numbers = args.slice(1).join(',').split(/,+/).filter(Boolean);
+      if (!stepId || numbers.length === 0 || !numbers.every((n) => /^\d{1,3}$/.test(n))) {
+        return err(`Indica el paso y el número de la actividad: ${syntax}.${commaHint(args[0])}`);
+      }
+      return { kind: 'activity' as const, stepId, numbers: [...new Set(numbers.map(Number))], done };
+    },
+    run(r, ctx) {
+      const step = stepIn(ctx.guide, r.stepId);
+      if (!step) return unknownStep(ctx.guide, r.stepId);
+      const count = step.activities.length;
+      const wrong = r.numbers.find((n) => n < 1 || n > count);
+      if (wrong !== undefined) {
+        return problem(
+          count === 0
+            ? `El paso ${step.id} no tiene actividades que marcar.`
+            : `El paso ${step.id} tiene ${count} ${count === 1 ? 'actividad' : 'actividades'}; ` +
+                `usa un número del 1 al ${count}: \`${A} ${name} ${step.id} 1\`.`,
+        );
+      }
+      return setActivities(
+        ctx,
+        step,
+        r.numbers.map((n) => n - 1),
+        r.done,
+      );
+    },
   });
 
 export const AVANCE_VERBS: readonly AnyVerb[] = [
@@ -155,6 +200,13 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
   statusVerb('iniciar', 'marca el paso en curso (también lo desbloquea)', 'iniciar 2.1'),
   statusVerb('completar', 'marca el paso completado', 'completar 2.1'),
   statusVerb('reabrir', 'vuelve a abrir un paso completado'),
+  activityVerb(
+    'hecho',
+    true,
+    'marca actividades del paso como hechas (el número es el de la ficha)',
+    'hecho 2.1 3',
+  ),
+  activityVerb('desmarcar', false, 'quita la marca de actividades del paso'),
   verb({
     names: ['bloquear'],
     syntax: `\`${A} bloquear 1.2 motivo del bloqueo\``,
@@ -165,7 +217,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       if (!stepId || !reason) return err(`Indica el paso y el motivo: ${syntax}.${commaHint(args[0])}`);
       return { kind: 'block' as const, stepId, reason };
     },
-    run: (r, ctx) => changeStatus(ctx, r.stepId, 'bloquear', cut(plainQuestion(r.reason), REASON_MAX)),
+    run: (r, ctx) => changeStatus(ctx, r.stepId, 'bloquear', cut(typedReason(r.reason), REASON_MAX)),
   }),
   verb({
     names: ['asignar'],
@@ -189,6 +241,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       const step = stepIn(ctx.guide, r.stepId);
       if (!step) return unknownStep(ctx.guide, r.stepId);
       const { tracker } = ensureTracker(ctx);
+      const isYou = r.userId === ctx.request.userId;
       const result = ctx.deps.store.changeStep(
         tracker.id,
         ctx.guide.id,
@@ -197,11 +250,14 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
         ctx.actor,
         (before) =>
           before.ownerUserId === r.userId
-            ? { ok: false, message: `${mention(r.userId)} ya es responsable del paso ${step.id}.` }
+            ? {
+                ok: false,
+                message: `${isYou ? 'Ya eres' : `${mention(r.userId)} ya es`} responsable del paso ${step.id}.`,
+              }
             : { ok: true, next: { ...before, ownerUserId: r.userId } },
       );
       if (!result.ok) return problem(result.message);
-      const note = `Listo: ${mention(r.userId)} es responsable del paso ${step.id}.`;
+      const note = `Listo: ${isYou ? 'ahora eres' : `${mention(r.userId)} es`} responsable del paso ${step.id}.`;
       return stepCard(ctx, tracker, step, note, result.next);
     },
   }),
@@ -223,7 +279,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       });
       const when = (iso: string) =>
         DateTime.fromISO(iso, { zone: ctx.deps.tz }).setLocale('es').toFormat('d LLL yyyy, HH:mm');
-      const blocks = historyBlocks(events, r.stepId, when);
+      const blocks = historyBlocks(events, r.stepId, when, ctx.request.userId);
       return say(`Historial: ${events.length} ${events.length === 1 ? 'cambio' : 'cambios'}`, blocks);
     },
   }),

@@ -63,7 +63,8 @@ describe('/avance', () => {
     expect(all(await ask('completar 1.2'))).toContain('completado');
     expect(all(await ask('reabrir 1.2'))).toContain('reabierto');
     const history = all(await ask('historial 1.2'));
-    const order = ['reabrió', 'completó', 'bloqueó', 'inició'].map((w) => history.indexOf(w));
+    // The reader's own changes read «Tú …»; a teammate's name their author.
+    const order = ['reabriste', 'completaste', 'bloqueó', 'iniciaste'].map((w) => history.indexOf(w));
     expect(order.every((i, k) => i >= 0 && (k === 0 || i > (order[k - 1] ?? 0)))).toBe(true);
     expect(history).toContain('<@UBETO> bloqueó');
     // The echoed reason cannot ping the channel.
@@ -116,7 +117,7 @@ describe('/avance', () => {
   it('switches the guide and keeps each guide apart', async () => {
     await ask('completar 1.1');
     expect(all(await ask('guia guia-2015'))).toContain('*Guía 2015* — `guia-2015`');
-    expect(all(await ask(''))).toContain('0 de 1 pasos');
+    expect(all(await ask(''))).toContain('0 de 1 paso completado');
     expect(all(await ask('iniciar 1.1'))).toContain('No hay un paso 1.1 en Guía 2015');
     await ask('guia guia-prueba');
     expect(all(await ask(''))).toContain('1 de 6 pasos');
@@ -158,7 +159,7 @@ describe('/avance', () => {
   it('checks activities off one by one with the buttons on the step card', async () => {
     const card = await ask('1.2');
     const json = JSON.stringify(card.blocks);
-    expect(json).toContain(`${ACTIONS.avanceToggleActivity}_1`);
+    expect(json).toContain(`${ACTIONS.avanceCheckActivity}_1`);
     const button = card.blocks.flatMap((b) =>
       b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : [],
     )[1];
@@ -188,7 +189,7 @@ describe('a completed step card', () => {
     expect(json).toContain('Segunda actividad');
     expect(json).not.toContain('"text":"Hecho"');
     expect(json).not.toContain('⬜');
-    expect(json).not.toContain(ACTIONS.avanceToggleActivity);
+    expect(json).not.toContain(ACTIONS.avanceCheckActivity);
     expect(json).toContain('/avance reabrir 1.1');
     expect(done.text).toBe('Paso 1.1 completado. Plazo: cumplido.');
     // Reopened, the buttons come back.
