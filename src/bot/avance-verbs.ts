@@ -4,13 +4,21 @@
  * this table, so adding a verb is adding one entry.
  */
 import { DateTime } from 'luxon';
-import { findGuide } from '../content/guides.ts';
+import { defaultGuide, guideNamed } from '../content/guides.ts';
 import { parseStepId, type StepId } from '../content/step-id.ts';
 import { formatDateEs, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
 import type { StepAction } from '../progress/status.ts';
 import { SOON_DAYS } from '../progress/summary.ts';
-import { dailyText, historyBlocks, mention, overviewBlocks, progressHeadline } from '../render/avance.ts';
+import {
+  dailyText,
+  editionName,
+  historyBlocks,
+  mention,
+  overviewBlocks,
+  partialEditionText,
+  progressHeadline,
+} from '../render/avance.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { COMMANDS } from '../render/ids.ts';
 import { cut, section } from '../render/limits.ts';
@@ -43,7 +51,7 @@ import type { Reply } from './types.ts';
 const A = COMMANDS.avance;
 /** Syntaxes a verb's run repeats in its refusals. */
 const INICIO = `\`${A} inicio AAAA-MM-DD\``;
-const GUIA = `\`${A} guia guia-2017\``;
+const GUIA = `\`${A} guia 2017\``;
 
 export interface AvanceVerb<R extends { kind: string }> {
   /** The words that select the verb (lower case); the first is the one the help shows. */
@@ -145,7 +153,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       const summary = summaryOf(ctx, tracker);
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
-        blocks: overviewBlocks(ctx.guide, tracker, summary, created),
+        blocks: overviewBlocks(ctx.guide, tracker, summary, created, defaultGuide(ctx.deps.guides)),
         visibility: 'ephemeral',
         share: { command: A, text: '' },
       };
@@ -293,25 +301,26 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
   verb({
     names: ['guia', 'guía'],
     syntax: GUIA,
-    help: 'cambia la guía que se sigue',
+    help: 'cambia la edición de la guía que se sigue (por año o por nombre, como en `/guia lista 2015`)',
     parse(args, syntax) {
-      const [guideId] = args;
-      if (!guideId || args.length > 1) return err(`Indica la guía: ${syntax}.`);
-      return { kind: 'guide' as const, guideId: guideId.toLowerCase() };
+      const name = args.join(' ').trim();
+      if (!name) return err(`Indica la guía: ${syntax}.`);
+      return { kind: 'guide' as const, name };
     },
     run(r, ctx) {
-      const target = findGuide(ctx.deps.guides, r.guideId);
+      const target = guideNamed(ctx.deps.guides, r.name);
       if (!target) {
-        const ids = ctx.deps.guides.map((g) => `\`${g.id}\``).join(', ');
+        const ids = ctx.deps.guides.map((g) => `\`${editionName(g)}\``).join(', ');
         return problem(
-          `No conozco la guía «${escapeMrkdwn(r.guideId.slice(0, 40))}». Las guías son: ${ids}. ` +
-            `Uso: ${GUIA}.`,
+          `No conozco la guía «${escapeMrkdwn(r.name.slice(0, 40))}». Las guías son: ${ids}. Uso: ${GUIA}.`,
         );
       }
       trackerWith(ctx, { guideId: target.id }, 'tracker.guide');
+      const partial = partialEditionText(target, defaultGuide(ctx.deps.guides));
       return say(
         `Este canal sigue ahora *${escapeMrkdwn(target.title)}* — \`${target.id}\`. ` +
-          'El avance de cada guía se guarda por separado.',
+          'El avance de cada guía se guarda por separado.' +
+          (partial ? `\n${partial}` : ''),
       );
     },
   }),

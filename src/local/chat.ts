@@ -40,12 +40,15 @@ function welcomeText(commands: Iterable<string>): string {
  * mention (`<@ULANA|ana>`), so `/avance asignar 1.2 @ana` works as in Slack. `names` remembers how to show it.
  */
 export function localMentions(text: string, names: Map<string, string>): string {
-  return text.replace(/(^|\s)@([\p{L}\p{N}][\p{L}\p{N}._-]{0,39})/gu, (whole, space: string, name: string) => {
-    const id = localUserId(name);
-    if (!id) return whole;
-    names.set(id, name);
-    return `${space}<@${id}|${name}>`;
-  });
+  return text.replace(
+    /(^|\s)@([\p{L}\p{N}][\p{L}\p{N}._-]{0,39})/gu,
+    (whole, space: string, name: string) => {
+      const id = localUserId(name);
+      if (!id) return whole;
+      names.set(id, name);
+      return `${space}<@${id}|${name}>`;
+    },
+  );
 }
 
 /** "Ana" and "ana" are one person; accents are folded ("José" → ULJOSE). Undefined for a name of symbols. */

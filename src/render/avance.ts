@@ -96,14 +96,40 @@ export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean; names
   return blocks;
 }
 
-/** `/avance`: the channel's overview. */
+/** How people name an edition: its year ("2015") when it has one, otherwise its id. */
+export function editionName(guide: Pick<Guide, 'id' | 'editionDate'>): string {
+  return /(?:19|20)\d\d/.exec(guide.id)?.[0] ?? guide.editionDate?.slice(0, 4) ?? guide.id;
+}
+
+/**
+ * For an edition of which only some steps are published (the 2015 edition has only 4.1): says so plainly and
+ * suggests the complete edition, instead of letting «0 de 1 paso» look like the whole guide.
+ */
+export function partialEditionText(guide: Guide, full: Guide | undefined): string | undefined {
+  if (!full || full.id === guide.id || guide.steps.length >= full.steps.length) return undefined;
+  const ids = guide.steps.map((s) => s.id);
+  const which =
+    ids.length === 1
+      ? `solo está publicado el paso ${ids[0]}`
+      : `solo están publicados los pasos ${ids.slice(0, -1).join(', ')} y ${ids[ids.length - 1]}`;
+  return (
+    `De *${escapeMrkdwn(guide.title)}* ${which}: el avance cuenta solo ${ids.length === 1 ? 'ese paso' : 'esos pasos'}. ` +
+    `Para llevar el avance de la guía completa (${count(full.steps.length, 'paso', 'pasos')}), usa ` +
+    `\`${COMMANDS.avance} guia ${editionName(full)}\`.`
+  );
+}
+
+/** `/avance`: the channel's overview. `full` is the complete (default) edition, to compare a partial one. */
 export function overviewBlocks(
   guide: Guide,
   tracker: Tracker,
   s: ProgressSummary,
   created: boolean,
+  full?: Guide,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`Avance del canal · ${guide.title}`)];
+  const partial = partialEditionText(guide, full);
+  if (partial) blocks.push(section(`:information_source: ${partial}`));
   if (created) {
     blocks.push(
       section(

@@ -123,6 +123,24 @@ describe('/avance', () => {
     expect(all(await ask(''))).toContain('1 de 6 pasos');
   });
 
+  it.each(['2015', 'edición 2015', 'Guía 2015', 'guia-2015', 'GUIA-2015'])(
+    '/avance guia %s names the edition as /guia lista does',
+    async (name) => {
+      expect(all(await ask(`guia ${name}`))).toContain('*Guía 2015* — `guia-2015`');
+    },
+  );
+
+  it('says plainly that the 2015 edition has only step 4.1 published and suggests the complete one', async () => {
+    const switched = all(await ask('guia 2015'));
+    expect(switched).toContain('solo está publicado el paso 4.1');
+    const overview = all(await ask(''));
+    expect(overview).toContain('0 de 1 paso completado');
+    expect(overview).toContain('De *Guía 2015* solo está publicado el paso 4.1');
+    expect(overview).toContain('usa `/avance guia guia-prueba`');
+    await ask('guia guia-prueba');
+    expect(all(await ask(''))).not.toContain('solo está publicado');
+  });
+
   it('sets and turns off the daily post', async () => {
     expect(all(await ask('diario 8:30 lun,mié,vie'))).toContain('08:30 (lun, mié, vie)');
     expect(all(await ask('diario sin-cambios nada'))).toContain('no publica');
