@@ -11,6 +11,7 @@ import { progressCsv } from '../progress/csv.ts';
 import type { StepAction } from '../progress/status.ts';
 import { SOON_DAYS } from '../progress/summary.ts';
 import {
+  count,
   dailyText,
   editionName,
   historyBlocks,
@@ -409,7 +410,7 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
         content: csv,
         comment: `Avance exportado por ${mention(ctx.request.userId)}: ${progressHeadline(summary)}`,
       });
-      return say(`Subí \`${filename}\` al canal (${summary.total} pasos).`);
+      return say(`Subí \`${filename}\` al canal (${count(summary.total, 'paso', 'pasos')}).`);
     } catch (error) {
       ctx.deps.onError?.(error);
     }
@@ -417,7 +418,7 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
   const body = escapeMrkdwn(csv.replace(/\r\n/g, '\n'));
   // Without an uploader (the terminal chat) the code block is the plan, not a fallback.
   const intro = ctx.deps.uploadFile ? 'No pude subir el archivo; aquí está el CSV' : 'Aquí está el CSV';
-  return say(`CSV del avance (${summary.total} pasos)`, [
+  return say(`CSV del avance (${count(summary.total, 'paso', 'pasos')})`, [
     section(`${intro} (\`${filename}\`):`),
     section(`\`\`\`${cut(body, CODE_BLOCK_MAX)}\`\`\``),
   ]);

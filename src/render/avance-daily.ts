@@ -3,7 +3,7 @@ import type { Guide } from '../content/model.ts';
 import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
 import type { ProgressEvent } from '../progress/store.ts';
 import { type ProgressSummary, SOON_DAYS } from '../progress/summary.ts';
-import { eventText, progressHeadline, summaryBlocks } from './avance.ts';
+import { count, eventText, progressHeadline, summaryBlocks } from './avance.ts';
 import { COMMANDS } from './ids.ts';
 import { context, section } from './limits.ts';
 
@@ -22,7 +22,7 @@ export function dailyPostBlocks(
   const blocks: KnownBlock[] = [section(`*Avance diario · ${formatDateEs(today)}* · ${guide.title}`)];
   if (changes.length > 0) {
     const shown = changes.slice(0, MAX_CHANGES).map((e) => `• ${eventText(e, { actor: false })}`);
-    if (changes.length > MAX_CHANGES) shown.push(`• … y ${changes.length - MAX_CHANGES} cambios más`);
+    if (changes.length > MAX_CHANGES) shown.push(`• … y ${count(changes.length - MAX_CHANGES, 'cambio', 'cambios')} más`);
     blocks.push(section(`*Desde el último resumen*\n${shown.join('\n')}`));
   }
   blocks.push(...summaryBlocks(summary, { owners: false }));
@@ -33,7 +33,7 @@ export function dailyPostBlocks(
     ),
   );
   const parts = [progressHeadline(summary)];
-  if (summary.overdue.length > 0) parts.push(`${summary.overdue.length} vencidos`);
+  if (summary.overdue.length > 0) parts.push(count(summary.overdue.length, 'vencido', 'vencidos'));
   if (summary.dueSoon.length > 0) parts.push(`${summary.dueSoon.length} en los próximos ${SOON_DAYS} días`);
   return { text: `Avance diario: ${parts.join('; ')}`, blocks };
 }

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
 import type { Tracker } from '../progress/store.ts';
 import { type ProgressSummary, progressBar, type StepLine } from '../progress/summary.ts';
-import { buttonValue, dateText, statusText } from './avance.ts';
+import { buttonValue, count, dateText, statusText } from './avance.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';
 import { context, cut, header, section } from './limits.ts';
@@ -63,8 +63,8 @@ export function homeProgressBlocks(owned: OwnedLine[], trackers: HomeTracker[]):
       .map(
         ({ tracker, guide, summary }) =>
           `${channel(tracker.channelId)} \`${progressBar(summary.completed, summary.total)}\` ` +
-          `${summary.percent} % · ${summary.completed} de ${summary.total} pasos · ${escapeMrkdwn(guide.title)}` +
-          (summary.overdue.length > 0 ? ` · ${summary.overdue.length} vencidos` : ''),
+          `${summary.percent} % · ${summary.completed} de ${count(summary.total, 'paso', 'pasos')} · ${escapeMrkdwn(guide.title)}` +
+          (summary.overdue.length > 0 ? ` · ${count(summary.overdue.length, 'vencido', 'vencidos')}` : ''),
       );
     blocks.push(header('Avance por canal'), section(lines.join('\n')));
   }

@@ -330,8 +330,10 @@ export function eventText(e: ProgressEvent, opts: EventTextOptions = {}): string
       if (!withActor) {
         return owner ? `${Step}: responsable ${person(owner, opts.names)}` : `${Step} sin responsable`;
       }
-      const target = owner === opts.you && owner !== undefined ? 'ti' : owner && person(owner, opts.names);
-      return owner ? `${did('asignó')} ${step} a ${target}` : `${did('quitó')} al responsable ${ofStep}`;
+      if (!owner) return `${did('quitó')} al responsable ${ofStep}`;
+      // «<@U2> te asignó el paso 1.2», «Tú te asignaste el paso 1.2».
+      if (owner === opts.you) return `${who} te ${mine ? 'asignaste' : 'asignó'} ${step}`;
+      return `${did('asignó')} ${step} a ${person(owner, opts.names)}`;
     }
     case 'step.activity': {
       const added = (after.checkedActivities ?? []).filter(
