@@ -252,8 +252,11 @@ export type NameOf = (userId: string) => string | undefined;
  * A person in a message: a mention where a mention is right (a private reply, the owner of a late step),
  * their name in bold where a ping would be noise (the channel's daily post); "alguien" if the name is unknown.
  */
-export const person = (userId: string, names?: NameOf): string =>
-  names ? `*${escapeMrkdwn(names(userId) ?? 'alguien')}*` : mention(userId);
+export const person = (userId: string, names?: NameOf, unknown = 'alguien'): string => {
+  if (!names) return mention(userId);
+  const name = names(userId);
+  return name ? `*${escapeMrkdwn(cut(name, 80))}*` : unknown;
+};
 
 /**
  * A text someone typed (a block reason), escaped so it cannot format or ping, except the people it mentions

@@ -5,7 +5,7 @@ import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
 import type { EventKind, ProgressStore, Tracker } from '../progress/store.ts';
 import { summarize } from '../progress/summary.ts';
-import { dailyPostBlocks, quietLine } from '../render/avance-daily.ts';
+import { dailyPostBlocks, peopleNamed, quietLine } from '../render/avance-daily.ts';
 
 export type PostResult = { ok: true; ts?: string } | { ok: false; reason: string; removed: boolean };
 
@@ -16,6 +16,11 @@ export interface DailyDeps {
   tz: string;
   /** Names this process in the claim rows (host:pid), for whoever reads the database. */
   runner: string;
+  /**
+   * Display names for the people a post names (users:read, cached by the caller); the post names them
+   * instead of pinging them. Absent or failing: the post says «asignado» / «alguien».
+   */
+  names?(userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Posts to a channel; never throws. `removed` when the bot cannot write there any more. */
   post(channelId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
   onError?(error: unknown, tracker: Tracker): void;
@@ -109,7 +114,10 @@ async function postOne(
     run.quiet.push(tracker.id);
     return;
   }
-  const message = quiet ? quietLine(summary) : dailyPostBlocks(guide, today, changes, summary);
+  const names = quiet ? new Map<string, string>() : await namesOf(deps, peopleNamed(changes, summary));
+  const message = quiet
+    ? quietLine(summary)
+    : dailyPostBlocks(guide, today, changes, summary, (id) => names.get(id));
   const result = await deps.post(tracker.channelId, message);
   if (result.ok) {
     deps.store.finishDaily(
@@ -134,4 +142,14 @@ async function postOne(
   deps.store.finishDaily(tracker.id, today, { status: 'failed', error: result.reason }, at);
   run.failed.push(tracker.id);
   run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason: result.reason });
+}
+
+/** Names never hold up or fail a post: without them the post says «asignado». */
+async function namesOf(deps: DailyDeps, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  if (!deps.names || ids.length === 0) return new Map();
+  try {
+    return await deps.names(ids);
+  } catch {
+    return new Map();
+  }
 }

@@ -13,6 +13,8 @@ export function createPosterClient(opts: { token: string; apiUrl?: string | unde
   return new webApi.WebClient(opts.token, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: 2 },
+    // Every call to Slack has a timeout: a host that swallows packets must not hold up every later channel.
+    timeout: 15_000,
     logLevel: webApi.LogLevel.ERROR,
   });
 }
