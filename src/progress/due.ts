@@ -1,4 +1,4 @@
-import type { DateTime, DurationLike } from 'luxon';
+import { DateTime, type DurationLike } from 'luxon';
 import type { Recurrence, Step } from '../content/model.ts';
 import { addWorkingDays, type IsoDate, isoOf, toDate } from './calendar.ts';
 import type { StepState } from './model.ts';
@@ -31,13 +31,31 @@ const times = (period: DurationLike, k: number): DurationLike => {
  * - Neither: no due date.
  */
 export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDate | undefined {
-  const { days, dayKind, recurrence } = step.deadline;
+  const { days, dayKind, months, onDate, recurrence } = step.deadline;
   const start = toDate(startDate);
   if (days !== undefined) {
     return isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
   }
+  // "2 meses": the same day two months on (31 Jan + 1 month is 28/29 Feb, as luxon clamps).
+  if (months !== undefined) return isoOf(start.plus({ months }));
+  if (onDate) return fixedDay(onDate, start);
   if (recurrence) return isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
   return undefined;
+}
+
+/**
+ * "A más tardar el 31 de diciembre": that day of the start's year, or of the next year when the start is
+ * already past it; with a year, that very day (even if before the start: the step is then simply late).
+ * 29 February falls on the 28th in a year without it.
+ */
+function fixedDay(onDate: NonNullable<Step['deadline']['onDate']>, start: DateTime): IsoDate {
+  const on = (year: number) => {
+    const first = DateTime.utc(year, onDate.month, 1);
+    return first.set({ day: Math.min(onDate.day, first.daysInMonth ?? 28) });
+  };
+  if (onDate.year) return isoOf(on(onDate.year));
+  const thisYear = on(start.year);
+  return isoOf(thisYear >= start ? thisYear : on(start.year + 1));
 }
 
 /**
@@ -50,13 +68,14 @@ export function nextReview(
   startDate: IsoDate,
   today: IsoDate,
 ): IsoDate | undefined {
-  const { recurrence, days } = step.deadline;
+  const { recurrence, days, months, onDate } = step.deadline;
   const first = dueDate(step, startDate);
   if (!recurrence || !first) return undefined;
+  const hasFirst = days !== undefined || months !== undefined || onDate !== undefined;
   const base: DateTime = toDate(first);
   const period = RECURRENCE_PERIOD[recurrence];
   const todayDate = toDate(today);
-  for (let k = days === undefined ? 0 : 1; k < 10_000; k += 1) {
+  for (let k = hasFirst ? 1 : 0; k < 10_000; k += 1) {
     const review = base.plus(times(period, k));
     if (review >= todayDate) return isoOf(review);
   }
@@ -82,7 +101,8 @@ export function shownDate(
   startDate: IsoDate,
   today: IsoDate,
 ): ShownDate | undefined {
-  const onlyRepeats = step.deadline.days === undefined && step.deadline.recurrence !== undefined;
+  const { days, months, onDate, recurrence } = step.deadline;
+  const onlyRepeats = days === undefined && months === undefined && !onDate && recurrence !== undefined;
   if (state.status !== 'completado' && !onlyRepeats) {
     const date = dueDate(step, startDate);
     return date ? { date, kind: 'vence' } : undefined;
