@@ -1,7 +1,7 @@
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
+import type { ProgressPorts } from '../ports/index.ts';
 import { localDate } from '../progress/calendar.ts';
-import type { ProgressStore } from '../progress/store.ts';
 import type { ButtonValue } from '../render/avance.ts';
 import { ACTIONS, COMMANDS } from '../render/ids.ts';
 import { type Ctx, changeStatus, problem, setActivities, stepCard, stepIn } from './avance-ops.ts';
@@ -16,9 +16,9 @@ export interface UploadFile {
   comment: string;
 }
 
-export interface AvanceDeps {
+/** Team progress: the guides, the progress ports (trackers, steps, claims) and the clock. */
+export interface AvanceDeps extends ProgressPorts {
   guides: Guide[];
-  store: ProgressStore;
   /** GUIA_TZ. */
   tz: string;
   now: () => Date;
@@ -37,7 +37,7 @@ export function createAvanceCommand(deps: AvanceDeps): CommandHandler {
 export async function handleAvance(request: Request, deps: AvanceDeps): Promise<Reply> {
   const { verb, request: parsed } = matchAvance(request.text);
   if (!verb) return problem(parsed.message);
-  const tracker = deps.store.getTracker(request.teamId, request.channelId);
+  const tracker = await deps.trackers.getTracker(request.teamId, request.channelId);
   const guide = (tracker && findGuide(deps.guides, tracker.guideId)) ?? defaultGuide(deps.guides);
   if (!guide) return problem('La guía todavía no está cargada; avisa a quien administra el bot.');
   const now = deps.now();
@@ -87,12 +87,12 @@ export const isAvanceAction = (actionId: string): boolean =>
  * click, a stale card, a teammate first) changes nothing, logs no event and shows the current state. The
  * tracker must belong to the clicking user's workspace.
  */
-export function handleAvanceAction(
+export async function handleAvanceAction(
   deps: AvanceDeps,
   action: { actionId: string; value?: string; userId: string; teamId: string },
-): Reply {
+): Promise<Reply> {
   const v = parseButton(action.value);
-  const tracker = v ? deps.store.getTrackerById(v.t) : undefined;
+  const tracker = v ? await deps.trackers.getTrackerById(v.t) : undefined;
   const guide = v ? findGuide(deps.guides, v.g) : undefined;
   const step = guide && v ? stepIn(guide, v.s) : undefined;
   if (!v || !tracker || tracker.teamId !== action.teamId || !guide || !step) {

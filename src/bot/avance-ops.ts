@@ -4,10 +4,10 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Guide, Step } from '../content/model.ts';
+import type { Actor, EventKind, StepChange } from '../ports/steps.ts';
 import type { IsoDate } from '../progress/calendar.ts';
-import type { StepState } from '../progress/model.ts';
+import type { StepState, Tracker } from '../progress/model.ts';
 import { applyAction, type StepAction, transition } from '../progress/status.ts';
-import type { Actor, EventKind, StepChange, Tracker } from '../progress/store.ts';
 import { stepLine, summarize } from '../progress/summary.ts';
 import { stepProgressBlocks } from '../render/avance.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
@@ -48,20 +48,25 @@ export function unknownStep(guide: Guide, stepId: string): Reply {
 }
 
 /** The tracker of the channel, created (start today) or re-activated when needed. */
-export function ensureTracker(
+export async function ensureTracker(
   ctx: Ctx,
   init: { guideId?: string; startDate?: string } = {},
-): {
+): Promise<{
   tracker: Tracker;
   created: boolean;
-} {
-  const { store } = ctx.deps;
+}> {
+  const { trackers } = ctx.deps;
   if (ctx.tracker) {
     if (!ctx.tracker.removedAt) return { tracker: ctx.tracker, created: false };
-    const tracker = store.updateTracker(ctx.tracker.id, { removedAt: null }, 'tracker.restored', ctx.actor);
+    const tracker = await trackers.updateTracker(
+      ctx.tracker.id,
+      { removedAt: null },
+      'tracker.restored',
+      ctx.actor,
+    );
     return { tracker, created: false };
   }
-  const tracker = store.createTracker(
+  const tracker = await trackers.createTracker(
     {
       teamId: ctx.request.teamId,
       channelId: ctx.request.channelId,
@@ -74,24 +79,41 @@ export function ensureTracker(
 }
 
 /** The channel follows these settings: a new tracker starts with them, an existing one logs `kind` on change. */
-export function trackerWith(
+export async function trackerWith(
   ctx: Ctx,
   patch: { guideId?: string; startDate?: IsoDate },
   kind: EventKind,
-): void {
-  const { tracker, created } = ensureTracker(ctx, patch);
+): Promise<void> {
+  const { tracker, created } = await ensureTracker(ctx, patch);
   const differs =
     (patch.guideId !== undefined && patch.guideId !== tracker.guideId) ||
     (patch.startDate !== undefined && patch.startDate !== tracker.startDate);
-  if (!created && differs) ctx.deps.store.updateTracker(tracker.id, patch, kind, ctx.actor);
+  if (!created && differs) await ctx.deps.trackers.updateTracker(tracker.id, patch, kind, ctx.actor);
 }
 
-export const summaryOf = (ctx: Ctx, tracker: Tracker) =>
-  summarize(ctx.guide, ctx.deps.store.stepStates(tracker.id, ctx.guide.id), tracker.startDate, ctx.today);
+export const summaryOf = async (ctx: Ctx, tracker: Tracker) =>
+  summarize(
+    ctx.guide,
+    await ctx.deps.steps.stepStates(tracker.id, ctx.guide.id),
+    tracker.startDate,
+    ctx.today,
+  );
+
+/** The stored state of a step of the channel's tracker (none before the first use or once removed). */
+export const currentState = async (ctx: Ctx, stepId: string): Promise<StepState | undefined> =>
+  ctx.tracker && !ctx.tracker.removedAt
+    ? (await ctx.deps.steps.stepStates(ctx.tracker.id, ctx.guide.id)).get(stepId)
+    : undefined;
 
 /** The step's card; `state` is the one a change just wrote, otherwise it is read from the store. */
-export function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string, state?: StepState): Reply {
-  const current = state ?? ctx.deps.store.stepStates(tracker.id, ctx.guide.id).get(step.id);
+export async function stepCard(
+  ctx: Ctx,
+  tracker: Tracker,
+  step: Step,
+  note?: string,
+  state?: StepState,
+): Promise<Reply> {
+  const current = state ?? (await ctx.deps.steps.stepStates(tracker.id, ctx.guide.id)).get(step.id);
   const line = stepLine(step, current, tracker.startDate, ctx.today);
   const { blocks, text } = stepProgressBlocks(step, line, tracker, ctx.guide.id, note);
   return say(text, blocks);
@@ -108,27 +130,25 @@ const VERB_DONE: Record<StepAction, string> = {
  * `refusalOnCard` (buttons): a move that is not possible any more («Completar» on a step a teammate just
  * completed) answers with the card as it is and the reason on top, instead of replacing the card by a warning.
  */
-export function changeStatus(
+export async function changeStatus(
   ctx: Ctx,
   stepId: string,
   action: StepAction,
   reason?: string,
   opts: { refusalOnCard?: boolean } = {},
-): Reply {
+): Promise<Reply> {
   const step = stepIn(ctx.guide, stepId);
   if (!step) return unknownStep(ctx.guide, stepId);
   // A refusal must not create the tracker either: check against the stored (or initial) state first.
-  const current = ctx.tracker?.removedAt
-    ? undefined
-    : ctx.tracker && ctx.deps.store.stepStates(ctx.tracker.id, ctx.guide.id).get(step.id);
-  const refuse = (message: string): Reply =>
+  const current = await currentState(ctx, step.id);
+  const refuse = (message: string): Promise<Reply> | Reply =>
     opts.refusalOnCard && ctx.tracker
       ? stepCard(ctx, ctx.tracker, step, `El paso ${step.id} ${message}`)
       : problem(`El paso ${step.id} ${message}`);
   const pre = transition(current?.status ?? 'pendiente', action);
   if (!pre.ok) return refuse(pre.message);
-  const { tracker } = ensureTracker(ctx);
-  const result = ctx.deps.store.changeStep(
+  const { tracker } = await ensureTracker(ctx);
+  const result = await ctx.deps.steps.changeStep(
     tracker.id,
     ctx.guide.id,
     step.id,
@@ -163,18 +183,21 @@ export function activitiesText(indexes: readonly number[]): string {
  * it does: marking a marked activity changes nothing and logs no event, so a double click, a stale card or
  * two teammates at once leave one change. Always answers with the step's card as it now is.
  */
-export function setActivities(ctx: Ctx, step: Step, indexes: readonly number[], done: boolean): Reply {
-  const current = ctx.tracker?.removedAt
-    ? undefined
-    : ctx.tracker && ctx.deps.store.stepStates(ctx.tracker.id, ctx.guide.id).get(step.id);
+export async function setActivities(
+  ctx: Ctx,
+  step: Step,
+  indexes: readonly number[],
+  done: boolean,
+): Promise<Reply> {
+  const current = await currentState(ctx, step.id);
   if (current?.status === 'completado') {
     return problem(
       `El paso ${step.id} está completado; para marcar actividades, reábrelo: \`/avance reabrir ${step.id}\`.`,
     );
   }
-  const { tracker } = ensureTracker(ctx);
+  const { tracker } = await ensureTracker(ctx);
   let unchanged: StepState | undefined;
-  const result = ctx.deps.store.changeStep(
+  const result = await ctx.deps.steps.changeStep(
     tracker.id,
     ctx.guide.id,
     step.id,

@@ -149,9 +149,9 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
     syntax: `\`${A}\``,
     help: `resumen: porcentaje, fases, vencidos, próximos ${SOON_DAYS} días, responsables`,
     parse: () => ({ kind: 'overview' as const }),
-    run(_r, ctx) {
-      const { tracker, created } = ensureTracker(ctx);
-      const summary = summaryOf(ctx, tracker);
+    async run(_r, ctx) {
+      const { tracker, created } = await ensureTracker(ctx);
+      const summary = await summaryOf(ctx, tracker);
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
         blocks: overviewBlocks(ctx.guide, tracker, summary, created, defaultGuide(ctx.deps.guides)),
@@ -166,10 +166,10 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
     syntax: `\`${A} 1.2\``,
     help: 'ficha del paso con sus actividades',
     parse: (_args, _syntax, first) => ({ kind: 'step' as const, stepId: parseStepId(first) as StepId }),
-    run(r, ctx) {
+    async run(r, ctx) {
       const step = stepIn(ctx.guide, r.stepId);
       if (!step) return unknownStep(ctx.guide, r.stepId);
-      return stepCard(ctx, ensureTracker(ctx).tracker, step);
+      return stepCard(ctx, (await ensureTracker(ctx)).tracker, step);
     },
   }),
   verb({
@@ -184,7 +184,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       }
       return { kind: 'start-date' as const, date };
     },
-    run(r, ctx) {
+    async run(r, ctx) {
       const syntax = INICIO;
       const date = parseIsoDate(r.date);
       if (!date) {
@@ -200,7 +200,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
             `Usa ${syntax}.`,
         );
       }
-      trackerWith(ctx, { startDate: iso }, 'tracker.start_date');
+      await trackerWith(ctx, { startDate: iso }, 'tracker.start_date');
       return say(
         `Fecha de inicio: *${formatDateEs(iso)}*. Los plazos de los pasos se cuentan desde ese día.`,
       );
@@ -246,12 +246,12 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       if (!who?.[1]) return err(`Menciona a la persona con @ para asignarle el paso: ${syntax}.`);
       return { kind: 'assign' as const, stepId, userId: who[1] };
     },
-    run(r, ctx) {
+    async run(r, ctx) {
       const step = stepIn(ctx.guide, r.stepId);
       if (!step) return unknownStep(ctx.guide, r.stepId);
-      const { tracker } = ensureTracker(ctx);
+      const { tracker } = await ensureTracker(ctx);
       const isYou = r.userId === ctx.request.userId;
-      const result = ctx.deps.store.changeStep(
+      const result = await ctx.deps.steps.changeStep(
         tracker.id,
         ctx.guide.id,
         step.id,
@@ -279,10 +279,10 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       const stepId = args.length === 1 ? parseStepId(args[0]) : undefined;
       return stepId ? { kind: 'history' as const, stepId } : err(`Uso: ${syntax}.`);
     },
-    run(r, ctx) {
+    async run(r, ctx) {
       if (r.stepId && !stepIn(ctx.guide, r.stepId)) return unknownStep(ctx.guide, r.stepId);
       if (!ctx.tracker) return say(NOT_TRACKED);
-      const events = ctx.deps.store.events(ctx.tracker.id, {
+      const events = await ctx.deps.steps.events(ctx.tracker.id, {
         limit: HISTORY_LIMIT,
         ...(r.stepId ? { stepId: r.stepId } : {}),
       });
@@ -308,7 +308,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       if (!name) return err(`Indica la guía: ${syntax}.`);
       return { kind: 'guide' as const, name };
     },
-    run(r, ctx) {
+    async run(r, ctx) {
       const target = guideNamed(ctx.deps.guides, r.name);
       if (!target) {
         const ids = ctx.deps.guides.map((g) => `\`${editionName(g)}\``).join(', ');
@@ -316,7 +316,7 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
           `No conozco la guía «${escapeMrkdwn(r.name.slice(0, 40))}». Las guías son: ${ids}. Uso: ${GUIA}.`,
         );
       }
-      trackerWith(ctx, { guideId: target.id }, 'tracker.guide');
+      await trackerWith(ctx, { guideId: target.id }, 'tracker.guide');
       const partial = partialEditionText(target, defaultGuide(ctx.deps.guides));
       return say(
         `Este canal sigue ahora *${escapeMrkdwn(target.title)}* — \`${target.id}\`. ` +
@@ -331,8 +331,8 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
     help: 'resumen diario en el canal a esa hora; `off` lo apaga; `sin-cambios nada` calla los días sin novedades',
     hint: 'diario 09:00',
     parse: (args, syntax) => parseDaily([...args], syntax),
-    run(r, ctx) {
-      const { store } = ctx.deps;
+    async run(r, ctx) {
+      const { trackers, claims } = ctx.deps;
       if (r.kind === 'daily-show') {
         const daily = ctx.tracker?.daily;
         return say(
@@ -340,15 +340,15 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
             `Para cambiarlo: \`${A} diario 09:00 lun-vie\` o \`${A} diario off\`.`,
         );
       }
-      const { tracker } = ensureTracker(ctx);
+      const { tracker } = await ensureTracker(ctx);
       const daily =
         r.kind === 'daily'
           ? { ...tracker.daily, enabled: true, time: r.time, days: r.days }
           : r.kind === 'daily-off'
             ? { ...tracker.daily, enabled: false }
             : { ...tracker.daily, quiet: r.quiet };
-      const after = store.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
-      if (r.kind === 'daily') dailyTimeSet(store, after, ctx.now, ctx.deps.tz);
+      const after = await trackers.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
+      if (r.kind === 'daily') await dailyTimeSet(claims, after, ctx.now, ctx.deps.tz);
       return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
     },
   }),
@@ -398,7 +398,7 @@ export const avanceUsageHint = (): string =>
 
 async function exportCsv(ctx: Ctx): Promise<Reply> {
   if (!ctx.tracker) return say(NOT_TRACKED);
-  const summary = summaryOf(ctx, ctx.tracker);
+  const summary = await summaryOf(ctx, ctx.tracker);
   const csv = progressCsv(summary, ctx.deps.tz);
   const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
   if (ctx.deps.uploadFile) {

@@ -96,7 +96,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   // claim each event_id before any listener runs, and drop repeats.
   app.use(async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.events.claim(eventId)) {
+    if (typeof eventId === 'string' && !(await deps.events.claim(eventId))) {
       deps.logger.info({ eventId, retryNum: context.retryNum }, 'duplicate event ignored');
       return;
     }

@@ -74,18 +74,18 @@ describe('«Hecho» and «Desmarcar» buttons', () => {
       userId: 'UBETO',
       teamId: 'T1',
     };
-    const first = handleAvanceAction(service.deps, click);
+    const first = await handleAvanceAction(service.deps, click);
     expect(all(first)).toContain('☑️ Primera actividad');
     expect(buttons(first)[0]?.text).toBe('Desmarcar');
-    const second = handleAvanceAction(service.deps, click);
+    const second = await handleAvanceAction(service.deps, click);
     expect(second.text).toContain('ya estaba marcada');
     expect(all(second)).toContain('☑️ Primera actividad');
     expect(events('step.activity')).toBe(1);
 
     const desmarcar = buttons(first)[0];
     const undo = { ...click, actionId: desmarcar?.action_id ?? '', value: desmarcar?.value ?? '' };
-    expect(all(handleAvanceAction(service.deps, undo))).toContain('⬜ Primera actividad');
-    expect(handleAvanceAction(service.deps, undo).text).toContain('ya estaba sin marcar');
+    expect(all(await handleAvanceAction(service.deps, undo))).toContain('⬜ Primera actividad');
+    expect((await handleAvanceAction(service.deps, undo)).text).toContain('ya estaba sin marcar');
     expect(events('step.activity')).toBe(2);
   });
 
@@ -98,8 +98,8 @@ describe('«Hecho» and «Desmarcar» buttons', () => {
         : undefined;
     const value = complete && 'value' in complete ? (complete.value ?? '') : '';
     const click = { actionId: ACTIONS.avanceComplete, value, userId: 'UBETO', teamId: 'T1' };
-    expect(handleAvanceAction(service.deps, click).text).toContain('Paso 1.2 completado');
-    const again = handleAvanceAction(service.deps, click);
+    expect((await handleAvanceAction(service.deps, click)).text).toContain('Paso 1.2 completado');
+    const again = await handleAvanceAction(service.deps, click);
     expect(again.text).toContain('El paso 1.2 ya está completado');
     expect(all(again)).toContain('Paso 1.2 · ');
     expect(events('step.status')).toBe(1);
@@ -109,7 +109,7 @@ describe('«Hecho» and «Desmarcar» buttons', () => {
     await ask('hecho 1.2 1');
     const value = buttons(await ask('1.2'))[0]?.value ?? '';
     const before = dumpTables(service.db);
-    const reply = handleAvanceAction(service.deps, {
+    const reply = await handleAvanceAction(service.deps, {
       actionId: `${ACTIONS.avanceToggleActivity}_0`,
       value,
       userId: 'UANA',

@@ -33,7 +33,7 @@ describe('HOST in HTTP mode', () => {
     const app = createSlackApp(parsed.config, {
       bot: { guides: [], answerer: { answer: () => ({}) as never, search: () => [] } },
       commands: new Map(),
-      feedback: { recordFeedback: () => {} },
+      feedback: { recordFeedback: async () => {} },
       events: { claim: () => true } as never,
       logger: pino({ level: 'silent' }),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressEvent } from '../../src/progress/store.ts';
+import type { ProgressEvent } from '../../src/ports/steps.ts';
 import { summarize } from '../../src/progress/summary.ts';
 import { eventText, progressHeadline } from '../../src/render/avance.ts';
 import { dailyPostBlocks } from '../../src/render/avance-daily.ts';

@@ -94,6 +94,7 @@ describe('.env.example', () => {
         'GUIA_CONTENT_DIR',
         'GUIA_DB',
         'GUIA_TZ',
+        'HOST',
         'LOG_LEVEL',
         'PORT',
         'SLACK_API_URL',
