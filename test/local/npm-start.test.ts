@@ -55,27 +55,27 @@ describe('npm start without Slack tokens (terminal chat)', () => {
       GUIA_DB: join(dir, 'flow', 'guia.db'),
     });
     expect(code).toBe(0);
-    const after = (line: string) => {
+    const replyTo = (line: string) => {
       const from = stdout.indexOf(`> ${line}\n`);
       const next = stdout.indexOf('\n> ', from + 1);
       return stdout.slice(from, next < 0 ? undefined : next);
     };
-    expect(after('/avance')).toContain('Empecé a llevar el avance');
-    expect(after('/avance asignar 1.2 @ana')).toContain('Listo: @ana es responsable del paso 1.2');
-    expect(after('/avance asignar 1.2 @ana')).toContain('Responsable: @ana');
-    expect(after('/avance hecho 1.2 1')).toContain('Marqué la actividad 1 del paso 1.2');
-    expect(after('/avance hecho 1.2 1')).toContain('☑️');
-    expect(after('/avance bloquear 1.2 esperando el oficio de @beto')).toContain(
+    expect(replyTo('/avance')).toContain('Empecé a llevar el avance');
+    expect(replyTo('/avance asignar 1.2 @ana')).toContain('Listo: @ana es responsable del paso 1.2');
+    expect(replyTo('/avance asignar 1.2 @ana')).toContain('Responsable: @ana');
+    expect(replyTo('/avance hecho 1.2 1')).toContain('Marqué la actividad 1 del paso 1.2');
+    expect(replyTo('/avance hecho 1.2 1')).toContain('☑️');
+    expect(replyTo('/avance bloquear 1.2 esperando el oficio de @beto')).toContain(
       'Motivo del bloqueo: esperando el oficio de @beto',
     );
-    expect(after('/avance completar 1.2')).toContain('Paso 1.2 completado');
+    expect(replyTo('/avance completar 1.2')).toContain('Paso 1.2 completado');
     // The history says «tú» for the person at the terminal (not «usted», not a Slack id), in order.
-    const history = after('/avance historial');
+    const history = replyTo('/avance historial');
     expect(history).toMatch(
       /Tú completaste el paso 1\.2.*Tú desbloqueaste.*Tú bloqueaste.*Tú marcaste la actividad 1 del paso 1\.2.*Tú asignaste el paso 1\.2 a @ana/s,
     );
     expect(stdout.slice(0, stdout.indexOf('> /avance exportar'))).not.toMatch(/usted|ULOCAL|ULANA|<@/);
-    const csv = after('/avance exportar');
+    const csv = replyTo('/avance exportar');
     expect(csv).toMatch(/^1\.2,.*completado/m);
   }, 30_000);
 
