@@ -74,8 +74,8 @@ export interface ReminderInput {
   time: string;
   now: Date;
   tz: string;
-  /** Steps whose owner said «No recordarme este paso». */
-  muted?: ReadonlySet<string>;
+  /** True when this owner said «No recordarme este paso» for this step. */
+  isMuted?: (stepId: string, userId: string) => boolean;
 }
 
 /** The reminders due at `now` (today's, once today's time has come), in step order. */
@@ -87,7 +87,8 @@ export function dueReminders(input: ReminderInput): DueReminder[] {
   const out: DueReminder[] = [];
   for (const step of input.guide.steps) {
     const state = input.states.get(step.id);
-    if (!state?.ownerUserId || state.status === 'completado' || input.muted?.has(step.id)) continue;
+    if (!state?.ownerUserId || state.status === 'completado') continue;
+    if (input.isMuted?.(step.id, state.ownerUserId)) continue;
     const shown = shownDate(step, state, input.startDate, today);
     if (shown?.kind !== 'vence') continue;
     const days = reminderDays(shown.date, input.settings.leadDays);

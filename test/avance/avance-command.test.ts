@@ -222,6 +222,7 @@ describe('/avance diario set after today’s time', () => {
     trackers: service.deps.trackers,
     steps: service.deps.steps,
     claims: service.deps.claims,
+    reminders: service.deps.reminders,
     guides: service.deps.guides,
     tz: service.deps.tz,
     runner: 'test',

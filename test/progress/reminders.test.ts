@@ -76,7 +76,7 @@ describe('dueReminders', () => {
     ['reminders are off in the channel', { settings: { enabled: false, leadDays: 3 } }],
     ['the step is completed', { states: owned({ status: 'completado' }) }],
     ['nobody owns the step', { states: new Map() }],
-    ['the owner muted the step', { muted: new Set(['1.1']) }],
+    ['the owner muted the step', { isMuted: (step, user) => step === '1.1' && user === 'UANA' }],
     [
       'the step only repeats (no deadline)',
       { guide: { ...guide, steps: [makeStep('1.1', { recurrence: 'bimestral' })] } },

@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { createSqliteProcessedEvents } from './dedupe.ts';
 import { createSqliteFeedbackStore } from './feedback.ts';
 import { SqliteProgressStore } from './progress.ts';
+import { createSqliteReminderStore } from './reminders.ts';
 import { tryOpenDb } from './try-open-db.ts';
 
 /**
@@ -16,6 +17,7 @@ export function createSqliteStores(db: Db): Stores {
     trackers: progress,
     steps: progress,
     claims: progress,
+    reminders: createSqliteReminderStore(db),
     feedback: createSqliteFeedbackStore(db),
     dedupe: createSqliteProcessedEvents(db),
     context: createMemoryContextStore(),

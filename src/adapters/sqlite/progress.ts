@@ -1,6 +1,7 @@
 import {
   type Claim,
   type ClaimKey,
+  type ClaimKind,
   type ClaimOutcome,
   type ClaimStatus,
   type ClaimStore,
@@ -60,7 +61,8 @@ interface EventRow {
 
 interface ClaimRow {
   tracker_id: number;
-  local_date: string;
+  local_date?: string;
+  reminder_key?: string;
   status: ClaimStatus;
   claimed_by: string;
   attempts: number;
@@ -367,17 +369,17 @@ export class SqliteProgressStore implements TrackerStore, StepStore, ClaimStore 
   }
 
   async claim(key: ClaimKey, runner: string, at: string): Promise<boolean> {
-    const { trackerId, key: localDate } = dailyOnly(key);
+    const { table, column } = claimTable(key);
     return this.db
       .transaction((): boolean => {
         const claim = this.claimNow(key);
         if (!claim) {
           this.db
             .prepare(
-              `INSERT INTO progress_daily_claims (tracker_id, local_date, status, claimed_by, claimed_at)
+              `INSERT INTO ${table} (tracker_id, ${column}, status, claimed_by, claimed_at)
                VALUES (?, ?, 'claimed', ?, ?)`,
             )
-            .run(trackerId, localDate, runner, at);
+            .run(key.trackerId, key.key, runner, at);
           return true;
         }
         // A "claimed" row whose runner died is never taken over: we cannot know whether Slack got the
@@ -385,51 +387,51 @@ export class SqliteProgressStore implements TrackerStore, StepStore, ClaimStore 
         if (claim.status !== 'failed' || claim.attempts >= MAX_CLAIM_ATTEMPTS) return false;
         this.db
           .prepare(
-            `UPDATE progress_daily_claims SET status = 'claimed', claimed_by = ?, claimed_at = ?,
-               attempts = attempts + 1 WHERE tracker_id = ? AND local_date = ? AND status = 'failed'`,
+            `UPDATE ${table} SET status = 'claimed', claimed_by = ?, claimed_at = ?,
+               attempts = attempts + 1 WHERE tracker_id = ? AND ${column} = ? AND status = 'failed'`,
           )
-          .run(runner, at, trackerId, localDate);
+          .run(runner, at, key.trackerId, key.key);
         return true;
       })
       .immediate();
   }
 
   async finish(key: ClaimKey, outcome: ClaimOutcome, at: string): Promise<void> {
-    const { trackerId, key: localDate } = dailyOnly(key);
+    const { table, column } = claimTable(key);
     this.db
       .transaction(() => {
         this.db
           .prepare(
-            `UPDATE progress_daily_claims SET status = ?, finished_at = ?, message_ts = ?, error = ?
-             WHERE tracker_id = ? AND local_date = ?`,
+            `UPDATE ${table} SET status = ?, finished_at = ?, message_ts = ?, error = ?
+             WHERE tracker_id = ? AND ${column} = ?`,
           )
           .run(
             outcome.status,
             at,
             outcome.status === 'posted' ? (outcome.messageTs ?? null) : null,
             outcome.status === 'failed' ? outcome.error : null,
-            trackerId,
-            localDate,
+            key.trackerId,
+            key.key,
           );
-        if (outcome.status !== 'failed') {
+        if (outcome.status !== 'failed' && key.kind === 'daily') {
           this.db
             .prepare(
               'UPDATE progress_trackers SET last_post_event_id = MAX(last_post_event_id, ?) WHERE id = ?',
             )
-            .run(outcome.watermark, trackerId);
+            .run(outcome.watermark, key.trackerId);
         }
       })
       .immediate();
   }
 
   async releaseSkip(key: ClaimKey, runner: string): Promise<boolean> {
-    const { trackerId, key: localDate } = dailyOnly(key);
+    const { table, column } = claimTable(key);
     const result = this.db
       .prepare(
-        `DELETE FROM progress_daily_claims
-         WHERE tracker_id = ? AND local_date = ? AND status = 'skipped' AND claimed_by = ?`,
+        `DELETE FROM ${table}
+         WHERE tracker_id = ? AND ${column} = ? AND status = 'skipped' AND claimed_by = ?`,
       )
-      .run(trackerId, localDate, runner);
+      .run(key.trackerId, key.key, runner);
     return result.changes > 0;
   }
 
@@ -438,15 +440,15 @@ export class SqliteProgressStore implements TrackerStore, StepStore, ClaimStore 
   }
 
   private claimNow(key: ClaimKey): Claim | undefined {
-    const { trackerId, key: localDate } = dailyOnly(key);
+    const { table, column } = claimTable(key);
     const row = this.db
-      .prepare('SELECT * FROM progress_daily_claims WHERE tracker_id = ? AND local_date = ?')
-      .get(trackerId, localDate) as ClaimRow | undefined;
+      .prepare(`SELECT * FROM ${table} WHERE tracker_id = ? AND ${column} = ?`)
+      .get(key.trackerId, key.key) as ClaimRow | undefined;
     if (!row) return undefined;
     return {
       kind: key.kind,
       trackerId: row.tracker_id,
-      key: row.local_date,
+      key: key.key,
       status: row.status,
       claimedBy: row.claimed_by,
       attempts: row.attempts,
@@ -455,8 +457,14 @@ export class SqliteProgressStore implements TrackerStore, StepStore, ClaimStore 
   }
 }
 
-/** Only daily claims have a table so far; a new kind gets its own table or a `kind` column here. */
-function dailyOnly(key: ClaimKey): ClaimKey {
-  if (key.kind !== 'daily') throw new Error(`unsupported claim kind ${String(key.kind)}`);
-  return key;
+/** Each claim kind has its own table (same columns but the key's); names are ours, never user input. */
+const CLAIM_TABLES: Record<ClaimKind, { table: string; column: string }> = {
+  daily: { table: 'progress_daily_claims', column: 'local_date' },
+  reminder: { table: 'progress_reminder_claims', column: 'reminder_key' },
+};
+
+function claimTable(key: ClaimKey): { table: string; column: string } {
+  const found = CLAIM_TABLES[key.kind];
+  if (!found) throw new Error(`unsupported claim kind ${String(key.kind)}`);
+  return found;
 }
