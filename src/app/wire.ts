@@ -85,13 +85,19 @@ export async function createDailyDeps(opts: {
   runner: string;
   onError?: DailyDeps['onError'];
 }): Promise<DailyDeps> {
-  const { createPosterClient, createSlackPoster } = await import('../schedule/slack-poster.ts');
+  const { createPosterClient, createSlackDm, createSlackPoster } = await import(
+    '../schedule/slack-poster.ts'
+  );
+  const { createUserNames } = await import('../schedule/user-names.ts');
+  const client = createPosterClient({ token: opts.token, apiUrl: opts.apiUrl });
   return {
     ...progressPorts(opts.stores),
     guides: opts.guides,
     tz: opts.tz,
     runner: opts.runner,
-    post: createSlackPoster(createPosterClient({ token: opts.token, apiUrl: opts.apiUrl })),
+    post: createSlackPoster(client),
+    dm: createSlackDm(client),
+    names: createUserNames(client),
     ...(opts.onError ? { onError: opts.onError } : {}),
   };
 }
@@ -214,6 +220,8 @@ export async function createApp(
             logger.info({ run }, 'daily posts');
           for (const f of run.failures)
             logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
+          if (run.reminders && run.reminders.sent.length + run.reminders.failed.length > 0)
+            logger.info({ reminders: run.reminders }, 'reminders');
         },
         onError: (error) => logger.error({ err: error }, 'daily job failed'),
       });

@@ -4,7 +4,7 @@ import type { ProgressPorts } from '../ports/index.ts';
 import { localDate } from '../progress/calendar.ts';
 import type { ButtonValue } from '../render/avance.ts';
 import { ACTIONS, COMMANDS } from '../render/ids.ts';
-import { type Ctx, changeStatus, problem, setActivities, stepCard, stepIn } from './avance-ops.ts';
+import { type Ctx, changeStatus, problem, say, setActivities, stepCard, stepIn } from './avance-ops.ts';
 import { matchAvance } from './avance-verbs.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
 
@@ -79,6 +79,7 @@ const ACTIVITY_BUTTONS: ReadonlyArray<[prefix: string, done: boolean | 'stale']>
 export const isAvanceAction = (actionId: string): boolean =>
   actionId === ACTIONS.avanceStart ||
   actionId === ACTIONS.avanceComplete ||
+  actionId === ACTIONS.avanceMuteReminders ||
   ACTIVITY_BUTTONS.some(([prefix]) => actionId.startsWith(prefix));
 
 /**
@@ -117,6 +118,14 @@ export async function handleAvanceAction(
   if (action.actionId === ACTIONS.avanceStart || action.actionId === ACTIONS.avanceComplete) {
     const verb = action.actionId === ACTIONS.avanceStart ? 'iniciar' : 'completar';
     return changeStatus(ctx, step.id, verb, undefined, { refusalOnCard: true });
+  }
+  if (action.actionId === ACTIONS.avanceMuteReminders) {
+    const key = { trackerId: tracker.id, guideId: guide.id, stepId: step.id, userId: action.userId };
+    const muted = await deps.reminders.mute(key, ctx.actor.at);
+    return say(
+      `${muted ? 'Listo: no' : 'Ya no'} te recordaré el paso ${step.id} de <#${tracker.channelId}>. ` +
+        `Si cambias de idea, escribe \`/avance recordatorios ${step.id}\` en ese canal.`,
+    );
   }
   const done = ACTIVITY_BUTTONS.find(([prefix]) => action.actionId.startsWith(prefix))?.[1];
   const index = v.a;

@@ -8,6 +8,13 @@ import { defaultGuide, guideNamed } from '../content/guides.ts';
 import { parseStepId, type StepId } from '../content/step-id.ts';
 import { formatDateEs, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
+import type { Tracker } from '../progress/model.ts';
+import {
+  DEFAULT_LEAD_DAYS,
+  DEFAULT_REMINDER_TIME,
+  MAX_LEAD_DAYS,
+  type ReminderSettings,
+} from '../progress/reminders.ts';
 import type { StepAction } from '../progress/status.ts';
 import { SOON_DAYS } from '../progress/summary.ts';
 import {
@@ -353,6 +360,64 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
     },
   }),
   verb({
+    names: ['recordatorios'],
+    syntax: `\`${A} recordatorios 3\`, \`${A} recordatorios off\` o \`${A} recordatorios 1.2\``,
+    help:
+      'mensaje directo a cada responsable N días hábiles antes del plazo, el día del plazo y el primer día ' +
+      'hábil vencido; `off` los apaga; con un paso, vuelves a recibir los de ese paso',
+    hint: 'recordatorios 3',
+    parse(args, syntax) {
+      const [first, ...more] = args;
+      if (!first) return { kind: 'reminders-show' as const };
+      const word = first.toLowerCase();
+      const wrong = err(
+        `Indica cuántos días hábiles antes avisar (de 0 a ${MAX_LEAD_DAYS}), \`off\` o un paso: ${syntax}.`,
+      );
+      if (more.length > 0) return wrong;
+      if (['off', 'apagar', 'no'].includes(word)) return { kind: 'reminders-off' as const };
+      if (['on', 'encender', 'si', 'sí'].includes(word)) return { kind: 'reminders-on' as const };
+      const stepId = parseStepId(first);
+      if (stepId) return { kind: 'reminders-unmute' as const, stepId };
+      if (/^\d{1,2}$/.test(first) && Number(first) <= MAX_LEAD_DAYS) {
+        return { kind: 'reminders-days' as const, leadDays: Number(first) };
+      }
+      return wrong;
+    },
+    async run(r, ctx) {
+      const { reminders } = ctx.deps;
+      if (r.kind === 'reminders-show') {
+        const settings = ctx.tracker ? await reminders.getSettings(ctx.tracker.id) : undefined;
+        return say(`Recordatorios de este canal: ${remindersText(settings, ctx.tracker)}.`);
+      }
+      const { tracker } = await ensureTracker(ctx);
+      if (r.kind === 'reminders-unmute') {
+        const step = stepIn(ctx.guide, r.stepId);
+        if (!step) return unknownStep(ctx.guide, r.stepId);
+        const key = {
+          trackerId: tracker.id,
+          guideId: ctx.guide.id,
+          stepId: step.id,
+          userId: ctx.request.userId,
+        };
+        const was = await reminders.unmute(key);
+        return say(
+          was
+            ? `Listo: volverás a recibir los recordatorios del paso ${step.id}.`
+            : `Los recordatorios del paso ${step.id} ya te llegan (si eres responsable).`,
+        );
+      }
+      const before = await reminders.getSettings(tracker.id);
+      const settings =
+        r.kind === 'reminders-off'
+          ? { ...before, enabled: false }
+          : r.kind === 'reminders-on'
+            ? { ...before, enabled: true }
+            : { enabled: true, leadDays: r.leadDays };
+      await reminders.setSettings(tracker.id, settings, ctx.request.userId, ctx.actor.at);
+      return say(`Recordatorios de este canal: ${remindersText(settings, tracker)}.`);
+    },
+  }),
+  verb({
     names: ['ayuda', 'help', '?'],
     syntax: `\`${A} ayuda\``,
     help: 'esta ayuda',
@@ -422,4 +487,21 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
     section(`${intro} (\`${filename}\`):`),
     section(`\`\`\`${cut(body, CODE_BLOCK_MAX)}\`\`\``),
   ]);
+}
+
+/** "encendidos: mensaje directo a cada responsable 3 días hábiles antes del plazo, …, a las 09:00". */
+function remindersText(settings: ReminderSettings | undefined, tracker: Tracker | undefined): string {
+  const s = settings ?? { enabled: true, leadDays: DEFAULT_LEAD_DAYS };
+  if (!s.enabled) return `apagados. Para encenderlos: \`${A} recordatorios ${DEFAULT_LEAD_DAYS}\``;
+  const time = tracker?.daily.enabled
+    ? `${tracker.daily.time} (la hora del resumen diario)`
+    : DEFAULT_REMINDER_TIME;
+  const before =
+    s.leadDays > 0
+      ? `${s.leadDays} ${s.leadDays === 1 ? 'día hábil' : 'días hábiles'} antes del plazo, `
+      : '';
+  return (
+    `encendidos: mensaje directo a cada responsable ${before}el día del plazo y el primer día hábil ` +
+    `vencido, a las ${time}, nunca en días inhábiles. Para apagarlos: \`${A} recordatorios off\``
+  );
 }

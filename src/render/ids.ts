@@ -24,6 +24,8 @@ export const ACTIONS = {
   avanceComplete: `${AVANCE_ACTION_PREFIX}complete_step`,
   avanceCheckActivity: `${AVANCE_ACTION_PREFIX}check_activity`,
   avanceUncheckActivity: `${AVANCE_ACTION_PREFIX}uncheck_activity`,
+  /** «No recordarme este paso» on a reminder DM. */
+  avanceMuteReminders: `${AVANCE_ACTION_PREFIX}mute_reminders`,
   /** Before issue 10 the activity button toggled; such stale cards are answered with a fresh card. */
   avanceToggleActivity: `${AVANCE_ACTION_PREFIX}toggle_activity`,
 } as const;

@@ -9,6 +9,7 @@ import { isDue } from '../progress/daily.ts';
 import type { Tracker } from '../progress/model.ts';
 import { summarize } from '../progress/summary.ts';
 import { dailyPostBlocks, peopleNamed, quietLine } from '../render/avance-daily.ts';
+import { type ReminderRun, runReminders } from './reminders.ts';
 
 export type PostResult = { ok: true; ts?: string } | { ok: false; reason: string; removed: boolean };
 
@@ -23,6 +24,8 @@ export interface DailyDeps extends ProgressPorts {
    * instead of pinging them. Absent or failing: the post says «asignado» / «alguien».
    */
   names?(userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** A DM to a person (reminders, a daily post that stopped); never throws. Absent: no DMs. */
+  dm?(userId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
   /** Posts to a channel; never throws. `removed` when the bot cannot write there any more. */
   post(channelId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
   onError?(error: unknown, tracker: Tracker): void;
@@ -35,6 +38,8 @@ export interface DailyRun {
   removed: number[];
   /** Why each failed channel failed: Slack's error code (`network`, `ratelimited`, `http_503`…) or our error. */
   failures: Array<{ trackerId: number; channelId: string; reason: string }>;
+  /** The reminder DMs of the same minute, when the deps can send DMs. */
+  reminders?: ReminderRun;
 }
 
 /** Only these kinds are news for the channel; settings changes are not. */
@@ -69,6 +74,10 @@ export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
       run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason });
       deps.onError?.(error, tracker);
     }
+  }
+  // Reminders go out in the same minute, under their own claims (see schedule/reminders.ts).
+  if (deps.dm) {
+    run.reminders = await runReminders({ ...deps, dm: deps.dm }, now);
   }
   return run;
 }

@@ -31,3 +31,20 @@ export function createSlackPoster(client: WebClient): DailyDeps['post'] {
     }
   };
 }
+
+/** A DM to a person for the reminders: opens (or finds) the DM channel, then posts; never throws. */
+export function createSlackDm(
+  client: WebClient,
+): (userId: string, message: Parameters<DailyDeps['post']>[1]) => Promise<PostResult> {
+  const post = createSlackPoster(client);
+  return async (userId, message) => {
+    try {
+      const opened = await client.conversations.open({ users: userId });
+      const channel = opened.channel?.id;
+      if (!channel) return { ok: false, reason: 'no_dm_channel', removed: false };
+      return await post(channel, message);
+    } catch (error) {
+      return { ok: false, reason: describeSlackError(error).reason, removed: false };
+    }
+  };
+}

@@ -84,7 +84,14 @@ const command: CliCommand = {
         `Publicados: ${run.posted.length} · sin novedades: ${run.quiet.length} · ` +
           `fallidos: ${run.failed.length} · canales sin acceso: ${run.removed.length}\n`,
       );
-      return run.failed.length > 0 ? 1 : 0;
+      if (run.reminders) {
+        for (const f of run.reminders.failed)
+          io.stderr.write(`Recordatorio del paso ${f.stepId}: ${reasonEs(f.reason)}\n`);
+        io.stdout.write(
+          `Recordatorios enviados: ${run.reminders.sent.length} · fallidos: ${run.reminders.failed.length}\n`,
+        );
+      }
+      return run.failed.length + (run.reminders?.failed.length ?? 0) > 0 ? 1 : 0;
     } finally {
       await stores.close();
     }
