@@ -150,6 +150,15 @@ export async function createApp(
           }),
         )
       : undefined;
+  // `/avance diario` asks Slack whether the bot is in the channel before promising a daily post.
+  const channelAccess =
+    slackConfig && overrides.avance !== false
+      ? await import('../schedule/slack-poster.ts').then((m) =>
+          m.createChannelAccess(
+            m.createPosterClient({ token: slackConfig.botToken, apiUrl: slackConfig.apiUrl }),
+          ),
+        )
+      : undefined;
   // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
   const avance: AvanceDeps | undefined =
     overrides.avance === false
@@ -160,6 +169,7 @@ export async function createApp(
           tz: config.timeZone,
           now: overrides.now ?? (() => new Date()),
           ...(uploadFile ? { uploadFile } : {}),
+          ...(channelAccess ? { channelAccess } : {}),
           onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
         };
   const bot = createBot(guides, {

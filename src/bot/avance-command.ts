@@ -2,8 +2,9 @@ import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
 import type { ProgressPorts } from '../ports/index.ts';
 import { localDate } from '../progress/calendar.ts';
-import type { ButtonValue } from '../render/avance.ts';
+import { type ButtonValue, dailyText } from '../render/avance.ts';
 import { ACTIONS, COMMANDS } from '../render/ids.ts';
+import { section } from '../render/limits.ts';
 import { type Ctx, changeStatus, problem, say, setActivities, stepCard, stepIn } from './avance-ops.ts';
 import { matchAvance } from './avance-verbs.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
@@ -22,6 +23,11 @@ export interface AvanceDeps extends ProgressPorts {
   /** GUIA_TZ. */
   tz: string;
   now: () => Date;
+  /**
+   * Whether the bot can post in the channel (Slack: conversations.info); `/avance diario` asks before
+   * promising a daily post. Absent (the terminal): always.
+   */
+  channelAccess?: (channelId: string) => Promise<'ok' | 'not_in_channel' | 'unknown'>;
   /** Uploads a file to the channel (files.uploadV2 in Slack); absent or failing → the CSV goes in a code block. */
   uploadFile?: (file: UploadFile) => Promise<void>;
   onError?: (error: unknown) => void;
@@ -136,4 +142,27 @@ export async function handleAvanceAction(
     return stepCard(ctx, tracker, step, 'Esa ficha era de una versión anterior; esta es la actual.');
   }
   return setActivities(ctx, step, [index], done);
+}
+
+/**
+ * The bot was invited (back) to a channel (`member_joined_channel` for the bot): a tracker the daily post
+ * had stopped comes back, and the channel is told so. Undefined when there is nothing to restore.
+ */
+export async function handleBotJoined(
+  deps: AvanceDeps,
+  where: { teamId: string; channelId: string },
+): Promise<Reply | undefined> {
+  const tracker = await deps.trackers.getTracker(where.teamId, where.channelId);
+  if (!tracker?.removedAt) return undefined;
+  const at = deps.now().toISOString();
+  const after = await deps.trackers.updateTracker(tracker.id, { removedAt: null }, 'tracker.restored', {
+    userId: 'bot',
+    source: 'bot invitado al canal',
+    at,
+  });
+  const daily = after.daily.enabled
+    ? ` El resumen diario vuelve a publicarse: ${dailyText(after.daily)}.`
+    : '';
+  const text = `¡Gracias por invitarme de nuevo! El avance de este canal sigue donde estaba.${daily}`;
+  return { text, blocks: [section(text)], visibility: 'public' };
 }

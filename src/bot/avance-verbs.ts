@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { defaultGuide, guideNamed } from '../content/guides.ts';
 import { parseStepId, type StepId } from '../content/step-id.ts';
-import { formatDateEs, parseIsoDate, toDate } from '../progress/calendar.ts';
+import { formatDateEs, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
 import type { Tracker } from '../progress/model.ts';
 import {
@@ -157,11 +157,14 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
     help: `resumen: porcentaje, fases, vencidos, próximos ${SOON_DAYS} días, responsables`,
     parse: () => ({ kind: 'overview' as const }),
     async run(_r, ctx) {
+      const stopped = await stoppedDaily(ctx);
       const { tracker, created } = await ensureTracker(ctx);
       const summary = await summaryOf(ctx, tracker);
+      const blocks = overviewBlocks(ctx.guide, tracker, summary, created, defaultGuide(ctx.deps.guides));
+      if (stopped) blocks.splice(1, 0, section(`:warning: ${stopped}`));
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
-        blocks: overviewBlocks(ctx.guide, tracker, summary, created, defaultGuide(ctx.deps.guides)),
+        blocks,
         visibility: 'ephemeral',
         share: { command: A, text: '' },
       };
@@ -347,6 +350,16 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
             `Para cambiarlo: \`${A} diario 09:00 lun-vie\` o \`${A} diario off\`.`,
         );
       }
+      // A daily post the bot cannot make would switch itself off on its first day: say so now instead.
+      if (
+        r.kind === 'daily' &&
+        (await ctx.deps.channelAccess?.(ctx.request.channelId)) === 'not_in_channel'
+      ) {
+        return problem(
+          'No puedo publicar en este canal: el bot no es miembro. Invítalo con `/invite @guia` ' +
+            `(o desde los detalles del canal → Integraciones) y vuelve a escribir \`${A} diario ${r.time}\`.`,
+        );
+      }
       const { tracker } = await ensureTracker(ctx);
       const daily =
         r.kind === 'daily'
@@ -503,5 +516,22 @@ function remindersText(settings: ReminderSettings | undefined, tracker: Tracker 
   return (
     `encendidos: mensaje directo a cada responsable ${before}el día del plazo y el primer día hábil ` +
     `vencido, a las ${time}, nunca en días inhábiles. Para apagarlos: \`${A} recordatorios off\``
+  );
+}
+
+/**
+ * When the channel's daily post stopped because Slack refused it for good (the bot was removed), the
+ * overview says so and how to fix it, once the tracker is looked at again.
+ */
+async function stoppedDaily(ctx: Ctx): Promise<string | undefined> {
+  const t = ctx.tracker;
+  if (!t?.removedAt) return undefined;
+  const [removed] = await ctx.deps.steps.events(t.id, { kinds: ['tracker.removed'], limit: 1 });
+  const day = formatDateEs(localDate(new Date(t.removedAt), ctx.deps.tz));
+  const why = /\(([a-z_]+)\)/.exec(removed?.source ?? '')?.[1];
+  return (
+    `El resumen diario se detuvo el ${day}: Slack no dejó publicar en este canal` +
+    `${why ? ` (${why})` : ''}, normalmente porque el bot ya no es miembro. Invítalo con \`/invite @guia\`: ` +
+    'al volver, el resumen sigue solo.'
   );
 }

@@ -100,3 +100,16 @@ export function quietLine(summary: ProgressSummary): { text: string; blocks: Kno
   const text = `Sin novedades hoy · ${progressHeadline(summary)}`;
   return { text, blocks: [context(text)] };
 }
+
+/** The DM to whoever set a channel's daily post, when Slack refused it for good. */
+export function dailyStoppedMessage(
+  channelId: string,
+  reason: string,
+): { text: string; blocks: KnownBlock[] } {
+  const where = `<#${channelId.replace(/[^A-Z0-9]/gi, '')}>`;
+  const text =
+    `No pude publicar el resumen diario en ${where} (${escapeMrkdwn(reason)}): normalmente es porque el bot ` +
+    'ya no es miembro del canal. Invítalo con `/invite @guia` en ese canal; al volver, el resumen sigue solo ' +
+    `(\`${COMMANDS.avance}\` en el canal también lo dice).`;
+  return { text, blocks: [section(`:warning: ${text}`)] };
+}

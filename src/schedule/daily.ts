@@ -8,7 +8,7 @@ import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
 import type { Tracker } from '../progress/model.ts';
 import { summarize } from '../progress/summary.ts';
-import { dailyPostBlocks, peopleNamed, quietLine } from '../render/avance-daily.ts';
+import { dailyPostBlocks, dailyStoppedMessage, peopleNamed, quietLine } from '../render/avance-daily.ts';
 import { type ReminderRun, runReminders } from './reminders.ts';
 
 export type PostResult = { ok: true; ts?: string } | { ok: false; reason: string; removed: boolean };
@@ -154,6 +154,7 @@ async function postOne(
       at,
     });
     run.removed.push(tracker.id);
+    await tellWhoSetIt(deps, tracker, result.reason);
     return;
   }
   await deps.claims.finish(key, { status: 'failed', error: result.reason }, at);
@@ -168,5 +169,22 @@ async function namesOf(deps: DailyDeps, ids: readonly string[]): Promise<Readonl
     return await deps.names(ids);
   } catch {
     return new Map();
+  }
+}
+
+/**
+ * A daily post that stopped for good is never silent: the person who last turned it on gets a DM saying why
+ * and how to bring it back (`/avance` in the channel says it too). A DM that fails is only logged.
+ */
+async function tellWhoSetIt(deps: DailyDeps, tracker: Tracker, reason: string): Promise<void> {
+  if (!deps.dm) return;
+  try {
+    const [setting] = await deps.steps.events(tracker.id, { kinds: ['tracker.daily'], limit: 1 });
+    const userId = setting?.userId;
+    if (!userId || userId === 'bot') return;
+    const result = await deps.dm(userId, dailyStoppedMessage(tracker.channelId, reason));
+    if (!result.ok) deps.onError?.(new Error(`DM about the stopped daily post: ${result.reason}`), tracker);
+  } catch (error) {
+    deps.onError?.(error, tracker);
   }
 }

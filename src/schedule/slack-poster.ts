@@ -48,3 +48,28 @@ export function createSlackDm(
     }
   };
 }
+
+/** Whether the bot can post in a channel, as `/avance diario` needs to know before promising a post. */
+export type ChannelAccess = 'ok' | 'not_in_channel' | 'unknown';
+
+/**
+ * `conversations.info`: `is_member` for channels; a private channel the bot is not in answers
+ * `channel_not_found`. A missing scope or a network error is `unknown`: the setting is then accepted, and a
+ * failing post is told later (DM and `/avance`).
+ */
+export function createChannelAccess(client: WebClient): (channelId: string) => Promise<ChannelAccess> {
+  return async (channelId) => {
+    // Direct messages with the bot: it is always there.
+    if (channelId.startsWith('D')) return 'ok';
+    try {
+      const res = await client.conversations.info({ channel: channelId });
+      const channel = res.channel as { is_member?: boolean; is_im?: boolean } | undefined;
+      if (channel?.is_im) return 'ok';
+      if (channel?.is_member === false) return 'not_in_channel';
+      return channel?.is_member ? 'ok' : 'unknown';
+    } catch (error) {
+      const { channelGone } = describeSlackError(error);
+      return channelGone ? 'not_in_channel' : 'unknown';
+    }
+  };
+}

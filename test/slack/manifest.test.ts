@@ -67,6 +67,7 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'member_joined_channel',
       'message.im',
     ]);
     expect(manifest.oauth_config.scopes.bot).toEqual(
@@ -78,6 +79,9 @@ describe('manifest.yml', () => {
         'im:read',
         'im:write',
         'files:write',
+        'users:read',
+        'channels:read',
+        'groups:read',
       ]),
     );
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
