@@ -7,7 +7,7 @@ import { createDailyDeps } from '../../src/app/wire.ts';
 import { ACTIONS } from '../../src/render/ids.ts';
 import { runDaily } from '../../src/schedule/daily.ts';
 import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
-import { postBlockAction } from '../helpers/signed-request.ts';
+import { eventEnvelope, postBlockAction, postEvent } from '../helpers/signed-request.ts';
 import type { TestApp } from '../helpers/slack-app.ts';
 
 let t: TestApp;
@@ -122,5 +122,26 @@ describe('issue 10 through the Slack app', () => {
     expect(overview.json).toContain('0 de 1 paso completado');
     expect(overview.json).toContain('usa `/avance guia 2017`');
     expect((await avance('guia 2017')).json).toContain('`guia-2017`');
+  });
+
+  it('9. «Tus pasos asignados» on the Home tab is sorted by urgency, not by channel or step', async () => {
+    await avance('guia 2017');
+    for (const step of ['1.3', '1.1', '4.3']) await avance(`asignar ${step} <@U0008|eva>`);
+    await postEvent(
+      t.target,
+      eventEnvelope({
+        type: 'app_home_opened',
+        user: 'U0008',
+        channel: 'D0008',
+        tab: 'home',
+        event_ts: '1.1',
+      }),
+    );
+    const publish = await t.fake.waitFor(() => t.fake.callsTo('views.publish')[0]);
+    const view = JSON.stringify(publish.params.view);
+    // From 10 Feb 2026: 1.1 due in 30 days, 4.3 reviewed in 2 months, 1.3 due in 90 days.
+    const order = ['*Paso 1.1*', '*Paso 4.3*', '*Paso 1.3*'].map((s) => view.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });

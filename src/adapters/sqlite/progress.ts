@@ -305,10 +305,12 @@ export class SqliteProgressStore implements TrackerStore, StepStore, ClaimStore 
   async trackersOfUser(teamId: string, userId: string): Promise<Tracker[]> {
     const rows = this.db
       .prepare(
+        // Driven by the user's own rows (indexes by owner and by author, migration 30), so the Home tab does
+        // not read every tracker's history to find the few channels they take part in.
         `SELECT * FROM progress_trackers t
          WHERE t.team_id = ? AND t.removed_at IS NULL
-           AND (EXISTS (SELECT 1 FROM progress_steps s WHERE s.tracker_id = t.id AND s.owner_user_id = ?)
-             OR EXISTS (SELECT 1 FROM progress_events e WHERE e.tracker_id = t.id AND e.user_id = ?))
+           AND t.id IN (SELECT s.tracker_id FROM progress_steps s WHERE s.owner_user_id = ?
+                        UNION SELECT e.tracker_id FROM progress_events e WHERE e.user_id = ?)
          ORDER BY t.id`,
       )
       .all(teamId, userId, userId) as TrackerRow[];

@@ -3,7 +3,8 @@ import type { Migration } from '../db.ts';
 /**
  * Reminders by DM (issue 10): a claim row per reminder (tracker, step, kind, due date) so two runners never
  * send the same one twice; each channel's reminder setting; the steps an owner asked not to be reminded of;
- * and an index for the Home tab's «Tus pasos asignados» (a user's open steps), so it reads only their rows.
+ * and indexes for the Home tab (a user's open steps, the trackers they changed), so its queries read only
+ * their rows, whatever the history's length.
  * Version 30 leaves room for the migrations other work adds meanwhile (20 is the coordination one).
  */
 export const remindersMigration: Migration = {
@@ -41,9 +42,11 @@ export const remindersMigration: Migration = {
         PRIMARY KEY (tracker_id, guide_id, step_id, user_id)
       );
 
-      -- «Tus pasos asignados»: a user's open steps without reading anyone else's.
+      -- The Home tab: a user's open steps without reading anyone else's, and "did this user change anything
+      -- in this tracker" as one index seek instead of a scan of the tracker's whole history.
       CREATE INDEX progress_steps_open_owner ON progress_steps (owner_user_id, tracker_id)
         WHERE status <> 'completado';
+      CREATE INDEX progress_events_user ON progress_events (user_id, tracker_id);
     `);
   },
 };
