@@ -11,10 +11,7 @@ export interface ReminderDeps extends ProgressPorts {
   tz: string;
   runner: string;
   /** A DM to a person (conversations.open + chat.postMessage); never throws. */
-  dm(
-    userId: string,
-    message: { text: string; blocks: import('@slack/types').KnownBlock[] },
-  ): Promise<PostResult>;
+  dm(userId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
 }
 
 export interface ReminderRun {
