@@ -3,9 +3,8 @@
  * and events to the real HTTP app, the fake Slack Web API, and the daily job as the scheduler runs it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDailyDeps } from '../../src/app/wire.ts';
 import { runDaily } from '../../src/schedule/daily.ts';
-import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
+import { dailyDepsFor, slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
 import { FAKE_BOT } from '../helpers/fake-slack.ts';
 import { eventEnvelope, postEvent } from '../helpers/signed-request.ts';
 import type { TestApp } from '../helpers/slack-app.ts';
@@ -21,18 +20,7 @@ beforeEach(() => t.fake.reset());
 
 const at = (local: string) => new Date(`${local}-06:00`);
 const avance = async (text: string) => JSON.stringify(await slashCommand(t, '/avance', text));
-const daily = async (now: Date) =>
-  runDaily(
-    await createDailyDeps({
-      stores: t.stores,
-      guides: t.app.guides,
-      tz: 'America/Mexico_City',
-      token: 'xoxb-test-token',
-      apiUrl: t.fake.apiUrl,
-      runner: 'test',
-    }),
-    now,
-  );
+const daily = async (now: Date) => runDaily(await dailyDepsFor(t), now);
 const tracker = () =>
   t.db.prepare("SELECT daily_enabled, removed_at FROM progress_trackers WHERE channel_id = 'C0001'").get() as
     | { daily_enabled: number; removed_at: string | null }

@@ -6,11 +6,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/sqlite/db.ts';
 import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
-import { createDailyDeps } from '../../src/app/wire.ts';
 import type { Stores } from '../../src/ports/index.ts';
 import { ACTIONS } from '../../src/render/ids.ts';
 import { runDaily } from '../../src/schedule/daily.ts';
-import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
+import { dailyDepsFor, slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
 import { postBlockAction } from '../helpers/signed-request.ts';
 import type { TestApp } from '../helpers/slack-app.ts';
 
@@ -31,15 +30,7 @@ beforeEach(() => t.fake.reset());
 /** Mexico City is UTC-6 all year. */
 const at = (local: string) => new Date(`${local}-06:00`);
 const avance = (text: string, userId = 'U0001') => slashCommand(t, '/avance', text, userId);
-const deps = (stores: Stores, runner: string) =>
-  createDailyDeps({
-    stores,
-    guides: t.app.guides,
-    tz: 'America/Mexico_City',
-    token: 'xoxb-test-token',
-    apiUrl: t.fake.apiUrl,
-    runner,
-  });
+const deps = (stores: Stores, runner: string) => dailyDepsFor(t, stores, runner);
 
 /** Both runners at the same instant; returns the DMs the fake Slack received. */
 async function bothRunners(now: Date) {

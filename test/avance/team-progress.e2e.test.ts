@@ -3,10 +3,9 @@
  * they do, text subcommands, block reasons, editions, wording and the daily post's names.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDailyDeps } from '../../src/app/wire.ts';
 import { ACTIONS } from '../../src/render/ids.ts';
 import { runDaily } from '../../src/schedule/daily.ts';
-import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
+import { dailyDepsFor, slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
 import { eventEnvelope, postBlockAction, postEvent } from '../helpers/signed-request.ts';
 import type { TestApp } from '../helpers/slack-app.ts';
 
@@ -97,14 +96,7 @@ describe('issue 10 through the Slack app', () => {
     for (const owner of ['U0005', 'U0006', 'U0002']) await avance(`asignar 4.2 <@${owner}|x>`);
     t.fake.reset();
     t.fake.respondWith('users.info', { user: { id: 'U0002', profile: { display_name: 'Beto' } } });
-    const deps = await createDailyDeps({
-      stores: t.stores,
-      guides: t.app.guides,
-      tz: 'America/Mexico_City',
-      token: 'xoxb-test-token',
-      apiUrl: t.fake.apiUrl,
-      runner: 'test',
-    });
+    const deps = await dailyDepsFor(t);
     await runDaily(deps, new Date('2026-02-11T15:00:00Z'));
     const post = t.fake.callsTo('chat.postMessage').find((c) => c.params.channel === 'C0001');
     const blocks = JSON.stringify(post?.params.blocks);
