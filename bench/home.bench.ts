@@ -81,7 +81,7 @@ async function measure(
   file: string,
   old = false,
 ): Promise<{ home: number; queries: number; owned: number; channels: number }> {
-  const db = openDb(file);
+  const db = await openDb(file);
   try {
     const stores = createSqliteStores(db);
     const home = createAvanceHomeSection({
@@ -114,14 +114,14 @@ async function measure(
 
 async function scenario(dir: string, events: number): Promise<void> {
   const withIndex = join(dir, `home-${events}.db`);
-  const db = openDb(withIndex);
+  const db = await openDb(withIndex);
   fill(db, TRACKERS, events);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   // The same data as the code saw it before migration 30's indexes.
   const old = join(dir, `home-${events}-old.db`);
   copyFileSync(withIndex, old);
-  const o = openDb(old);
+  const o = await openDb(old);
   o.exec('DROP INDEX progress_events_user; DROP INDEX progress_steps_open_owner;');
   o.close();
   const now = await measure(withIndex);

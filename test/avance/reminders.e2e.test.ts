@@ -19,7 +19,7 @@ let second: Stores;
 beforeAll(async () => {
   ({ t } = await startAvanceTestApp());
   // A second runner on its own connection to the same file, as a second replica or `guia post-daily`.
-  second = createSqliteStores(openDb(t.dbFile));
+  second = createSqliteStores(await openDb(t.dbFile));
 });
 afterAll(async () => {
   await second.close();

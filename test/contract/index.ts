@@ -7,6 +7,7 @@ import { contextContract } from './context.contract.ts';
 import { dedupeContract } from './dedupe.contract.ts';
 import type { StoresFactory } from './factory.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { installationsContract } from './installations.contract.ts';
 import { remindersContract } from './reminders.contract.ts';
 import { stepsContract } from './steps.contract.ts';
 import { trackersContract } from './trackers.contract.ts';
@@ -20,6 +21,7 @@ export const STORE_CONTRACTS: ReadonlyArray<(factory: StoresFactory) => void> = 
   feedbackContract,
   dedupeContract,
   contextContract,
+  installationsContract,
   remindersContract,
 ];
 

@@ -2,6 +2,7 @@ import type { Stores } from '../../ports/index.ts';
 import { createMemoryContextStore } from './context.ts';
 import { createMemoryProcessedEvents } from './dedupe.ts';
 import { createMemoryFeedbackStore } from './feedback.ts';
+import { createMemoryInstallationStore } from './installations.ts';
 import { MemoryProgressStore } from './progress.ts';
 import { createMemoryReminderStore } from './reminders.ts';
 
@@ -16,6 +17,7 @@ export function createMemoryStores(): Stores {
     feedback: createMemoryFeedbackStore(),
     dedupe: createMemoryProcessedEvents(),
     context: createMemoryContextStore(),
+    installations: createMemoryInstallationStore(),
     health: async () => ({ ok: true }),
     close: async () => {},
   };

@@ -1,6 +1,6 @@
 import type { MuteKey, ReminderStore } from '../../ports/reminders.ts';
 import type { ReminderSettings } from '../../progress/reminders.ts';
-import { defaults, groupMutes } from '../sqlite/reminders.ts';
+import { groupMutes, reminderDefaults } from '../sql/reminders.ts';
 
 /** Reminder settings and muted steps in process memory, for fast unit tests. */
 export function createMemoryReminderStore(): ReminderStore {
@@ -8,7 +8,7 @@ export function createMemoryReminderStore(): ReminderStore {
   const muted = new Set<string>();
   const keyOf = (k: MuteKey) => JSON.stringify([k.trackerId, k.guideId, k.stepId, k.userId]);
   return {
-    getSettings: async (trackerId) => ({ ...(settings.get(trackerId) ?? defaults()) }),
+    getSettings: async (trackerId) => ({ ...(settings.get(trackerId) ?? reminderDefaults()) }),
     async setSettings(trackerId, value) {
       settings.set(trackerId, { ...value });
     },
