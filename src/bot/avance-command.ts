@@ -1,12 +1,13 @@
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
-import type { ProgressPorts } from '../ports/index.ts';
+import type { CoordinationStore, ProgressPorts } from '../ports/index.ts';
 import { localDate } from '../progress/calendar.ts';
 import { type ButtonValue, dailyText } from '../render/avance.ts';
 import { ACTIONS, COMMANDS } from '../render/ids.ts';
 import { section } from '../render/limits.ts';
 import { type Ctx, changeStatus, problem, say, setActivities, stepCard, stepIn } from './avance-ops.ts';
 import { matchAvance } from './avance-verbs.ts';
+import { type CoordinationDeps, handleCoordinationVerb } from './coordination-command.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
 
 export interface UploadFile {
@@ -31,6 +32,10 @@ export interface AvanceDeps extends ProgressPorts {
   /** Uploads a file to the channel (files.uploadV2 in Slack); absent or failing → the CSV goes in a code block. */
   uploadFile?: (file: UploadFile) => Promise<void>;
   onError?: (error: unknown) => void;
+  /** The coordination verbs (institucion, coordinacion, semanal: see coordination-command.ts). */
+  coordination?: CoordinationStore;
+  /** `/avance grafica`: uploads the PNG in Slack, writes it to a file in the terminal chat. */
+  saveChart?: CoordinationDeps['saveChart'];
 }
 
 const STALE_BUTTON = 'Ese botón ya no es válido. Escribe `/avance` para ver el avance actual.';
@@ -41,6 +46,10 @@ export function createAvanceCommand(deps: AvanceDeps): CommandHandler {
 }
 
 export async function handleAvance(request: Request, deps: AvanceDeps): Promise<Reply> {
+  if (deps.coordination) {
+    const reply = await handleCoordinationVerb(request, { ...deps, coordination: deps.coordination });
+    if (reply) return reply;
+  }
   const { verb, request: parsed } = matchAvance(request.text);
   if (!verb) return problem(parsed.message);
   const tracker = await deps.trackers.getTracker(request.teamId, request.channelId);

@@ -160,7 +160,15 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
       const stopped = await stoppedDaily(ctx);
       const { tracker, created } = await ensureTracker(ctx);
       const summary = await summaryOf(ctx, tracker);
-      const blocks = overviewBlocks(ctx.guide, tracker, summary, created, defaultGuide(ctx.deps.guides));
+      const institution = await ctx.deps.coordination?.institutionOf(tracker.id);
+      const blocks = overviewBlocks(
+        ctx.guide,
+        tracker,
+        summary,
+        created,
+        defaultGuide(ctx.deps.guides),
+        institution,
+      );
       if (stopped) blocks.splice(1, 0, section(`:warning: ${stopped}`));
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
@@ -467,6 +475,10 @@ export function avanceHelp(): string {
   return [
     `*\`${A}\`* — avance del equipo en este canal`,
     ...AVANCE_VERBS.map((v) => `• ${v.syntax} — ${v.help}`),
+    // The coordination verbs are answered by coordination-command.ts before this table (to fold in).
+    `• \`${A} institucion Secretaría de Economía\` — de qué institución es este canal`,
+    `• \`${A} semanal lun 09:00\` · \`semanal off\` — informe semanal con gráfica`,
+    `• \`${A} coordinacion\` (en un canal propio) — el avance de todas las instituciones · \`coordinacion exportar\``,
   ].join('\n');
 }
 
@@ -479,12 +491,13 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
   const summary = await summaryOf(ctx, ctx.tracker);
   const csv = progressCsv(summary, ctx.deps.tz);
   const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
+  const institution = await ctx.deps.coordination?.institutionOf(ctx.tracker.id);
   if (ctx.deps.uploadFile) {
     try {
       await ctx.deps.uploadFile({
         channelId: ctx.request.channelId,
         filename,
-        title: `Avance · ${ctx.guide.title} · ${ctx.today}`,
+        title: `Avance · ${institution ? `${institution} · ` : ''}${ctx.guide.title} · ${ctx.today}`,
         content: csv,
         comment: `Avance exportado por ${mention(ctx.request.userId)}: ${progressHeadline(summary)}`,
       });

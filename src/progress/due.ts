@@ -30,18 +30,31 @@ const times = (period: DurationLike, k: number): DurationLike => {
  * - No count but a recurrence ("De manera bimestral"): the first review, one period after the start.
  * - Neither: no due date.
  */
+const dueCache = new Map<string, IsoDate | undefined>();
+
 export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDate | undefined {
   const { days, dayKind, months, onDate, recurrence } = step.deadline;
+  // Pure in its inputs, and asked for every step of every tracker by the coordination overview: remembered.
+  const key = `${startDate} ${days ?? ''} ${dayKind ?? ''} ${months ?? ''} ${onDate ? `${onDate.year ?? ''}-${onDate.month}-${onDate.day}` : ''} ${recurrence ?? ''}`;
+  if (dueCache.has(key)) return dueCache.get(key);
   const start = toDate(startDate);
+  let due: IsoDate | undefined;
   if (days !== undefined) {
-    return isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+    due = isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+  } else if (months !== undefined) {
+    // "2 meses": the same day two months on (31 Jan + 1 month is 28/29 Feb, as luxon clamps).
+    due = isoOf(start.plus({ months }));
+  } else if (onDate) {
+    due = fixedDay(onDate, start);
+  } else if (recurrence) {
+    due = isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
   }
-  // "2 meses": the same day two months on (31 Jan + 1 month is 28/29 Feb, as luxon clamps).
-  if (months !== undefined) return isoOf(start.plus({ months }));
-  if (onDate) return fixedDay(onDate, start);
-  if (recurrence) return isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
-  return undefined;
+  if (dueCache.size >= 20_000) dueCache.clear();
+  dueCache.set(key, due);
+  return due;
 }
+
+const reviewCache = new Map<string, IsoDate | undefined>();
 
 /**
  * "A más tardar el 31 de diciembre": that day of the start's year, or of the next year when the start is
@@ -72,10 +85,32 @@ export function nextReview(
   const first = dueDate(step, startDate);
   if (!recurrence || !first) return undefined;
   const hasFirst = days !== undefined || months !== undefined || onDate !== undefined;
+  // Pure too, and asked for every recurring step of every tracker each time the overview is drawn.
+  const key = `${first} ${recurrence} ${hasFirst ? 'n' : ''} ${today}`;
+  if (reviewCache.has(key)) return reviewCache.get(key);
+  const review = walkToReview(first, recurrence, hasFirst, today);
+  if (reviewCache.size >= 20_000) reviewCache.clear();
+  reviewCache.set(key, review);
+  return review;
+}
+
+function walkToReview(
+  first: IsoDate,
+  recurrence: Recurrence,
+  /** The step has a first deadline of its own (a count or a day), before the reviews. */
+  hasFirst: boolean,
+  today: IsoDate,
+): IsoDate | undefined {
   const base: DateTime = toDate(first);
   const period = RECURRENCE_PERIOD[recurrence];
   const todayDate = toDate(today);
-  for (let k = hasFirst ? 1 : 0; k < 10_000; k += 1) {
+  // Every review before the period that contains today is earlier than today: start one period short of it
+  // instead of walking from the first deadline (months of iterations per step for an old tracker).
+  const p = period as { months?: number; years?: number };
+  const periodMonths = (p.months ?? 0) + 12 * (p.years ?? 0);
+  const monthsAway = (todayDate.year - base.year) * 12 + (todayDate.month - base.month);
+  const skip = periodMonths > 0 ? Math.max(0, Math.floor(monthsAway / periodMonths) - 1) : 0;
+  for (let k = Math.max(hasFirst ? 1 : 0, skip); k < 10_000; k += 1) {
     const review = base.plus(times(period, k));
     if (review >= todayDate) return isoOf(review);
   }

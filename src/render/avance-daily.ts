@@ -64,8 +64,11 @@ export function dailyPostBlocks(
   changes: ProgressEvent[],
   summary: ProgressSummary,
   names: NameOf = () => undefined,
+  /** `/avance institucion …`, when the team named it. */
+  institution?: string,
 ): { text: string; blocks: KnownBlock[] } {
-  const blocks: KnownBlock[] = [section(`*Avance diario · ${formatDateEs(today)}* · ${guide.title}`)];
+  const who = institution ? ` · ${escapeMrkdwn(cut(institution, 120))}` : '';
+  const blocks: KnownBlock[] = [section(`*Avance diario · ${formatDateEs(today)}*${who} · ${guide.title}`)];
   const changedSteps = new Set(changes.flatMap((e) => (e.stepId ? [e.stepId] : [])));
   const stepLines = summary.lines
     .filter((l) => changedSteps.has(l.step.id))

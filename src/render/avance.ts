@@ -127,8 +127,11 @@ export function overviewBlocks(
   s: ProgressSummary,
   created: boolean,
   full?: Guide,
+  /** `/avance institucion …`, when the team named it. */
+  institution?: string,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`Avance del canal · ${guide.title}`)];
+  if (institution) blocks.push(context(`Institución: *${escapeMrkdwn(cut(institution, 120))}*`));
   const partial = partialEditionText(guide, full);
   if (partial) blocks.push(section(`:information_source: ${partial}`));
   if (created) {

@@ -28,6 +28,8 @@ export const ACTIONS = {
   avanceMuteReminders: `${AVANCE_ACTION_PREFIX}mute_reminders`,
   /** Before issue 10 the activity button toggled; such stale cards are answered with a fresh card. */
   avanceToggleActivity: `${AVANCE_ACTION_PREFIX}toggle_activity`,
+  /** «Ver más» on the coordination overview (issue 12); its value carries the page. */
+  coordinationMore: 'coordination_more',
 } as const;
 
 export const BLOCK_IDS = {

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
 import { type ClaimStore, dailyClaim } from '../ports/claims.ts';
-import type { ProgressPorts } from '../ports/index.ts';
+import type { CoordinationStore, ProgressPorts } from '../ports/index.ts';
 import type { EventKind } from '../ports/steps.ts';
 import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
@@ -29,6 +29,8 @@ export interface DailyDeps extends ProgressPorts {
   /** Posts to a channel; never throws. `removed` when the bot cannot write there any more. */
   post(channelId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
   onError?(error: unknown, tracker: Tracker): void;
+  /** The institution a tracker belongs to, shown in its post (issue 12). */
+  coordination?: Pick<CoordinationStore, 'institutionOf'>;
 }
 
 export interface DailyRun {
@@ -133,9 +135,10 @@ async function postOne(
     return;
   }
   const names = quiet ? new Map<string, string>() : await namesOf(deps, peopleNamed(changes, summary));
+  const institution = await deps.coordination?.institutionOf(tracker.id);
   const message = quiet
     ? quietLine(summary)
-    : dailyPostBlocks(guide, today, changes, summary, (id) => names.get(id));
+    : dailyPostBlocks(guide, today, changes, summary, (id) => names.get(id), institution);
   const result = await deps.post(tracker.channelId, message);
   if (result.ok) {
     await deps.claims.finish(

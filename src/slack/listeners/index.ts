@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import { registerAvanceButtons } from './actions/avance-buttons.ts';
+import { registerCoordinationMore } from './actions/coordination-more.ts';
 import { registerFeedback } from './actions/feedback.ts';
 import { registerShare } from './actions/share.ts';
 import { registerUnknownAction } from './actions/unknown-action.ts';
@@ -20,4 +21,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerUnknownAction(app, deps);
   registerMemberJoined(app, deps);
   if (deps.avance) registerAvanceButtons(app, deps.avance, deps.logger, deps.bot);
+  if (deps.avance) registerCoordinationMore(app, deps.avance, deps.logger);
 }

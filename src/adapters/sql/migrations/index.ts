@@ -2,6 +2,7 @@ import { migration001 } from './001-slack.ts';
 import { migration002 } from './002-progress.ts';
 import { migration003 } from './003-context-installations.ts';
 import { migration004 } from './004-one-vote.ts';
+import { migration012 } from './012-coordination.ts';
 import { migration030 } from './030-reminders.ts';
 import type { GuiaMigration } from './types.ts';
 
@@ -15,6 +16,7 @@ export const migrations: readonly GuiaMigration[] = [
   migration002,
   migration003,
   migration004,
+  migration012,
   migration030,
 ];
 
