@@ -98,14 +98,20 @@ export interface PosterOptions<OnError> {
 
 /** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
 export async function createDailyDeps(opts: PosterOptions<DailyDeps['onError']>): Promise<DailyDeps> {
-  const { createPosterClient, createSlackPoster } = await import('../schedule/slack-poster.ts');
+  const { createPosterClient, createSlackDm, createSlackPoster } = await import(
+    '../schedule/slack-poster.ts'
+  );
+  const { createUserNames } = await import('../schedule/user-names.ts');
+  const client = createPosterClient({ token: opts.token, apiUrl: opts.apiUrl });
   return {
     ...progressPorts(opts.stores),
     coordination: opts.stores.coordination,
     guides: opts.guides,
     tz: opts.tz,
     runner: opts.runner,
-    post: createSlackPoster(createPosterClient({ token: opts.token, apiUrl: opts.apiUrl })),
+    post: createSlackPoster(client),
+    dm: createSlackDm(client),
+    names: createUserNames(client),
     ...(opts.onError ? { onError: opts.onError } : {}),
   };
 }
@@ -194,6 +200,15 @@ export async function createApp(
           await writeFile(file, chart.png);
           return `la guardé en ${file}`;
         };
+  // `/avance diario` asks Slack whether the bot is in the channel before promising a daily post.
+  const channelAccess =
+    slackConfig && overrides.avance !== false
+      ? await import('../schedule/slack-poster.ts').then((m) =>
+          m.createChannelAccess(
+            m.createPosterClient({ token: slackConfig.botToken, apiUrl: slackConfig.apiUrl }),
+          ),
+        )
+      : undefined;
   // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
   const avance: AvanceDeps | undefined =
     overrides.avance === false
@@ -206,6 +221,7 @@ export async function createApp(
           ...(uploadFile ? { uploadFile } : {}),
           coordination: stores.coordination,
           ...(saveChart ? { saveChart } : {}),
+          ...(channelAccess ? { channelAccess } : {}),
           onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
         };
   // The glossary and the editors' vocabulary: a problem there is logged; the bot answers without them.
@@ -273,6 +289,8 @@ export async function createApp(
             logger.info({ run }, 'daily posts');
           for (const f of run.failures)
             logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
+          if (run.reminders && run.reminders.sent.length + run.reminders.failed.length > 0)
+            logger.info({ reminders: run.reminders }, 'reminders');
         },
         onError: (error) => logger.error({ err: error }, 'daily job failed'),
       });

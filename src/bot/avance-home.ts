@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { findGuide } from '../content/guides.ts';
 import { localDate } from '../progress/calendar.ts';
-import { stepLine, summarize } from '../progress/summary.ts';
+import { byUrgency, stepLine, summarize } from '../progress/summary.ts';
 import { dateText, mention, statusText } from '../render/avance.ts';
-import { type HomeTracker, homeProgressBlocks, type OwnedLine } from '../render/avance-home.ts';
+import { type HomeTracker, homeProgressBlocks, MAX_TRACKERS, type OwnedLine } from '../render/avance-home.ts';
 import type { AvanceDeps } from './avance-command.ts';
 import type { Answer, HomeSection } from './types.ts';
 
@@ -18,18 +18,22 @@ export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
       if (!guide || !step) continue;
       owned.push({ tracker, guideId: guide.id, line: stepLine(step, state, tracker.startDate, today) });
     }
+    // Most urgent first: overdue (most late first), then due soonest; steps without a date last.
+    owned.sort((a, b) => byUrgency(a.line, b.line));
     // Only channels the user demonstrably takes part in (owns a step or made a change there): listing every
     // tracker would show private channels' and DMs' progress to anyone, and checking membership with Slack
     // would need more scopes and a call per channel.
     const trackers: HomeTracker[] = [];
-    for (const tracker of await deps.trackers.trackersOfUser(teamId, userId)) {
+    const theirs = await deps.trackers.trackersOfUser(teamId, userId);
+    // Only the channels the tab lists are summarised: a person in 100 channels must not cost 100 summaries.
+    for (const tracker of theirs.slice(0, MAX_TRACKERS)) {
       const guide = findGuide(deps.guides, tracker.guideId);
       if (!guide) continue;
       const states = await deps.steps.stepStates(tracker.id, guide.id);
       const summary = summarize(guide, states, tracker.startDate, today);
       trackers.push({ tracker, guide, summary });
     }
-    return homeProgressBlocks(owned, trackers);
+    return homeProgressBlocks(owned, trackers, theirs.length);
   };
 }
 

@@ -1,6 +1,7 @@
-import { defaultGuide, findGuide, findStep, guideOfYear, stepIds } from '../content/guides.ts';
+import { defaultGuide, findGuide, findStep, guideNamed, stepIds } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
 import { tooBroadText } from '../render/answer-text.ts';
+import { parseStepId } from '../content/step-id.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { helpBlocks, helpText } from '../render/help.ts';
 import { COMMANDS } from '../render/ids.ts';
@@ -25,29 +26,14 @@ export function parseGuia(text: string): GuiaRequest {
   const t = text.trim();
   const lower = t.toLowerCase();
   if (t === '' || ['ayuda', 'help', '?', '¿?'].includes(lower)) return { kind: 'help' };
-  const step = /^(?:paso\s+|step\s+)?(\d{1,2}\.\d{1,2})$/i.exec(t);
-  if (step?.[1]) return { kind: 'step', id: step[1] };
+  const stepId = parseStepId(t.replace(/^(?:paso|step)\s+/i, ''));
+  if (stepId) return { kind: 'step', id: stepId };
   if (['lista', 'list', 'pasos', 'todos'].includes(lower)) return { kind: 'list' };
   const listOf = /^(?:lista|list)\s+(?:de\s+(?:la\s+)?)?(.+)$/is.exec(t);
   if (listOf?.[1]) return { kind: 'list', guide: listOf[1].trim() };
   const search = /^(?:buscar|busca|search)(?:\s+(.*))?$/is.exec(t);
   if (search) return { kind: 'search', query: (search[1] ?? '').trim() };
   return { kind: 'question', question: t };
-}
-
-/**
- * The guide a user names after `lista`: its id ("guia-2015", any case) or its year ("2015", "edición 2015",
- * "guía 2015"), from the id or the edition date.
- */
-function guideNamed(guides: readonly Guide[], name: string): Guide | undefined {
-  const wanted = name.trim().toLowerCase();
-  const byId = guides.find((g) => g.id.toLowerCase() === wanted);
-  if (byId) return byId;
-  const year =
-    /^(?:(?:la\s+)?(?:edici[oó]n|gu[ií]a|versi[oó]n|actualizaci[oó]n)(?:\s+de(?:l)?)?[\s-]*)?((?:19|20)\d\d)$/i.exec(
-      wanted,
-    )?.[1];
-  return year ? guideOfYear(guides, year) : undefined;
 }
 
 /** Every edition that has step `id`, default edition first, with its guide (for the edition label). */

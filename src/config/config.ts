@@ -40,6 +40,11 @@ export interface Config {
   /** Absent in local mode. */
   slack?: SlackConfig;
   port: number;
+  /**
+   * Interface the HTTP server binds (Slack requests and /healthz). Default 0.0.0.0, every interface, which
+   * a container needs; `127.0.0.1` behind a reverse proxy on the same machine.
+   */
+  host: string;
   contentDir: string;
   /** GUIA_DB (also when PostgreSQL is used: `guia db copy` reads it as the default source). */
   dbFile: string;
@@ -50,6 +55,9 @@ export interface Config {
 
 const DEFAULT_DB = './data/guia.db';
 const DEFAULT_TZ = 'America/Mexico_City';
+const DEFAULT_HOST = '0.0.0.0';
+/** IPv4, IPv6 or a host name: enough to refuse a URL or a typo with spaces before listen() does. */
+const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[?[0-9A-Fa-f:.]+\]?)$/;
 
 // Empty values in .env files ("SLACK_APP_TOKEN=") mean "not set", not "set to nothing".
 const optionalText = z.preprocess(
@@ -70,6 +78,9 @@ const envSchema = z.object({
   }),
   PORT: optionalText.default('3000').refine((v) => /^\d+$/.test(v ?? '') && Number(v) <= 65535, {
     message: 'debe ser un número de puerto entre 0 y 65535',
+  }),
+  HOST: optionalText.default(DEFAULT_HOST).refine((v) => HOST_PATTERN.test(v ?? ''), {
+    message: 'debe ser una dirección IP o un nombre de máquina, p. ej. 0.0.0.0 o 127.0.0.1',
   }),
   GUIA_CONTENT_DIR: optionalText,
   GUIA_DB: optionalText.default(DEFAULT_DB),
@@ -187,6 +198,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const config: Config = {
     mode,
     port: Number(e.PORT),
+    host: (e.HOST ?? DEFAULT_HOST).replace(/^\[|\]$/g, ''),
     contentDir: e.GUIA_CONTENT_DIR ?? 'content',
     dbFile: e.GUIA_DB ?? DEFAULT_DB,
     database: Object.freeze(databaseOf(e)),

@@ -25,6 +25,21 @@ export function guideOfYear(guides: readonly Guide[], year: string): Guide | und
   return guides.find((guide) => guide.id.includes(year) || guide.editionDate?.startsWith(year));
 }
 
+/**
+ * The guide a person names, the same everywhere (`/guia lista 2015`, `/avance guia 2015`): its id
+ * ("guia-2015", any case) or its year ("2015", "edición 2015", "guía 2015"), from the id or the edition date.
+ */
+export function guideNamed(guides: readonly Guide[], name: string): Guide | undefined {
+  const wanted = name.trim().toLowerCase();
+  const byId = guides.find((g) => g.id.toLowerCase() === wanted);
+  if (byId) return byId;
+  const year =
+    /^(?:(?:la\s+)?(?:edici[oó]n|gu[ií]a|versi[oó]n|actualizaci[oó]n)(?:\s+de(?:l)?)?[\s-]*)?((?:19|20)\d\d)$/i.exec(
+      wanted,
+    )?.[1];
+  return year ? guideOfYear(guides, year) : undefined;
+}
+
 /** The default guide first, then the others in their given order. */
 export function guidesDefaultFirst(guides: readonly Guide[]): Guide[] {
   const first = defaultGuide(guides);

@@ -14,6 +14,16 @@ export const deadlineSchema = z.object({
   days: z.number().int().positive().optional(),
   /** "180 días" with no qualifier leaves dayKind unset; callers treat that as calendar days. */
   dayKind: z.enum(['naturales', 'hábiles']).optional(),
+  /** "2 meses", "un año": calendar months for the first (or only) time. */
+  months: z.number().int().positive().optional(),
+  /** "A más tardar el 31 de diciembre [de 2017]": a fixed day; without a year, its next one after the start. */
+  onDate: z
+    .object({
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      year: z.number().int().optional(),
+    })
+    .optional(),
   /** Set when the step repeats after its first deadline (or only repeats). */
   recurrence: z.enum(RECURRENCES).optional(),
 });

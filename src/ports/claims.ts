@@ -5,14 +5,23 @@ import type { IsoDate } from '../progress/calendar.ts';
  * replicas) never post the same thing twice. A claim is keyed by what it is for (`kind`), the tracker and
  * a key within it (the local date of a daily post). Reminders and weekly reports add a kind here.
  */
-export type ClaimKind = 'daily';
+export type ClaimKind = 'daily' | 'reminder';
 
 export interface ClaimKey {
   kind: ClaimKind;
   trackerId: number;
-  /** For `daily`: the local date (YYYY-MM-DD in GUIA_TZ). */
+  /** For `daily`: the local date (YYYY-MM-DD in GUIA_TZ); for `reminder`: see reminderClaim. */
   key: string;
 }
+
+/**
+ * One reminder DM: the step (of a guide), the kind (`antes`, `hoy`, `vencido`) and the due date it is about,
+ * so each is sent once, and a due date moved by a new start date gets its reminders again.
+ */
+export const reminderClaim = (
+  trackerId: number,
+  r: { guideId: string; stepId: string; kind: string; dueDate: IsoDate },
+): ClaimKey => ({ kind: 'reminder', trackerId, key: `${r.guideId}/${r.stepId}/${r.kind}/${r.dueDate}` });
 
 export const dailyClaim = (trackerId: number, localDate: IsoDate): ClaimKey => ({
   kind: 'daily',
@@ -31,7 +40,7 @@ export interface Claim extends ClaimKey {
 
 /**
  * How a claimed post ended. `watermark`: the last progress event the post told; a daily claim that ends
- * posted or skipped advances the tracker's `lastPostEventId` to it in the same write.
+ * posted or skipped advances the tracker's `lastPostEventId` to it in the same write (other kinds pass 0).
  */
 export type ClaimOutcome =
   | { status: 'posted'; watermark: number; messageTs?: string }

@@ -4,6 +4,7 @@ import type { CoordinationStore } from './coordination.ts';
 import type { ProcessedEvents } from './dedupe.ts';
 import type { FeedbackStore } from './feedback.ts';
 import type { InstallationStore } from './installations.ts';
+import type { ReminderStore } from './reminders.ts';
 import type { StepStore } from './steps.ts';
 import type { TrackerStore } from './trackers.ts';
 
@@ -13,6 +14,7 @@ export type { CoordinationStore } from './coordination.ts';
 export type { ProcessedEvents } from './dedupe.ts';
 export type { FeedbackStore, QuestionLog } from './feedback.ts';
 export type { InstallationStore } from './installations.ts';
+export type { ReminderStore } from './reminders.ts';
 export type { StepStore } from './steps.ts';
 export type { TrackerStore } from './trackers.ts';
 
@@ -27,6 +29,8 @@ export interface ProgressPorts {
   trackers: TrackerStore;
   steps: StepStore;
   claims: ClaimStore;
+  /** Reminder settings per channel and muted steps (issue 10). */
+  reminders: ReminderStore;
 }
 
 /**
@@ -48,9 +52,10 @@ export interface Stores extends ProgressPorts {
   close(): Promise<void>;
 }
 
-/** The three progress ports of a bundle, for AvanceDeps and DailyDeps. */
+/** The progress ports of a bundle, for AvanceDeps and DailyDeps. */
 export const progressPorts = (stores: ProgressPorts): ProgressPorts => ({
   trackers: stores.trackers,
   steps: stores.steps,
   claims: stores.claims,
+  reminders: stores.reminders,
 });

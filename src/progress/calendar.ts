@@ -117,3 +117,24 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   // Both are UTC midnights: a plain difference of milliseconds is exact (and far cheaper than luxon's diff).
   return Math.round((toDate(to).toMillis() - toDate(from).toMillis()) / 86_400_000);
 }
+
+/** The date `count` working days before `end` (the end day itself never counts). */
+export function subtractWorkingDays(end: DateTime, count: number): DateTime {
+  let date = end;
+  let left = count;
+  while (left > 0) {
+    date = date.minus({ days: 1 });
+    if (isWorkingDay(date)) left -= 1;
+  }
+  return date;
+}
+
+/** `date` itself when it is a working day, otherwise the working day before it. */
+export function workingDayOnOrBefore(date: DateTime): DateTime {
+  let d = date;
+  while (!isWorkingDay(d)) d = d.minus({ days: 1 });
+  return d;
+}
+
+/** The first working day strictly after `date`. */
+export const nextWorkingDay = (date: DateTime): DateTime => addWorkingDays(date, 1);

@@ -1,4 +1,4 @@
-import type { DateTime, DurationLike } from 'luxon';
+import { DateTime, type DurationLike } from 'luxon';
 import type { Recurrence, Step } from '../content/model.ts';
 import { addWorkingDays, type IsoDate, isoOf, toDate } from './calendar.ts';
 import type { StepState } from './model.ts';
@@ -33,14 +33,19 @@ const times = (period: DurationLike, k: number): DurationLike => {
 const dueCache = new Map<string, IsoDate | undefined>();
 
 export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDate | undefined {
-  const { days, dayKind, recurrence } = step.deadline;
+  const { days, dayKind, months, onDate, recurrence } = step.deadline;
   // Pure in its inputs, and asked for every step of every tracker by the coordination overview: remembered.
-  const key = `${startDate} ${days ?? ''} ${dayKind ?? ''} ${recurrence ?? ''}`;
+  const key = `${startDate} ${days ?? ''} ${dayKind ?? ''} ${months ?? ''} ${onDate ? `${onDate.year ?? ''}-${onDate.month}-${onDate.day}` : ''} ${recurrence ?? ''}`;
   if (dueCache.has(key)) return dueCache.get(key);
   const start = toDate(startDate);
   let due: IsoDate | undefined;
   if (days !== undefined) {
     due = isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+  } else if (months !== undefined) {
+    // "2 meses": the same day two months on (31 Jan + 1 month is 28/29 Feb, as luxon clamps).
+    due = isoOf(start.plus({ months }));
+  } else if (onDate) {
+    due = fixedDay(onDate, start);
   } else if (recurrence) {
     due = isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
   }
@@ -52,6 +57,21 @@ export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDa
 const reviewCache = new Map<string, IsoDate | undefined>();
 
 /**
+ * "A más tardar el 31 de diciembre": that day of the start's year, or of the next year when the start is
+ * already past it; with a year, that very day (even if before the start: the step is then simply late).
+ * 29 February falls on the 28th in a year without it.
+ */
+function fixedDay(onDate: NonNullable<Step['deadline']['onDate']>, start: DateTime): IsoDate {
+  const on = (year: number) => {
+    const first = DateTime.utc(year, onDate.month, 1);
+    return first.set({ day: Math.min(onDate.day, first.daysInMonth ?? 28) });
+  };
+  if (onDate.year) return isoOf(on(onDate.year));
+  const thisYear = on(start.year);
+  return isoOf(thisYear >= start ? thisYear : on(start.year + 1));
+}
+
+/**
  * The first review of a recurring step on or after `today`. Reviews fall one, two, … periods after the first
  * deadline (computed from the deadline each time, so 31 January does not drift to the 28th). For a step
  * that only repeats ("De manera bimestral") the first deadline is itself the first review.
@@ -61,13 +81,14 @@ export function nextReview(
   startDate: IsoDate,
   today: IsoDate,
 ): IsoDate | undefined {
-  const { recurrence, days } = step.deadline;
+  const { recurrence, days, months, onDate } = step.deadline;
   const first = dueDate(step, startDate);
   if (!recurrence || !first) return undefined;
+  const hasFirst = days !== undefined || months !== undefined || onDate !== undefined;
   // Pure too, and asked for every recurring step of every tracker each time the overview is drawn.
-  const key = `${first} ${recurrence} ${days === undefined ? '' : 'n'} ${today}`;
+  const key = `${first} ${recurrence} ${hasFirst ? 'n' : ''} ${today}`;
   if (reviewCache.has(key)) return reviewCache.get(key);
-  const review = walkToReview(first, recurrence, days, today);
+  const review = walkToReview(first, recurrence, hasFirst, today);
   if (reviewCache.size >= 20_000) reviewCache.clear();
   reviewCache.set(key, review);
   return review;
@@ -76,7 +97,8 @@ export function nextReview(
 function walkToReview(
   first: IsoDate,
   recurrence: Recurrence,
-  days: number | undefined,
+  /** The step has a first deadline of its own (a count or a day), before the reviews. */
+  hasFirst: boolean,
   today: IsoDate,
 ): IsoDate | undefined {
   const base: DateTime = toDate(first);
@@ -88,7 +110,7 @@ function walkToReview(
   const periodMonths = (p.months ?? 0) + 12 * (p.years ?? 0);
   const monthsAway = (todayDate.year - base.year) * 12 + (todayDate.month - base.month);
   const skip = periodMonths > 0 ? Math.max(0, Math.floor(monthsAway / periodMonths) - 1) : 0;
-  for (let k = Math.max(days === undefined ? 0 : 1, skip); k < 10_000; k += 1) {
+  for (let k = Math.max(hasFirst ? 1 : 0, skip); k < 10_000; k += 1) {
     const review = base.plus(times(period, k));
     if (review >= todayDate) return isoOf(review);
   }
@@ -114,7 +136,8 @@ export function shownDate(
   startDate: IsoDate,
   today: IsoDate,
 ): ShownDate | undefined {
-  const onlyRepeats = step.deadline.days === undefined && step.deadline.recurrence !== undefined;
+  const { days, months, onDate, recurrence } = step.deadline;
+  const onlyRepeats = days === undefined && months === undefined && !onDate && recurrence !== undefined;
   if (state.status !== 'completado' && !onlyRepeats) {
     const date = dueDate(step, startDate);
     return date ? { date, kind: 'vence' } : undefined;

@@ -7,12 +7,13 @@ export type TransitionResult = { ok: true; to: Status } | { ok: false; message: 
 /**
  * Legal moves. `iniciar` also unblocks; `completar` is allowed from any open status because teams often
  * report a step once it is done; a completed step only moves through `reabrir`, so finished work is never
- * undone by a stray click.
+ * undone by a stray click. `bloquear` on a blocked step gives it a new reason.
  */
 const TABLE: Record<StepAction, Partial<Record<Status, Status>>> = {
   iniciar: { pendiente: 'en_curso', bloqueado: 'en_curso' },
   completar: { pendiente: 'completado', en_curso: 'completado', bloqueado: 'completado' },
-  bloquear: { pendiente: 'bloqueado', en_curso: 'bloqueado' },
+  // Blocking a blocked step again updates its reason.
+  bloquear: { pendiente: 'bloqueado', en_curso: 'bloqueado', bloqueado: 'bloqueado' },
   reabrir: { completado: 'en_curso' },
 };
 
@@ -23,7 +24,6 @@ const REFUSAL: Record<StepAction, Partial<Record<Status, string>>> = {
   },
   completar: { completado: 'ya está completado.' },
   bloquear: {
-    bloqueado: 'ya está bloqueado; usa `iniciar` para desbloquearlo.',
     completado: 'ya está completado; usa `reabrir` primero.',
   },
   reabrir: {

@@ -36,6 +36,16 @@ export interface ProgressSummary {
 }
 
 export const SOON_DAYS = 7;
+
+/**
+ * Most urgent first: the latest overdue, then the soonest due; lines without a date last (in step order).
+ * Sorting by days left does exactly that, since a late step has negative days left.
+ */
+export function byUrgency(a: Pick<StepLine, 'daysLeft'>, b: Pick<StepLine, 'daysLeft'>): number {
+  const da = a.daysLeft ?? Number.POSITIVE_INFINITY;
+  const db = b.daysLeft ?? Number.POSITIVE_INFINITY;
+  return da === db ? 0 : da < db ? -1 : 1;
+}
 const BAR_WIDTH = 10;
 
 export function progressBar(done: number, total: number, width = BAR_WIDTH): string {

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
 import type { Tracker } from '../progress/model.ts';
 import { type ProgressSummary, progressBar, type StepLine } from '../progress/summary.ts';
-import { buttonValue, dateText, statusText } from './avance.ts';
+import { buttonValue, count, dateText, statusText } from './avance.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';
 import { context, cut, header, section } from './limits.ts';
@@ -21,11 +21,17 @@ export interface HomeTracker {
 
 /** Keeps the Home tab well inside its 100 blocks, next to the guide overview. */
 const MAX_OWNED = 15;
-const MAX_TRACKERS = 20;
+/** Channels listed under «Avance por canal»; the caller summarises only these. */
+export const MAX_TRACKERS = 20;
 
 const channel = (id: string): string => `<#${id.replace(/[^A-Z0-9]/gi, '')}>`;
 
-export function homeProgressBlocks(owned: OwnedLine[], trackers: HomeTracker[]): KnownBlock[] {
+export function homeProgressBlocks(
+  owned: OwnedLine[],
+  trackers: HomeTracker[],
+  /** How many channels there are in all (only the first MAX_TRACKERS are summarised). */
+  totalTrackers = trackers.length,
+): KnownBlock[] {
   const blocks: KnownBlock[] = [header('Tus pasos asignados')];
   if (owned.length === 0) {
     blocks.push(
@@ -63,10 +69,12 @@ export function homeProgressBlocks(owned: OwnedLine[], trackers: HomeTracker[]):
       .map(
         ({ tracker, guide, summary }) =>
           `${channel(tracker.channelId)} \`${progressBar(summary.completed, summary.total)}\` ` +
-          `${summary.percent} % · ${summary.completed} de ${summary.total} pasos · ${escapeMrkdwn(guide.title)}` +
-          (summary.overdue.length > 0 ? ` · ${summary.overdue.length} vencidos` : ''),
+          `${summary.percent} % · ${summary.completed} de ${count(summary.total, 'paso', 'pasos')} · ${escapeMrkdwn(guide.title)}` +
+          (summary.overdue.length > 0 ? ` · ${count(summary.overdue.length, 'vencido', 'vencidos')}` : ''),
       );
     blocks.push(header('Avance por canal'), section(lines.join('\n')));
+    if (totalTrackers > MAX_TRACKERS)
+      blocks.push(context(`… y ${totalTrackers - MAX_TRACKERS} canales más.`));
   }
   return blocks;
 }

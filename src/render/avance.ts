@@ -51,13 +51,13 @@ const lineText = (l: StepLine, ping: boolean): string =>
   (l.state.ownerUserId && ping ? ` · ${mention(l.state.ownerUserId)}` : '');
 
 export const progressHeadline = (s: ProgressSummary): string =>
-  `${s.percent} % · ${s.completed} de ${s.total} pasos completados`;
+  `${s.percent} % · ${s.completed} de ${count(s.total, 'paso completado', 'pasos completados')}`;
 
 /**
  * The body shared by `/avance` and the daily post: progress, phases, late, due soon, owners.
  * `owners: false` (the daily channel post) mentions only the owners of late steps: the ones who must act.
  */
-export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean }): KnownBlock[] {
+export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean; names?: NameOf }): KnownBlock[] {
   const blocks: KnownBlock[] = [
     section(
       `*${progressHeadline(s)}*\n` +
@@ -77,7 +77,10 @@ export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean }): Kn
     blocks.push(
       section(
         `*Bloqueados*\n${s.blocked
-          .map((l) => `• \`${l.step.id}\` ${escapeUserText(cut(l.state.blockedReason ?? 'sin motivo', 200))}`)
+          .map(
+            (l) =>
+              `• \`${l.step.id}\` ${userText(cut(l.state.blockedReason ?? 'sin motivo', 200), opts.names)}`,
+          )
           .join('\n')}`,
       ),
     );
@@ -94,17 +97,43 @@ export function summaryBlocks(s: ProgressSummary, opts: { owners: boolean }): Kn
   return blocks;
 }
 
-/** `/avance`: the channel's overview. */
+/** How people name an edition: its year ("2015") when it has one, otherwise its id. */
+export function editionName(guide: Pick<Guide, 'id' | 'editionDate'>): string {
+  return /(?:19|20)\d\d/.exec(guide.id)?.[0] ?? guide.editionDate?.slice(0, 4) ?? guide.id;
+}
+
+/**
+ * For an edition of which only some steps are published (the 2015 edition has only 4.1): says so plainly and
+ * suggests the complete edition, instead of letting «0 de 1 paso» look like the whole guide.
+ */
+export function partialEditionText(guide: Guide, full: Guide | undefined): string | undefined {
+  if (!full || full.id === guide.id || guide.steps.length >= full.steps.length) return undefined;
+  const ids = guide.steps.map((s) => s.id);
+  const which =
+    ids.length === 1
+      ? `solo está publicado el paso ${ids[0]}`
+      : `solo están publicados los pasos ${ids.slice(0, -1).join(', ')} y ${ids[ids.length - 1]}`;
+  return (
+    `De *${escapeMrkdwn(guide.title)}* ${which}: el avance cuenta solo ${ids.length === 1 ? 'ese paso' : 'esos pasos'}. ` +
+    `Para llevar el avance de la guía completa (${count(full.steps.length, 'paso', 'pasos')}), usa ` +
+    `\`${COMMANDS.avance} guia ${editionName(full)}\`.`
+  );
+}
+
+/** `/avance`: the channel's overview. `full` is the complete (default) edition, to compare a partial one. */
 export function overviewBlocks(
   guide: Guide,
   tracker: Tracker,
   s: ProgressSummary,
   created: boolean,
+  full?: Guide,
   /** `/avance institucion …`, when the team named it. */
   institution?: string,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`Avance del canal · ${guide.title}`)];
   if (institution) blocks.push(context(`Institución: *${escapeMrkdwn(cut(institution, 120))}*`));
+  const partial = partialEditionText(guide, full);
+  if (partial) blocks.push(section(`:information_source: ${partial}`));
   if (created) {
     blocks.push(
       section(
@@ -158,8 +187,7 @@ export function stepProgressBlocks(
     `*Plazo:* ${dateText(line)}`,
     `*Responsable:* ${state.ownerUserId ? mention(state.ownerUserId) : 'sin asignar'}`,
   ];
-  if (state.blockedReason)
-    facts.push(`*Motivo del bloqueo:* ${escapeUserText(cut(state.blockedReason, 500))}`);
+  if (state.blockedReason) facts.push(`*Motivo del bloqueo:* ${userText(cut(state.blockedReason, 500))}`);
   const blocks: KnownBlock[] = [
     ...(note ? [section(note)] : []),
     header(`Paso ${step.id} · ${step.title}`),
@@ -180,7 +208,7 @@ export function stepProgressBlocks(
       text: { type: 'mrkdwn', text: `${done ? '☑️' : '⬜'} ${escapeMrkdwn(cut(activity, 600))}` },
       accessory: {
         type: 'button',
-        action_id: `${ACTIONS.avanceToggleActivity}_${i}`,
+        action_id: `${done ? ACTIONS.avanceUncheckActivity : ACTIONS.avanceCheckActivity}_${i}`,
         text: { type: 'plain_text', text: done ? 'Desmarcar' : 'Hecho', emoji: true },
         value: value({ a: i }),
       },
@@ -218,36 +246,102 @@ export function stepProgressBlocks(
   return { blocks, text };
 }
 
+/** "1 paso", "2 pasos": Spanish agreement for every count the bot writes. */
+export const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** A person's display name, when known (users:read, cached); undefined when Slack did not say. */
+export type NameOf = (userId: string) => string | undefined;
+
 /**
- * One change in words: "<@U1> completó el paso 1.2". With `actor: false` the same change without who made it
- * ("Paso 1.2 completado"): a channel post must not ping each author every morning, and without users:read we
- * have no display name to write instead, so the post says what changed and `/avance historial` says who.
+ * A person in a message: a mention where a mention is right (a private reply, the owner of a late step),
+ * their name in bold where a ping would be noise (the channel's daily post); "alguien" if the name is unknown.
  */
-export function eventText(e: ProgressEvent, opts: { actor?: boolean } = {}): string {
+export const person = (userId: string, names?: NameOf, unknown = 'alguien'): string => {
+  if (!names) return mention(userId);
+  const name = names(userId);
+  return name ? `*${escapeMrkdwn(cut(name, 80))}*` : unknown;
+};
+
+/**
+ * A text someone typed (a block reason), escaped so it cannot format or ping, except the people it mentions
+ * (`<@U3>`), which stay mentions (or names, with `names`).
+ */
+export function userText(text: string, names?: NameOf): string {
+  return text
+    .split(/(<@[UW][A-Z0-9]+>)/)
+    .map((part, i) => (i % 2 === 1 ? person(part.slice(2, -1), names) : escapeUserText(part)))
+    .join('');
+}
+
+/** Past tense, third person and «tú» (the reader's own changes in their history: «Tú completaste…»). */
+const PAST: Record<string, string> = {
+  completó: 'completaste',
+  bloqueó: 'bloqueaste',
+  actualizó: 'actualizaste',
+  reabrió: 'reabriste',
+  desbloqueó: 'desbloqueaste',
+  inició: 'iniciaste',
+  asignó: 'asignaste',
+  quitó: 'quitaste',
+  marcó: 'marcaste',
+  desmarcó: 'desmarcaste',
+  empezó: 'empezaste',
+  cambió: 'cambiaste',
+  volvió: 'volviste',
+};
+
+export interface EventTextOptions {
+  /** false: the change without who made it ("Paso 1.2 completado"). */
+  actor?: boolean;
+  /** The reader: their own changes read «Tú completaste el paso 1.2». */
+  you?: string;
+  /** Names instead of mentions (the channel post). */
+  names?: NameOf;
+}
+
+/**
+ * One change in words: "<@U1> completó el paso 1.2", «Tú completaste el paso 1.2» for the reader's own. With
+ * `actor: false` the same change without who made it ("Paso 1.2 completado").
+ */
+export function eventText(e: ProgressEvent, opts: EventTextOptions = {}): string {
   const withActor = opts.actor ?? true;
-  const who = mention(e.userId);
+  const mine = opts.you !== undefined && e.userId === opts.you;
+  const who = mine ? 'Tú' : person(e.userId, opts.names);
+  const did = (verb: string): string => `${who} ${mine ? (PAST[verb] ?? verb) : verb}`;
   const step = e.stepId ? `el paso \`${e.stepId}\`` : '';
+  const ofStep = e.stepId ? `del paso \`${e.stepId}\`` : '';
   const Step = e.stepId ? `Paso \`${e.stepId}\`` : 'Paso';
   /** "<@U1> completó el paso 1.2" or "Paso 1.2 completado". */
   const onStep = (active: string, passive: string, tail = ''): string =>
-    withActor ? `${who} ${active} ${step}${tail}` : `${Step} ${passive}${tail}`;
+    withActor ? `${did(active)} ${step}${tail}` : `${Step} ${passive}${tail}`;
   const before = (e.before ?? {}) as Partial<StepState> & Partial<Tracker>;
   const after = (e.after ?? {}) as Partial<StepState> & Partial<Tracker>;
   switch (e.kind) {
-    case 'step.status':
+    case 'step.status': {
       if (after.status === 'completado') return onStep('completó', 'completado');
       if (after.status === 'bloqueado') {
-        return onStep('bloqueó', 'bloqueado', `: _${escapeUserText(cut(after.blockedReason ?? '', 200))}_`);
+        const reason = `: _${userText(cut(after.blockedReason ?? '', 200), opts.names)}_`;
+        if (before.status === 'bloqueado') {
+          return withActor
+            ? `${did('actualizó')} el motivo del bloqueo ${ofStep}${reason}`
+            : `${Step}: nuevo motivo del bloqueo${reason}`;
+        }
+        return onStep('bloqueó', 'bloqueado', reason);
       }
       if (before.status === 'completado') return onStep('reabrió', 'reabierto');
       if (before.status === 'bloqueado') return onStep('desbloqueó', 'desbloqueado');
       return onStep('inició', 'iniciado');
-    case 'step.owner':
-      if (!withActor)
-        return after.ownerUserId ? `${Step}: nueva persona responsable` : `${Step} sin responsable`;
-      return after.ownerUserId
-        ? `${who} asignó ${step} a ${mention(after.ownerUserId)}`
-        : `${who} quitó al responsable de ${step}`;
+    }
+    case 'step.owner': {
+      const owner = after.ownerUserId;
+      if (!withActor) {
+        return owner ? `${Step}: responsable ${person(owner, opts.names)}` : `${Step} sin responsable`;
+      }
+      if (!owner) return `${did('quitó')} al responsable ${ofStep}`;
+      // «<@U2> te asignó el paso 1.2», «Tú te asignaste el paso 1.2».
+      if (owner === opts.you) return `${who} te ${mine ? 'asignaste' : 'asignó'} ${step}`;
+      return `${did('asignó')} ${step} a ${person(owner, opts.names)}`;
+    }
     case 'step.activity': {
       const added = (after.checkedActivities ?? []).filter(
         (i) => !(before.checkedActivities ?? []).includes(i),
@@ -255,29 +349,38 @@ export function eventText(e: ProgressEvent, opts: { actor?: boolean } = {}): str
       const removed = (before.checkedActivities ?? []).filter(
         (i) => !(after.checkedActivities ?? []).includes(i),
       );
-      const n = (added[0] ?? removed[0] ?? 0) + 1;
-      const marked = added[0] !== undefined;
-      if (!withActor) return `${Step}: actividad ${n} ${marked ? 'marcada' : 'desmarcada'}`;
-      return `${who} ${marked ? 'marcó' : 'desmarcó'} la actividad ${n} de ${step}`;
+      const marked = added.length > 0;
+      const which = (marked ? added : removed).map((i) => i + 1);
+      const what =
+        which.length > 1
+          ? `las actividades ${which.slice(0, -1).join(', ')} y ${which[which.length - 1]}`
+          : `la actividad ${which[0] ?? 1}`;
+      if (!withActor) {
+        const done = marked ? 'marcada' : 'desmarcada';
+        return `${Step}: ${what.replace(/^la |^las /, '')} ${which.length > 1 ? `${done}s` : done}`;
+      }
+      return `${did(marked ? 'marcó' : 'desmarcó')} ${what} ${ofStep}`;
     }
     case 'tracker.created':
-      return withActor ? `${who} empezó a llevar el avance` : 'Se empezó a llevar el avance';
+      return withActor ? `${did('empezó')} a llevar el avance` : 'Se empezó a llevar el avance';
     case 'tracker.start_date': {
       const date = after.startDate ? formatDateEs(after.startDate) : '?';
-      return withActor ? `${who} cambió la fecha de inicio a ${date}` : `Fecha de inicio cambiada a ${date}`;
+      return withActor
+        ? `${did('cambió')} la fecha de inicio a ${date}`
+        : `Fecha de inicio cambiada a ${date}`;
     }
     case 'tracker.guide': {
       const guide = `\`${escapeMrkdwn(after.guideId ?? '?')}\``;
-      return withActor ? `${who} cambió la guía a ${guide}` : `Guía cambiada a ${guide}`;
+      return withActor ? `${did('cambió')} la guía a ${guide}` : `Guía cambiada a ${guide}`;
     }
     case 'tracker.daily': {
       const daily = after.daily ? dailyText(after.daily) : '?';
-      return withActor ? `${who} cambió el resumen diario: ${daily}` : `Resumen diario cambiado: ${daily}`;
+      return withActor ? `${did('cambió')} el resumen diario: ${daily}` : `Resumen diario cambiado: ${daily}`;
     }
     case 'tracker.removed':
       return 'El bot ya no está en el canal';
     case 'tracker.restored':
-      return withActor ? `${who} volvió a activar el avance` : 'Avance activado de nuevo';
+      return withActor ? `${did('volvió')} a activar el avance` : 'Avance activado de nuevo';
   }
 }
 
@@ -288,24 +391,13 @@ export function historyBlocks(
   events: ProgressEvent[],
   stepId: string | undefined,
   when: FormatInstant,
+  /** The reader: their own changes read «Tú …». */
+  you?: string,
 ): KnownBlock[] {
   const title = stepId ? `Historial del paso ${stepId}` : 'Historial del canal';
   if (events.length === 0) return [section(`*${title}*\nTodavía no hay cambios.`)];
-  const lines = events.map((e) => `• ${when(e.at)} · ${eventText(e)} · _${escapeMrkdwn(cut(e.source, 40))}_`);
+  const lines = events.map(
+    (e) => `• ${when(e.at)} · ${eventText(e, { you })} · _${escapeMrkdwn(cut(e.source, 40))}_`,
+  );
   return [section(cut(`*${title}* (más recientes primero)\n${lines.join('\n')}`, LIMITS.sectionText))];
 }
-
-export const AVANCE_HELP = [
-  `*\`${COMMANDS.avance}\`* — avance del equipo en este canal`,
-  `• \`${COMMANDS.avance}\` resumen: porcentaje, fases, vencidos, próximos ${SOON_DAYS} días, responsables`,
-  `• \`${COMMANDS.avance} 1.2\` ficha del paso con sus actividades`,
-  `• \`${COMMANDS.avance} inicio 2026-01-15\` fecha de inicio (de ella salen los plazos)`,
-  `• \`${COMMANDS.avance} iniciar 1.2\` · \`completar 1.2\` · \`reabrir 1.2\` · \`bloquear 1.2 motivo\``,
-  `• \`${COMMANDS.avance} asignar 1.2 @persona\``,
-  `• \`${COMMANDS.avance} historial [1.2]\` · \`${COMMANDS.avance} exportar\` (CSV)`,
-  `• \`${COMMANDS.avance} guia guia-2015\` cambia la guía que se sigue`,
-  `• \`${COMMANDS.avance} diario 09:00 [lun-vie]\` · \`diario off\` · \`diario sin-cambios linea|nada\``,
-  `• \`${COMMANDS.avance} institucion Secretaría de Economía\` de qué institución es este canal`,
-  `• \`${COMMANDS.avance} semanal lun 09:00\` · \`semanal off\` informe semanal con gráfica`,
-  `• \`${COMMANDS.avance} coordinacion\` (en un canal propio) el avance de todas las instituciones · \`coordinacion exportar\``,
-].join('\n');

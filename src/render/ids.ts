@@ -16,9 +16,17 @@ export const ACTIONS = {
   share: 'guia_share',
   feedbackUp: 'guia_feedback_up',
   feedbackDown: 'guia_feedback_down',
-  /** Team progress (issue 5): step card and Home buttons. Activity buttons append `_<index>` (ids must be unique). */
+  /**
+   * Team progress (issue 5): step card and Home buttons. Activity buttons append `_<index>` (ids must be
+   * unique). «Hecho» marks, «Desmarcar» unmarks: a button says what it does, so a second click changes nothing.
+   */
   avanceStart: `${AVANCE_ACTION_PREFIX}start_step`,
   avanceComplete: `${AVANCE_ACTION_PREFIX}complete_step`,
+  avanceCheckActivity: `${AVANCE_ACTION_PREFIX}check_activity`,
+  avanceUncheckActivity: `${AVANCE_ACTION_PREFIX}uncheck_activity`,
+  /** «No recordarme este paso» on a reminder DM. */
+  avanceMuteReminders: `${AVANCE_ACTION_PREFIX}mute_reminders`,
+  /** Before issue 10 the activity button toggled; such stale cards are answered with a fresh card. */
   avanceToggleActivity: `${AVANCE_ACTION_PREFIX}toggle_activity`,
   /** «Ver más» on the coordination overview (issue 12); its value carries the page. */
   coordinationMore: 'coordination_more',

@@ -2,10 +2,12 @@ import type { KnownBlock } from '@slack/types';
 
 export interface PlainTextOptions {
   /**
-   * The user at the terminal: their mention reads "usted", not "@ULOCAL" — the replies put a mention before
-   * third-person verbs ("usted completó el paso", "usted es responsable"), where "tú" would be wrong.
+   * The user at the terminal: their mention reads "tú", not "@ULOCAL" (the replies already say «Tú
+   * completaste» and «ahora eres responsable» for the reader's own changes).
    */
   you?: string;
+  /** A local person's name for a user id ("ULANA" → "ana"), shown as "@ana". */
+  nameOf?: (userId: string) => string | undefined;
 }
 
 /**
@@ -23,13 +25,13 @@ export function mrkdwnToPlain(text: string, options: PlainTextOptions = {}): str
     .replace(/^\n+|\n+$/g, '');
 }
 
-function inline(text: string, { you }: PlainTextOptions): string {
+function inline(text: string, { you, nameOf }: PlainTextOptions): string {
   return decodeEntities(
     text
       .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
       .replace(/<(https?:[^>]+)>/g, '$1')
       .replace(/<@([A-Z0-9]+)(\|[^>]+)?>/g, (_m, id: string, name?: string) =>
-        id === you ? 'usted' : `@${name ? name.slice(1) : id}`,
+        id === you ? 'tú' : `@${name ? name.slice(1) : (nameOf?.(id) ?? id)}`,
       )
       .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
       .replace(/<!([a-z]+)[^>]*>/g, '@$1')

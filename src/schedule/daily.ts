@@ -8,7 +8,8 @@ import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
 import type { Tracker } from '../progress/model.ts';
 import { summarize } from '../progress/summary.ts';
-import { dailyPostBlocks, quietLine } from '../render/avance-daily.ts';
+import { dailyPostBlocks, dailyStoppedMessage, peopleNamed, quietLine } from '../render/avance-daily.ts';
+import { type ReminderRun, runReminders } from './reminders.ts';
 
 export type PostResult = { ok: true; ts?: string } | { ok: false; reason: string; removed: boolean };
 
@@ -18,6 +19,13 @@ export interface DailyDeps extends ProgressPorts {
   tz: string;
   /** Names this process in the claim rows (host:pid), for whoever reads the database. */
   runner: string;
+  /**
+   * Display names for the people a post names (users:read, cached by the caller); the post names them
+   * instead of pinging them. Absent or failing: the post says «asignado» / «alguien».
+   */
+  names?(userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** A DM to a person (reminders, a daily post that stopped); never throws. Absent: no DMs. */
+  dm?(userId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
   /** Posts to a channel; never throws. `removed` when the bot cannot write there any more. */
   post(channelId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
   onError?(error: unknown, tracker: Tracker): void;
@@ -32,6 +40,8 @@ export interface DailyRun {
   removed: number[];
   /** Why each failed channel failed: Slack's error code (`network`, `ratelimited`, `http_503`…) or our error. */
   failures: Array<{ trackerId: number; channelId: string; reason: string }>;
+  /** The reminder DMs of the same minute, when the deps can send DMs. */
+  reminders?: ReminderRun;
 }
 
 /** Only these kinds are news for the channel; settings changes are not. */
@@ -66,6 +76,10 @@ export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
       run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason });
       deps.onError?.(error, tracker);
     }
+  }
+  // Reminders go out in the same minute, under their own claims (see schedule/reminders.ts).
+  if (deps.dm) {
+    run.reminders = await runReminders({ ...deps, dm: deps.dm }, now);
   }
   return run;
 }
@@ -120,8 +134,11 @@ async function postOne(
     run.quiet.push(tracker.id);
     return;
   }
+  const names = quiet ? new Map<string, string>() : await namesOf(deps, peopleNamed(changes, summary));
   const institution = await deps.coordination?.institutionOf(tracker.id);
-  const message = quiet ? quietLine(summary) : dailyPostBlocks(guide, today, changes, summary, institution);
+  const message = quiet
+    ? quietLine(summary)
+    : dailyPostBlocks(guide, today, changes, summary, (id) => names.get(id), institution);
   const result = await deps.post(tracker.channelId, message);
   if (result.ok) {
     await deps.claims.finish(
@@ -140,9 +157,37 @@ async function postOne(
       at,
     });
     run.removed.push(tracker.id);
+    await tellWhoSetIt(deps, tracker, result.reason);
     return;
   }
   await deps.claims.finish(key, { status: 'failed', error: result.reason }, at);
   run.failed.push(tracker.id);
   run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason: result.reason });
+}
+
+/** Names never hold up or fail a post: without them the post says «asignado». */
+async function namesOf(deps: DailyDeps, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  if (!deps.names || ids.length === 0) return new Map();
+  try {
+    return await deps.names(ids);
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * A daily post that stopped for good is never silent: the person who last turned it on gets a DM saying why
+ * and how to bring it back (`/avance` in the channel says it too). A DM that fails is only logged.
+ */
+async function tellWhoSetIt(deps: DailyDeps, tracker: Tracker, reason: string): Promise<void> {
+  if (!deps.dm) return;
+  try {
+    const [setting] = await deps.steps.events(tracker.id, { kinds: ['tracker.daily'], limit: 1 });
+    const userId = setting?.userId;
+    if (!userId || userId === 'bot') return;
+    const result = await deps.dm(userId, dailyStoppedMessage(tracker.channelId, reason));
+    if (!result.ok) deps.onError?.(new Error(`DM about the stopped daily post: ${result.reason}`), tracker);
+  } catch (error) {
+    deps.onError?.(error, tracker);
+  }
 }

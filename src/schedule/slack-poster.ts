@@ -13,6 +13,8 @@ export function createPosterClient(opts: { token: string; apiUrl?: string | unde
   return new webApi.WebClient(opts.token, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: 2 },
+    // Every call to Slack has a timeout: a host that swallows packets must not hold up every later channel.
+    timeout: 15_000,
     logLevel: webApi.LogLevel.ERROR,
   });
 }
@@ -26,6 +28,48 @@ export function createSlackPoster(client: WebClient): DailyDeps['post'] {
     } catch (error) {
       const { reason, channelGone } = describeSlackError(error);
       return { ok: false, reason, removed: channelGone };
+    }
+  };
+}
+
+/** A DM to a person for the reminders: opens (or finds) the DM channel, then posts; never throws. */
+export function createSlackDm(
+  client: WebClient,
+): (userId: string, message: Parameters<DailyDeps['post']>[1]) => Promise<PostResult> {
+  const post = createSlackPoster(client);
+  return async (userId, message) => {
+    try {
+      const opened = await client.conversations.open({ users: userId });
+      const channel = opened.channel?.id;
+      if (!channel) return { ok: false, reason: 'no_dm_channel', removed: false };
+      return await post(channel, message);
+    } catch (error) {
+      return { ok: false, reason: describeSlackError(error).reason, removed: false };
+    }
+  };
+}
+
+/** Whether the bot can post in a channel, as `/avance diario` needs to know before promising a post. */
+export type ChannelAccess = 'ok' | 'not_in_channel' | 'unknown';
+
+/**
+ * `conversations.info`: `is_member` for channels; a private channel the bot is not in answers
+ * `channel_not_found`. A missing scope or a network error is `unknown`: the setting is then accepted, and a
+ * failing post is told later (DM and `/avance`).
+ */
+export function createChannelAccess(client: WebClient): (channelId: string) => Promise<ChannelAccess> {
+  return async (channelId) => {
+    // Direct messages with the bot: it is always there.
+    if (channelId.startsWith('D')) return 'ok';
+    try {
+      const res = await client.conversations.info({ channel: channelId });
+      const channel = res.channel as { is_member?: boolean; is_im?: boolean } | undefined;
+      if (channel?.is_im) return 'ok';
+      if (channel?.is_member === false) return 'not_in_channel';
+      return channel?.is_member ? 'ok' : 'unknown';
+    } catch (error) {
+      const { channelGone } = describeSlackError(error);
+      return channelGone ? 'not_in_channel' : 'unknown';
     }
   };
 }

@@ -18,7 +18,7 @@ const START_TIMEOUT_MS = 10_000;
 export interface SlackAppOptions {
   /** Web API retries; the default keeps Bolt's (≈30 min, honouring Retry-After). Tests use few or none. */
   retryConfig?: RetryOptions;
-  /** Interface for the HTTP server (/slack/events and /healthz, or only /healthz in Socket Mode); default all. */
+  /** Interface for the HTTP server (/slack/events and /healthz, or only /healthz in Socket Mode); default HOST. */
   host?: string;
 }
 
@@ -33,6 +33,7 @@ export interface SlackApp {
 /** The Bolt app in Socket Mode or HTTP mode, with every listener registered. Call start(). */
 export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAppOptions = {}): SlackApp {
   const slack = config.slack;
+  const host = options.host ?? config.host;
   if (!slack || config.mode === 'local') throw new Error('createSlackApp needs Slack credentials');
   // In Socket Mode the bot is only useful while its WebSocket is up: /healthz says so (set below).
   let socketUp = config.mode !== 'socket';
@@ -123,13 +124,13 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
         app.client = normalClient;
       }
       if (socket) {
-        const port = await listen(socket.health, config.port, options.host);
+        const port = await listen(socket.health, config.port, host);
         await app.start();
         return { port };
       }
       const server = (await app.start({
         port: config.port,
-        ...(options.host ? { host: options.host } : {}),
+        ...(host ? { host } : {}),
       })) as Server;
       return { port: (server.address() as AddressInfo).port };
     },

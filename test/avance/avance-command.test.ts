@@ -63,7 +63,8 @@ describe('/avance', () => {
     expect(all(await ask('completar 1.2'))).toContain('completado');
     expect(all(await ask('reabrir 1.2'))).toContain('reabierto');
     const history = all(await ask('historial 1.2'));
-    const order = ['reabrió', 'completó', 'bloqueó', 'inició'].map((w) => history.indexOf(w));
+    // The reader's own changes read «Tú …»; a teammate's name their author.
+    const order = ['reabriste', 'completaste', 'bloqueó', 'iniciaste'].map((w) => history.indexOf(w));
     expect(order.every((i, k) => i >= 0 && (k === 0 || i > (order[k - 1] ?? 0)))).toBe(true);
     expect(history).toContain('<@UBETO> bloqueó');
     // The echoed reason cannot ping the channel.
@@ -116,10 +117,28 @@ describe('/avance', () => {
   it('switches the guide and keeps each guide apart', async () => {
     await ask('completar 1.1');
     expect(all(await ask('guia guia-2015'))).toContain('*Guía 2015* — `guia-2015`');
-    expect(all(await ask(''))).toContain('0 de 1 pasos');
+    expect(all(await ask(''))).toContain('0 de 1 paso completado');
     expect(all(await ask('iniciar 1.1'))).toContain('No hay un paso 1.1 en Guía 2015');
     await ask('guia guia-prueba');
     expect(all(await ask(''))).toContain('1 de 6 pasos');
+  });
+
+  it.each(['2015', 'edición 2015', 'Guía 2015', 'guia-2015', 'GUIA-2015'])(
+    '/avance guia %s names the edition as /guia lista does',
+    async (name) => {
+      expect(all(await ask(`guia ${name}`))).toContain('*Guía 2015* — `guia-2015`');
+    },
+  );
+
+  it('says plainly that the 2015 edition has only step 4.1 published and suggests the complete one', async () => {
+    const switched = all(await ask('guia 2015'));
+    expect(switched).toContain('solo está publicado el paso 4.1');
+    const overview = all(await ask(''));
+    expect(overview).toContain('0 de 1 paso completado');
+    expect(overview).toContain('De *Guía 2015* solo está publicado el paso 4.1');
+    expect(overview).toContain('usa `/avance guia guia-prueba`');
+    await ask('guia guia-prueba');
+    expect(all(await ask(''))).not.toContain('solo está publicado');
   });
 
   it('sets and turns off the daily post', async () => {
@@ -158,7 +177,7 @@ describe('/avance', () => {
   it('checks activities off one by one with the buttons on the step card', async () => {
     const card = await ask('1.2');
     const json = JSON.stringify(card.blocks);
-    expect(json).toContain(`${ACTIONS.avanceToggleActivity}_1`);
+    expect(json).toContain(`${ACTIONS.avanceCheckActivity}_1`);
     const button = card.blocks.flatMap((b) =>
       b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : [],
     )[1];
@@ -190,7 +209,7 @@ describe('a completed step card', () => {
     expect(json).toContain('Segunda actividad');
     expect(json).not.toContain('"text":"Hecho"');
     expect(json).not.toContain('⬜');
-    expect(json).not.toContain(ACTIONS.avanceToggleActivity);
+    expect(json).not.toContain(ACTIONS.avanceCheckActivity);
     expect(json).toContain('/avance reabrir 1.1');
     expect(done.text).toBe('Paso 1.1 completado. Plazo: cumplido.');
     // Reopened, the buttons come back.
@@ -203,6 +222,7 @@ describe('/avance diario set after today’s time', () => {
     trackers: service.deps.trackers,
     steps: service.deps.steps,
     claims: service.deps.claims,
+    reminders: service.deps.reminders,
     guides: service.deps.guides,
     tz: service.deps.tz,
     runner: 'test',

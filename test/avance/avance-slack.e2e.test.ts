@@ -41,7 +41,7 @@ describe('/avance through the Slack app', () => {
     expect(state.status).toBe('completado');
     const history = await avanceCommand('historial');
     // Newest first: the completion is listed before the assignment.
-    expect(history.json).toMatch(/completó.*asignó/s);
+    expect(history.json).toMatch(/Tú completaste.*Tú asignaste/s);
   });
 
   it('answers wrong input with the syntax and leaves the database as it was', async () => {
@@ -71,7 +71,7 @@ describe('/avance through the Slack app', () => {
     const card = await avanceCommand('2.2');
     const blocks = card.body.blocks as Array<{ accessory?: { action_id: string; value: string } }>;
     const button = blocks.find(
-      (b) => b.accessory?.action_id === `${ACTIONS.avanceToggleActivity}_0`,
+      (b) => b.accessory?.action_id === `${ACTIONS.avanceCheckActivity}_0`,
     )?.accessory;
     expect(button).toBeDefined();
     const url = t.fake.responseUrl();

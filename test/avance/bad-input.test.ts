@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleAvance } from '../../src/bot/avance-command.ts';
-import { parseAvance } from '../../src/bot/avance-parse.ts';
+import { AVANCE_VERBS, parseAvance } from '../../src/bot/avance-verbs.ts';
+import { parseGuia } from '../../src/bot/guia-command.ts';
 import type { Reply } from '../../src/bot/types.ts';
 import { dumpTables, payloadProblems } from '../helpers/payload-checks.ts';
 import { useAvanceService } from './avance-service.ts';
@@ -93,6 +94,16 @@ describe('/avance with other wrong input', () => {
   it('a step written with a leading zero is that step', async () => {
     expect((await ask('iniciar 01.2')).text).toContain('Paso 1.2 iniciado');
     expect(parseAvance('02.01')).toEqual({ kind: 'step', stepId: '2.1' });
+  });
+
+  it.each(['01.2', '1.02', '1.2', ' 1.2 '])('/guia %s and /avance %s open the same step 1.2', (typed) => {
+    expect(parseGuia(typed)).toEqual({ kind: 'step', id: '1.2' });
+    expect(parseAvance(typed)).toEqual({ kind: 'step', stepId: '1.2' });
+  });
+
+  it('lists every verb of the table in /avance ayuda, each with its syntax', async () => {
+    const help = (await ask('ayuda')).text;
+    for (const verb of AVANCE_VERBS) expect(help).toContain(verb.syntax);
   });
 
   it.each([

@@ -17,6 +17,7 @@ describe('start-up configuration', () => {
     expect(ok({})).toEqual({
       mode: 'local',
       port: 3000,
+      host: '0.0.0.0',
       contentDir: 'content',
       dbFile: './data/guia.db',
       database: { kind: 'sqlite', file: './data/guia.db' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDeadline, parseDeadline } from '../../src/content/deadline.ts';
+import { deadlineWarning, describeDeadline, hasDueDate, parseDeadline } from '../../src/content/deadline.ts';
 
 describe('parseDeadline reads every deadline wording of the guide', () => {
   it.each([
@@ -54,6 +54,49 @@ describe('describeDeadline says a deadline briefly in Spanish', () => {
     ['De manera bimestral.', 'Cada dos meses'],
     ['Cuando lo pida la Unidad', 'Cuando lo pida la Unidad'],
   ])('«%s» → «%s»', (text, expected) => {
+    expect(describeDeadline(parseDeadline(text))).toBe(expected);
+  });
+});
+
+describe('parseDeadline: number words, months and fixed dates (issue 10)', () => {
+  it.each([
+    ['treinta días naturales', { days: 30, dayKind: 'naturales' }],
+    ['Treinta y cinco días hábiles', { days: 35, dayKind: 'hábiles' }],
+    ['ciento ochenta días', { days: 180 }],
+    ['quince días hábiles y de manera anual', { days: 15, dayKind: 'hábiles', recurrence: 'anual' }],
+    ['2 meses', { months: 2 }],
+    ['dos meses', { months: 2 }],
+    ['Un mes', { months: 1 }],
+    ['un año', { months: 12 }],
+    ['4 semanas', { days: 28, dayKind: 'naturales' }],
+    ['A más tardar el 31 de diciembre', { onDate: { month: 12, day: 31 } }],
+    ['a mas tardar el 31 de diciembre de 2017', { onDate: { month: 12, day: 31, year: 2017 } }],
+    ['Al primero de julio, y de manera anual', { onDate: { month: 7, day: 1 }, recurrence: 'anual' }],
+  ])('«%s»', (text, expected) => {
+    expect(parseDeadline(text)).toEqual({ text, ...expected });
+  });
+
+  it.each([
+    '31 de febrero',
+    'Cuando lo pida la Unidad',
+    'Según los tiempos específicos marcados por esta Guía',
+    'cada día',
+  ])('«%s» has no date, and validate warns naming the wording', (text) => {
+    const deadline = parseDeadline(text);
+    expect(hasDueDate(deadline)).toBe(false);
+    expect(deadlineWarning(deadline)).toContain(`«${text}»`);
+  });
+
+  it('no warning for a wording with a date', () => {
+    expect(deadlineWarning(parseDeadline('treinta días naturales'))).toBeUndefined();
+    expect(deadlineWarning(parseDeadline('De manera bimestral.'))).toBeUndefined();
+  });
+
+  it.each([
+    ['2 meses', '2 meses'],
+    ['A más tardar el 31 de diciembre', 'A más tardar el 31 de diciembre'],
+    ['treinta días naturales', '30 días naturales'],
+  ])('describeDeadline(«%s») → «%s»', (text, expected) => {
     expect(describeDeadline(parseDeadline(text))).toBe(expected);
   });
 });

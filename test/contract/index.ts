@@ -9,6 +9,7 @@ import { dedupeContract } from './dedupe.contract.ts';
 import type { StoresFactory } from './factory.ts';
 import { feedbackContract } from './feedback.contract.ts';
 import { installationsContract } from './installations.contract.ts';
+import { remindersContract } from './reminders.contract.ts';
 import { stepsContract } from './steps.contract.ts';
 import { trackersContract } from './trackers.contract.ts';
 
@@ -23,6 +24,7 @@ export const STORE_CONTRACTS: ReadonlyArray<(factory: StoresFactory) => void> = 
   contextContract,
   coordinationContract,
   installationsContract,
+  remindersContract,
 ];
 
 export function runStoreContracts(factory: StoresFactory): void {

@@ -4,7 +4,9 @@
  * clock.
  */
 import { expect } from 'vitest';
+import { createDailyDeps } from '../../src/app/wire.ts';
 import type { AvanceDeps } from '../../src/bot/avance-command.ts';
+import type { Stores } from '../../src/ports/index.ts';
 import { postCommand } from './signed-request.ts';
 import { startTestApp, type TestApp } from './slack-app.ts';
 
@@ -33,4 +35,16 @@ export async function slashCommand(
   const path = new URL(url).pathname;
   const response = await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === path));
   return response.body;
+}
+
+/** The daily job's deps (posts, DMs, names) as the scheduler builds them, against the app's fake Slack. */
+export function dailyDepsFor(t: TestApp, stores: Stores = t.stores, runner = 'test') {
+  return createDailyDeps({
+    stores,
+    guides: t.app.guides,
+    tz: 'America/Mexico_City',
+    token: 'xoxb-test-token',
+    apiUrl: t.fake.apiUrl,
+    runner,
+  });
 }

@@ -40,12 +40,43 @@ describe('npm start without Slack tokens (terminal chat)', () => {
     expect(stderr).toBe('');
   }, 30_000);
 
-  it('the history calls the person at the terminal «usted», not by a Slack id', async () => {
-    const { code, stdout } = await npmStart('/avance completar 1.1\n/avance historial\n');
+  it('runs the whole team flow: create, assign by @name, check off, block, complete, history, export', async () => {
+    const lines = [
+      '/avance',
+      '/avance asignar 1.2 @ana',
+      '/avance hecho 1.2 1',
+      '/avance bloquear 1.2 esperando el oficio de @beto',
+      '/avance iniciar 1.2',
+      '/avance completar 1.2',
+      '/avance historial',
+      '/avance exportar',
+    ];
+    const { code, stdout } = await npmStart(`${lines.join('\n')}\n`, {
+      GUIA_DB: join(dir, 'flow', 'guia.db'),
+    });
     expect(code).toBe(0);
-    const history = stdout.slice(stdout.lastIndexOf('> /avance historial'));
-    expect(history).toMatch(/usted completó el paso 1\.1/);
-    expect(stdout).not.toContain('ULOCAL');
+    const replyTo = (line: string) => {
+      const from = stdout.indexOf(`> ${line}\n`);
+      const next = stdout.indexOf('\n> ', from + 1);
+      return stdout.slice(from, next < 0 ? undefined : next);
+    };
+    expect(replyTo('/avance')).toContain('Empecé a llevar el avance');
+    expect(replyTo('/avance asignar 1.2 @ana')).toContain('Listo: @ana es responsable del paso 1.2');
+    expect(replyTo('/avance asignar 1.2 @ana')).toContain('Responsable: @ana');
+    expect(replyTo('/avance hecho 1.2 1')).toContain('Marqué la actividad 1 del paso 1.2');
+    expect(replyTo('/avance hecho 1.2 1')).toContain('☑️');
+    expect(replyTo('/avance bloquear 1.2 esperando el oficio de @beto')).toContain(
+      'Motivo del bloqueo: esperando el oficio de @beto',
+    );
+    expect(replyTo('/avance completar 1.2')).toContain('Paso 1.2 completado');
+    // The history says «tú» for the person at the terminal (not «usted», not a Slack id), in order.
+    const history = replyTo('/avance historial');
+    expect(history).toMatch(
+      /Tú completaste el paso 1\.2.*Tú desbloqueaste.*Tú bloqueaste.*Tú marcaste la actividad 1 del paso 1\.2.*Tú asignaste el paso 1\.2 a @ana/s,
+    );
+    expect(stdout.slice(0, stdout.indexOf('> /avance exportar'))).not.toMatch(/usted|ULOCAL|ULANA|<@/);
+    const csv = replyTo('/avance exportar');
+    expect(csv).toMatch(/^1\.2,.*completado/m);
   }, 30_000);
 
   it('stops with a Spanish message naming the variable when the configuration is wrong', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDeadline } from '../../src/content/deadline.ts';
 import { dueDate, nextReview, shownDate } from '../../src/progress/due.ts';
 import { makeStep } from './steps.ts';
 
@@ -72,5 +73,20 @@ describe('recurring steps', () => {
     expect(
       shownDate(makeStep('1.1', { days: 30 }), { status: 'completado' }, '2026-01-15', '2026-03-01'),
     ).toBe(undefined);
+  });
+});
+
+describe('due dates of months and fixed days (issue 10)', () => {
+  const step = (text: string) => ({ deadline: parseDeadline(text) });
+  it.each([
+    ['2 meses', '2026-01-31', '2026-03-31'],
+    ['un mes', '2026-01-31', '2026-02-28'],
+    ['treinta días naturales', '2026-01-15', '2026-02-14'],
+    ['A más tardar el 31 de diciembre', '2026-01-15', '2026-12-31'],
+    ['A más tardar el 31 de marzo', '2026-05-01', '2027-03-31'],
+    ['A más tardar el 31 de diciembre de 2017', '2026-01-15', '2017-12-31'],
+    ['el 29 de febrero', '2026-01-01', '2026-02-28'],
+  ])('«%s» from %s → %s', (text, start, due) => {
+    expect(dueDate(step(text), start)).toBe(due);
   });
 });

@@ -258,11 +258,12 @@ describe('terminal rendering', () => {
     );
   });
 
-  it('calls the person at the terminal «usted» and everyone else by name', () => {
-    const text = blocksToPlainText([section('<@ULOCAL> completó el paso 1.1 · <@UANA> lo revisó')], {
+  it('calls the person at the terminal «tú» and everyone else by name', () => {
+    const text = blocksToPlainText([section('Responsable: <@ULOCAL> · <@ULANA> lo revisó · <@UX9>')], {
       you: 'ULOCAL',
+      nameOf: (id) => (id === 'ULANA' ? 'ana' : undefined),
     });
-    expect(text).toBe('usted completó el paso 1.1 · @UANA lo revisó');
+    expect(text).toBe('Responsable: tú · @ana lo revisó · @UX9');
   });
 
   it('renders headers, sections, context and dividers and drops buttons', () => {

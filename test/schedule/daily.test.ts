@@ -7,6 +7,7 @@ import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import { dailyClaim } from '../../src/ports/claims.ts';
 import { progressPorts, type Stores } from '../../src/ports/index.ts';
 import type { Actor } from '../../src/ports/steps.ts';
+import type { StepState } from '../../src/progress/model.ts';
 import { type DailyDeps, type PostResult, runDaily } from '../../src/schedule/daily.ts';
 import { makeGuide } from '../progress/steps.ts';
 
@@ -94,13 +95,21 @@ describe('daily post', () => {
     );
     expect(await runDaily(deps(store), at('2026-01-21T08:59:00'))).toMatchObject({ posted: [] });
     expect(posts).toHaveLength(0);
-    await runDaily(deps(store), at('2026-01-21T09:00:00'));
+    const looked: string[][] = [];
+    const names = async (ids: readonly string[]) => {
+      looked.push([...ids]);
+      return new Map([['UBETO', 'Beto Ruiz']]);
+    };
+    await runDaily({ ...deps(store), names }, at('2026-01-21T09:00:00'));
     expect(posts).toHaveLength(1);
     const blocks = posts[0]?.blocks ?? '';
     expect(blocks).toContain('Avance diario · 21 de enero de 2026');
-    // Changes are told without pinging who made them.
-    expect(blocks).toContain('Paso `1.1` completado');
-    expect(blocks).toContain('Paso `1.2`: nueva persona responsable');
+    // One line per changed step, in its final state, naming its owner without pinging anyone.
+    expect(blocks).toContain('• `1.1` Paso 1.1 — ✅ completado');
+    expect(blocks).toContain(
+      '• `1.2` Paso 1.2 — ⚪ pendiente · responsable: *Beto Ruiz* · actividades: 0 de 2',
+    );
+    expect(looked).toEqual([['UBETO']]);
     expect(blocks).not.toContain('<@UCARLA>');
     expect(blocks).not.toContain('<@UANA>');
     // 1.2 (10 días hábiles from 5 Jan) was due 19 Jan: late, owner mentioned.
@@ -114,7 +123,7 @@ describe('daily post', () => {
     await runDaily(deps(store), at('2026-01-22T09:00:00'));
     expect(posts).toHaveLength(2);
     expect(posts[1]?.blocks).toContain('Avance diario · 22 de enero de 2026');
-    expect(posts[1]?.blocks).not.toContain('Paso `1.1` completado');
+    expect(posts[1]?.blocks).not.toContain('`1.1` Paso 1.1 — ✅ completado');
   });
 
   it('mentions the owners of late steps only, not the owners of steps due soon', async () => {
@@ -261,5 +270,52 @@ describe('daily post', () => {
     expect((await store.trackers.getTrackerById(t.id))?.removedAt).toBeDefined();
     await runDaily(deps(store, 'r', gone), at('2026-01-22T09:00:00'));
     expect(calls).toBe(1);
+  });
+});
+
+describe('daily post: a step changed many times', () => {
+  it('is one line with its final state, and an owner whose name is unknown is not pinged', async () => {
+    const store = await open();
+    const t = await setup(store);
+    for (const owner of ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9', 'U10', 'U11', 'UZ']) {
+      await store.steps.changeStep(
+        t.id,
+        'guia-prueba',
+        '2.1',
+        'step.owner',
+        actor('2026-01-20T16:00:00Z'),
+        (b: StepState) => ({
+          ok: true,
+          next: { ...b, ownerUserId: owner },
+        }),
+      );
+    }
+    await runDaily({ ...deps(store), names: async () => new Map() }, at('2026-01-21T09:00:00'));
+    const blocks = posts[0]?.blocks ?? '';
+    expect(blocks.match(/`2\.1`/g)).toHaveLength(1);
+    expect(blocks).toContain('responsable: asignado');
+    expect(blocks).not.toMatch(/<@U(?:\d+|Z)>/);
+  });
+
+  it('a failing name look-up never holds up the post', async () => {
+    const store = await open();
+    const t = await setup(store);
+    await store.steps.changeStep(
+      t.id,
+      'guia-prueba',
+      '2.1',
+      'step.owner',
+      actor('2026-01-20T16:00:00Z'),
+      (b: StepState) => ({
+        ok: true,
+        next: { ...b, ownerUserId: 'UBETO' },
+      }),
+    );
+    const names = async () => {
+      throw new Error('users.info: missing_scope');
+    };
+    const run = await runDaily({ ...deps(store), names }, at('2026-01-21T09:00:00'));
+    expect(run.posted).toEqual([t.id]);
+    expect(posts[0]?.blocks).toContain('responsable: asignado');
   });
 });

@@ -69,7 +69,10 @@ describe('guia post-daily', () => {
     const run = await runCommand(postDaily, ['--now', '2026-01-21T09:30:00-06:00'], env);
     expect(run.stdout).toContain('canales sin acceso: 1');
     await runCommand(postDaily, ['--now', '2026-01-22T09:30:00-06:00'], env);
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    // One try in the channel, then one DM to whoever set the daily post, saying so; nothing the next day.
+    const posts = fake.callsTo('chat.postMessage').map((p) => String(p.params.channel));
+    expect(posts.filter((c) => c.startsWith('C'))).toEqual(['C1']);
+    expect(posts.filter((c) => c.startsWith('D'))).toHaveLength(1);
   });
 
   it('reads a --now without offset as GUIA_TZ time, not the machine zone', async () => {

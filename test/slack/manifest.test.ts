@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { parseAvance } from '../../src/bot/avance-parse.ts';
+import { avanceUsageHint, parseAvance } from '../../src/bot/avance-verbs.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { COMMANDS } from '../../src/render/ids.ts';
 
@@ -57,11 +57,17 @@ describe('manifest.yml', () => {
     for (const example of examples) expect(parseAvance(example).kind, example).not.toBe('error');
   });
 
+  it('takes the /avance usage hint from the verb table, so help and manifest cannot drift', () => {
+    const hint = manifest.features.slash_commands.find((c) => c.command === COMMANDS.avance)?.usage_hint;
+    expect(hint).toBe(avanceUsageHint());
+  });
+
   it('has the events, scopes, Home tab, interactivity and Socket Mode the bot needs', () => {
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'member_joined_channel',
       'message.im',
     ]);
     expect(manifest.oauth_config.scopes.bot).toEqual(
@@ -73,6 +79,9 @@ describe('manifest.yml', () => {
         'im:read',
         'im:write',
         'files:write',
+        'users:read',
+        'channels:read',
+        'groups:read',
       ]),
     );
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
@@ -93,6 +102,7 @@ describe('.env.example', () => {
         'GUIA_CONTENT_DIR',
         'GUIA_DB',
         'GUIA_TZ',
+        'HOST',
         'LOG_LEVEL',
         'PORT',
         'SLACK_API_URL',

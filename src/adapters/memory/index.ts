@@ -5,6 +5,7 @@ import { createMemoryProcessedEvents } from './dedupe.ts';
 import { createMemoryFeedbackStore } from './feedback.ts';
 import { createMemoryInstallationStore } from './installations.ts';
 import { MemoryProgressStore } from './progress.ts';
+import { createMemoryReminderStore } from './reminders.ts';
 
 /** Every port in process memory: for fast unit tests (no file, no server). */
 export function createMemoryStores(): Stores {
@@ -13,6 +14,7 @@ export function createMemoryStores(): Stores {
     trackers: progress,
     steps: progress,
     claims: progress,
+    reminders: createMemoryReminderStore(),
     feedback: createMemoryFeedbackStore(),
     dedupe: createMemoryProcessedEvents(),
     context: createMemoryContextStore(),

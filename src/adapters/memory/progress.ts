@@ -240,7 +240,7 @@ export class MemoryProgressStore implements TrackerStore, StepStore, ClaimStore 
       });
     }
     const tracker = this.trackers.get(key.trackerId);
-    if (outcome.status !== 'failed' && tracker) {
+    if (outcome.status !== 'failed' && tracker && key.kind === 'daily') {
       tracker.lastPostEventId = Math.max(tracker.lastPostEventId, outcome.watermark);
     }
   }

@@ -6,6 +6,7 @@ import { createSqlProcessedEvents } from './dedupe.ts';
 import { createSqlFeedbackStore } from './feedback.ts';
 import { createSqlInstallationStore } from './installations.ts';
 import { SqlProgressStore } from './progress.ts';
+import { createSqlReminderStore } from './reminders.ts';
 
 export type { PostgresOptions, SqlHandle } from './connect.ts';
 
@@ -16,6 +17,7 @@ export function createSqlStores(handle: SqlHandle): Stores {
     trackers: progress,
     steps: progress,
     claims: progress,
+    reminders: createSqlReminderStore(handle.db),
     feedback: createSqlFeedbackStore(handle.db),
     dedupe: createSqlProcessedEvents(handle.db),
     context: createSqlContextStore(handle.db),

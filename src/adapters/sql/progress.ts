@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   type Claim,
   type ClaimKey,
+  type ClaimKind,
   type ClaimOutcome,
   type ClaimStore,
   MAX_CLAIM_ATTEMPTS,
@@ -273,28 +274,21 @@ export class SqlProgressStore implements TrackerStore, StepStore, ClaimStore {
   }
 
   async trackersOfUser(teamId: string, userId: string): Promise<Tracker[]> {
+    // Driven by the user's own rows (indexes by owner and by author, migration 030), so the Home tab does
+    // not read every tracker's history to find the few channels they take part in.
     const rows = await this.db
       .selectFrom('progress_trackers as t')
       .selectAll('t')
       .where('t.team_id', '=', teamId)
       .where('t.removed_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('progress_steps as s')
-              .select('s.step_id')
-              .whereRef('s.tracker_id', '=', 't.id')
-              .where('s.owner_user_id', '=', userId),
+      .where('t.id', 'in', (eb) =>
+        eb
+          .selectFrom('progress_steps as s')
+          .select('s.tracker_id')
+          .where('s.owner_user_id', '=', userId)
+          .union(
+            eb.selectFrom('progress_events as e').select('e.tracker_id').where('e.user_id', '=', userId),
           ),
-          eb.exists(
-            eb
-              .selectFrom('progress_events as e')
-              .select('e.id')
-              .whereRef('e.tracker_id', '=', 't.id')
-              .where('e.user_id', '=', userId),
-          ),
-        ]),
       )
       .orderBy('t.id')
       .execute();
@@ -352,35 +346,42 @@ export class SqlProgressStore implements TrackerStore, StepStore, ClaimStore {
     return Number(row?.id ?? 0);
   }
 
+  /** The claim table of a kind, typed loosely: each kind has the same columns but the key's name. */
+  private claimTable(key: ClaimKey) {
+    const { table, column } = claimTable(key);
+    // biome-ignore lint/suspicious/noExplicitAny: the table and key column are chosen per claim kind
+    return { db: this.db as unknown as Kysely<any>, table, column };
+  }
+
   async claim(key: ClaimKey, runner: string, at: string): Promise<boolean> {
-    const { trackerId, key: localDate } = dailyOnly(key);
+    const { db, table, column } = this.claimTable(key);
     // Insert-or-nothing first; a post Slack refused may then be taken again, by one runner only (the
     // conditional update re-checks the status under the row lock).
-    const inserted = await this.db
-      .insertInto('progress_daily_claims')
+    const inserted = await db
+      .insertInto(table)
       .values({
-        tracker_id: trackerId,
-        local_date: localDate,
+        tracker_id: key.trackerId,
+        [column]: key.key,
         status: 'claimed',
         claimed_by: runner,
         claimed_at: at,
       })
-      .onConflict((oc) => oc.columns(['tracker_id', 'local_date']).doNothing())
+      .onConflict((oc) => oc.columns(['tracker_id', column]).doNothing())
       .returning('tracker_id')
       .executeTakeFirst();
     if (inserted) return true;
     // A "claimed" row whose runner died is never taken over: we cannot know whether Slack got the
     // message, and twice is worse than not at all. Only a post Slack refused is tried again.
-    const retried = await this.db
-      .updateTable('progress_daily_claims')
+    const retried = await db
+      .updateTable(table)
       .set((eb) => ({
         status: 'claimed',
         claimed_by: runner,
         claimed_at: at,
         attempts: eb('attempts', '+', 1),
       }))
-      .where('tracker_id', '=', trackerId)
-      .where('local_date', '=', localDate)
+      .where('tracker_id', '=', key.trackerId)
+      .where(column, '=', key.key)
       .where('status', '=', 'failed')
       .where('attempts', '<', MAX_CLAIM_ATTEMPTS)
       .returning('tracker_id')
@@ -389,25 +390,26 @@ export class SqlProgressStore implements TrackerStore, StepStore, ClaimStore {
   }
 
   async finish(key: ClaimKey, outcome: ClaimOutcome, at: string): Promise<void> {
-    const { trackerId, key: localDate } = dailyOnly(key);
+    const { table, column } = this.claimTable(key);
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('progress_daily_claims')
+      // biome-ignore lint/suspicious/noExplicitAny: see claimTable
+      await (trx as unknown as Kysely<any>)
+        .updateTable(table)
         .set({
           status: outcome.status,
           finished_at: at,
           message_ts: outcome.status === 'posted' ? (outcome.messageTs ?? null) : null,
           error: outcome.status === 'failed' ? outcome.error : null,
         })
-        .where('tracker_id', '=', trackerId)
-        .where('local_date', '=', localDate)
+        .where('tracker_id', '=', key.trackerId)
+        .where(column, '=', key.key)
         .execute();
-      if (outcome.status !== 'failed') {
-        // Forward only.
+      // Only the daily post tells the channel's events; forward only.
+      if (outcome.status !== 'failed' && key.kind === 'daily') {
         await trx
           .updateTable('progress_trackers')
           .set({ last_post_event_id: outcome.watermark })
-          .where('id', '=', trackerId)
+          .where('id', '=', key.trackerId)
           .where('last_post_event_id', '<', outcome.watermark)
           .execute();
       }
@@ -415,11 +417,11 @@ export class SqlProgressStore implements TrackerStore, StepStore, ClaimStore {
   }
 
   async releaseSkip(key: ClaimKey, runner: string): Promise<boolean> {
-    const { trackerId, key: localDate } = dailyOnly(key);
-    const result = await this.db
-      .deleteFrom('progress_daily_claims')
-      .where('tracker_id', '=', trackerId)
-      .where('local_date', '=', localDate)
+    const { db, table, column } = this.claimTable(key);
+    const result = await db
+      .deleteFrom(table)
+      .where('tracker_id', '=', key.trackerId)
+      .where(column, '=', key.key)
       .where('status', '=', 'skipped')
       .where('claimed_by', '=', runner)
       .executeTakeFirst();
@@ -427,18 +429,26 @@ export class SqlProgressStore implements TrackerStore, StepStore, ClaimStore {
   }
 
   async getClaim(key: ClaimKey): Promise<Claim | undefined> {
-    const { trackerId, key: localDate } = dailyOnly(key);
-    const row = await this.db
-      .selectFrom('progress_daily_claims')
+    const { db, table, column } = this.claimTable(key);
+    const row = (await db
+      .selectFrom(table)
       .selectAll()
-      .where('tracker_id', '=', trackerId)
-      .where('local_date', '=', localDate)
-      .executeTakeFirst();
+      .where('tracker_id', '=', key.trackerId)
+      .where(column, '=', key.key)
+      .executeTakeFirst()) as
+      | {
+          tracker_id: number;
+          status: Claim['status'];
+          claimed_by: string;
+          attempts: number;
+          error: string | null;
+        }
+      | undefined;
     if (!row) return undefined;
     return {
       kind: key.kind,
       trackerId: Number(row.tracker_id),
-      key: row.local_date,
+      key: key.key,
       status: row.status,
       claimedBy: row.claimed_by,
       attempts: Number(row.attempts),
@@ -447,8 +457,14 @@ export class SqlProgressStore implements TrackerStore, StepStore, ClaimStore {
   }
 }
 
-/** Only daily claims have a table so far; a new kind gets its own table or a `kind` column here. */
-function dailyOnly(key: ClaimKey): ClaimKey {
-  if (key.kind !== 'daily') throw new Error(`unsupported claim kind ${String(key.kind)}`);
-  return key;
+/** Each claim kind has its own table (the same columns but the key's); names are ours, never user input. */
+const CLAIM_TABLES: Record<ClaimKind, { table: string; column: string }> = {
+  daily: { table: 'progress_daily_claims', column: 'local_date' },
+  reminder: { table: 'progress_reminder_claims', column: 'reminder_key' },
+};
+
+function claimTable(key: ClaimKey): { table: string; column: string } {
+  const found = CLAIM_TABLES[key.kind];
+  if (!found) throw new Error(`unsupported claim kind ${String(key.kind)}`);
+  return found;
 }

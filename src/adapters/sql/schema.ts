@@ -89,6 +89,35 @@ export interface DailyClaimsTable {
   error: string | null;
 }
 
+/** Migration 030: one row per reminder DM, keyed like ports/claims.ts reminderClaim. */
+export interface ReminderClaimsTable {
+  tracker_id: number;
+  reminder_key: string;
+  status: 'claimed' | 'posted' | 'failed' | 'skipped';
+  claimed_by: string;
+  claimed_at: string;
+  attempts: Generated<number>;
+  finished_at: string | null;
+  message_ts: string | null;
+  error: string | null;
+}
+
+export interface ReminderSettingsTable {
+  tracker_id: number;
+  enabled: number;
+  lead_days: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface ReminderMutesTable {
+  tracker_id: number;
+  guide_id: string;
+  step_id: string;
+  user_id: string;
+  muted_at: string;
+}
+
 export interface ContextTable {
   team_id: string;
   thread_key: string;
@@ -164,6 +193,9 @@ export interface Database {
   progress_steps: StepsTable;
   progress_events: EventsTable;
   progress_daily_claims: DailyClaimsTable;
+  progress_reminder_claims: ReminderClaimsTable;
+  progress_reminder_settings: ReminderSettingsTable;
+  progress_reminder_mutes: ReminderMutesTable;
   conversation_context: ContextTable;
   slack_installations: InstallationsTable;
   coordination_institutions: CoordinationInstitutionsTable;

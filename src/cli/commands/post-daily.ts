@@ -80,6 +80,13 @@ const command: CliCommand = {
         `Publicados: ${run.posted.length} · sin novedades: ${run.quiet.length} · ` +
           `fallidos: ${run.failed.length} · canales sin acceso: ${run.removed.length}\n`,
       );
+      if (run.reminders) {
+        for (const f of run.reminders.failed)
+          io.stderr.write(`Recordatorio del paso ${f.stepId}: ${reasonEs(f.reason)}\n`);
+        io.stdout.write(
+          `Recordatorios enviados: ${run.reminders.sent.length} · fallidos: ${run.reminders.failed.length}\n`,
+        );
+      }
       const weekly = await runWeekly(await createWeeklyDeps(posters), now);
       for (const f of weekly.failures) {
         const chart = f.reason.startsWith('chart: ');
@@ -90,7 +97,8 @@ const command: CliCommand = {
         `Informes semanales publicados: ${weekly.posted.length} · sin nada que informar: ${weekly.skipped.length} · ` +
           `fallidos: ${weekly.failed.length}\n`,
       );
-      return run.failed.length + weekly.failed.length > 0 ? 1 : 0;
+      const failures = run.failed.length + (run.reminders?.failed.length ?? 0) + weekly.failed.length;
+      return failures > 0 ? 1 : 0;
     } finally {
       await stores.close();
     }

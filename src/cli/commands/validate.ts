@@ -1,4 +1,5 @@
 import { loadAnswerContent } from '../../content/glossary.ts';
+import { deadlineWarning } from '../../content/deadline.ts';
 import type { ContentLoad } from '../../content/model.ts';
 import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
@@ -9,11 +10,26 @@ Revisa todas las guías y dice cada problema del contenido; termina con código 
 ${CONTENT_USAGE}
   --json          imprime {"guides":[{"id","title","steps"}],"problems":[{"file","field","message"}]}`;
 
-/** The `--json` shape, fixed by the issue: guides with step counts and every problem. */
+/**
+ * Steps that load but whose deadline the bot cannot turn into a date: no due date, no reminders. Warnings,
+ * not problems (the step is still answered), so they do not change the exit code.
+ */
+function deadlineWarnings(load: ContentLoad): Array<{ file: string; field: string; message: string }> {
+  return load.guides.flatMap((guide) =>
+    guide.steps.flatMap((step) => {
+      const message = deadlineWarning(step.deadline);
+      return message ? [{ file: step.sourcePath, field: 'Tiempo máximo', message }] : [];
+    }),
+  );
+}
+
+/** The `--json` shape, fixed by the issue: guides with step counts and every problem (and warnings, if any). */
 function validationReport(load: ContentLoad) {
+  const warnings = deadlineWarnings(load);
   return {
     guides: load.guides.map((guide) => ({ id: guide.id, title: guide.title, steps: guide.steps.length })),
     problems: load.problems.map(({ file, field, message }) => ({ file, field, message })),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 
@@ -35,6 +51,12 @@ function formatValidation(load: ContentLoad & { dir: string; glossaryTerms?: num
     lines.push('');
   }
   if (load.glossaryTerms !== undefined) lines.push(`Glosario: ${load.glossaryTerms} términos`, '');
+  const warnings = deadlineWarnings(load);
+  if (warnings.length > 0) {
+    lines.push(`Avisos: ${warnings.length}`);
+    for (const w of warnings) lines.push(`  ${w.file} · ${w.field}: ${w.message}`);
+    lines.push('');
+  }
   if (load.problems.length === 0) {
     lines.push('Sin problemas.');
   } else {

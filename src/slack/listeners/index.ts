@@ -8,6 +8,7 @@ import { registerUnknownAction } from './actions/unknown-action.ts';
 import { registerSlashCommand } from './commands/slash-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerAppMention } from './events/app-mention.ts';
+import { registerMemberJoined } from './events/member-joined.ts';
 import { registerMessageIm } from './events/message-im.ts';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerShare(app, deps);
   registerFeedback(app, deps);
   registerUnknownAction(app, deps);
+  registerMemberJoined(app, deps);
   if (deps.avance) registerAvanceButtons(app, deps.avance, deps.logger, deps.bot);
   if (deps.avance) registerCoordinationMore(app, deps.avance, deps.logger);
 }

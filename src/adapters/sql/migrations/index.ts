@@ -3,6 +3,7 @@ import { migration002 } from './002-progress.ts';
 import { migration003 } from './003-context-installations.ts';
 import { migration004 } from './004-one-vote.ts';
 import { migration012 } from './012-coordination.ts';
+import { migration030 } from './030-reminders.ts';
 import type { GuiaMigration } from './types.ts';
 
 /**
@@ -16,6 +17,7 @@ export const migrations: readonly GuiaMigration[] = [
   migration003,
   migration004,
   migration012,
+  migration030,
 ];
 
 /** Names of the migrations today's `user_version` 1 and 2 SQLite files already contain. */
