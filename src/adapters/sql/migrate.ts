@@ -135,7 +135,12 @@ export async function migrationStatus(
   engine: Engine,
   list: readonly GuiaMigration[] = defaultMigrations,
 ): Promise<{ applied: string[]; pending: string[]; unknown: string[] }> {
-  const applied = await recordedNames(db, engine);
+  let applied = await recordedNames(db, engine);
+  if (engine === 'sqlite' && applied.length === 0) {
+    // A file from before this history: what its user_version says it has.
+    const r = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
+    applied = [...(LEGACY_SQLITE_VERSIONS[Number(r.rows[0]?.user_version ?? 0)] ?? [])];
+  }
   return {
     applied,
     pending: list.map((m) => m.name).filter((n) => !applied.includes(n)),
