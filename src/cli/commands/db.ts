@@ -26,7 +26,8 @@ Administra la base de datos del bot.
     --replace     acepta un destino PostgreSQL con datos: los reemplaza (sin esto, se niega)
   --db, --from, --to   sqlite:RUTA (o una ruta) o postgres://usuario@servidor:5432/base
                   (por omisión --db y --from: DATABASE_URL si está, si no $GUIA_DB o ./data/guia.db)
-  --json          imprime el resultado en JSON`;
+  --json          imprime el resultado en JSON
+  --content DIR   se acepta como en los demás comandos; db no lee la guía`;
 
 function targetOf(text: string, base: DatabaseConfig): DatabaseConfig {
   if (/^postgres(ql)?:\/\//.test(text)) {
