@@ -4,14 +4,7 @@
  */
 
 import type { Stores } from '../../ports/index.ts';
-import {
-  openSqliteFile,
-  type PostgresOptions,
-  postgresHandle,
-  redactUrl,
-  type SqlHandle,
-  sqliteHandle,
-} from './connect.ts';
+import { openSqliteFile, type PostgresOptions, redactUrl, type SqlHandle, sqliteHandle } from './connect.ts';
 import { createSqlStores } from './index.ts';
 import { type MigrateResult, migrateToLatest } from './migrate.ts';
 
@@ -100,7 +93,10 @@ async function migrated(handle: SqlHandle, source: string): Promise<Opened> {
 export async function openSqlStores(target: DatabaseTarget, source: string): Promise<Opened> {
   let handle: SqlHandle;
   try {
-    handle = target.kind === 'sqlite' ? sqliteHandle(openSqliteFile(target.file)) : postgresHandle(target);
+    handle =
+      target.kind === 'sqlite'
+        ? sqliteHandle(openSqliteFile(target.file))
+        : (await import('./postgres.ts')).postgresHandle(target);
   } catch (error) {
     const where = target.kind === 'sqlite' ? target.file : redactUrl(target.url);
     return { ok: false, message: `${source}: no pude crear o abrir «${where}»: ${databaseReason(error)}` };

@@ -1,15 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  openSqliteFile,
-  postgresHandle,
-  redactUrl,
-  type SqlHandle,
-  sqliteHandle,
-} from '../../adapters/sql/connect.ts';
+import { openSqliteFile, redactUrl, type SqlHandle, sqliteHandle } from '../../adapters/sql/connect.ts';
 import { COPIED_TABLES, copyDatabase } from '../../adapters/sql/copy.ts';
 import { migrateToLatest, migrationStatus } from '../../adapters/sql/migrate.ts';
 import { databaseReason } from '../../adapters/sql/open.ts';
+import { postgresHandle } from '../../adapters/sql/postgres.ts';
 import type { DatabaseConfig } from '../../config/config.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand, CliIo } from '../command.ts';
