@@ -110,6 +110,9 @@ export async function migrateToLatest(
       provider: new ListProvider(list, engine),
       migrationTableName: MIGRATION_TABLE,
       migrationLockTableName: MIGRATION_LOCK_TABLE,
+      // Features land from parallel branches (reminders, weekly, coordination…): a migration merged with a
+      // lower number than one a database already ran must still run there, not stop the bot.
+      allowUnorderedMigrations: true,
     });
     const { error, results = [] } = await migrator.migrateToLatest();
     if (error) {
