@@ -122,6 +122,35 @@ describe("a database made by today's version", () => {
   });
 });
 
+describe('a migration merged later with a lower number', () => {
+  it('still runs on a database that already ran the higher ones', async () => {
+    const file = join(dir, 'guia.db');
+    const first = await openSqlStores({ kind: 'sqlite', file }, 'GUIA_DB');
+    if (!first.ok) throw new Error(first.message);
+    await first.stores.close();
+    const late = {
+      name: '005-late-feature',
+      async up(db: Parameters<(typeof migrations)[number]['up']>[0]) {
+        await db.schema
+          .createTable('late_feature')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .execute();
+      },
+    };
+    const list = [...migrations.slice(0, 4), late, ...migrations.slice(4)];
+    const sqlite = openSqliteFile(file);
+    const handle = sqliteHandle(sqlite);
+    expect(await migrateToLatest(handle.db, 'sqlite', list)).toEqual({
+      ok: true,
+      applied: ['005-late-feature'],
+    });
+    expect(
+      sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'late_feature'").get(),
+    ).toEqual({ n: 1 });
+    await handle.close();
+  });
+});
+
 describe('a database from a newer version', () => {
   it('is refused at start when its SQLite user_version is above ours, and left untouched', async () => {
     const file = join(dir, 'guia.db');
