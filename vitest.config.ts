@@ -17,6 +17,7 @@ const E2E = [
   'test/app/**/*.test.ts',
   'test/avance/**/*.test.ts',
   'test/schedule/{daily,post-daily}.test.ts',
+  'test/ports/**/*-sqlite.test.ts',
 ];
 
 export default defineConfig({
