@@ -243,6 +243,7 @@ export async function createApp(
       commands: bot.commands,
       feedback: stores.feedback,
       events: stores.dedupe,
+      health: () => stores.health(),
       logger,
       ...(avance ? { avance } : {}),
     },

@@ -1,7 +1,7 @@
 import { defaultGuide, findGuide, findStep, guideNamed, stepIds } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
-import { tooBroadText } from '../render/answer-text.ts';
 import { parseStepId } from '../content/step-id.ts';
+import { tooBroadText } from '../render/answer-text.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { helpBlocks, helpText } from '../render/help.ts';
 import { COMMANDS } from '../render/ids.ts';

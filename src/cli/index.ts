@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   'post-daily': () => import('./commands/post-daily.ts'),
   report: () => import('./commands/report.ts'),
   chart: () => import('./commands/chart.ts'),
+  db: () => import('./commands/db.ts'),
 };
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -14,6 +14,16 @@ import { registerListeners } from './listeners/index.ts';
 const START_RETRY_CONFIG: RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
 /** Per attempt at start-up, so a host that swallows packets cannot hang start() either. */
 const START_TIMEOUT_MS = 10_000;
+/** A database that does not answer a trivial query within this is unhealthy. */
+const HEALTH_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`sin respuesta en ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export interface SlackAppOptions {
   /** Web API retries; the default keeps Bolt's (≈30 min, honouring Retry-After). Tests use few or none. */
@@ -37,11 +47,27 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   if (!slack || config.mode === 'local') throw new Error('createSlackApp needs Slack credentials');
   // In Socket Mode the bot is only useful while its WebSocket is up: /healthz says so (set below).
   let socketUp = config.mode !== 'socket';
-  // The guide is loaded before the app is built (main.ts refuses to start without one), so only the
-  // connection can be missing.
+  // The guide is loaded and the migrations have run before the app is built (createApp), so the server
+  // listens only once the database is ready: until then /readyz is refused, not answered. After that both
+  // say whether Slack (Socket Mode) and the database answer; /healthz is for liveness, /readyz for the
+  // load balancer (same checks: a replica that cannot reach its database should get no traffic).
+  const probe = async (res: ServerResponse) => {
+    const problems: string[] = [];
+    if (!socketUp) problems.push('sin conexión con Slack');
+    if (deps.health) {
+      const db = await withTimeout(deps.health(), HEALTH_TIMEOUT_MS).catch((error: unknown) => ({
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+      }));
+      if (!db.ok) problems.push(`base de datos: ${db.detail ?? 'no responde'}`);
+    }
+    res.writeHead(problems.length === 0 ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(problems.length === 0 ? 'ok' : problems.join('; '));
+  };
   const healthz = (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(socketUp ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(socketUp ? 'ok' : 'sin conexión con Slack');
+    probe(res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   };
   const logger = boltLogger(deps.logger);
   const clientOptions = {
@@ -60,8 +86,8 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
             installerOptions: { clientOptions: { ...clientOptions } },
           }),
           health: createServer((req, res) => {
-            if (req.method === 'GET' && new URL(req.url ?? '/', 'http://x').pathname === '/healthz')
-              healthz(req, res);
+            const path = new URL(req.url ?? '/', 'http://x').pathname;
+            if (req.method === 'GET' && (path === '/healthz' || path === '/readyz')) healthz(req, res);
             else res.writeHead(404).end();
           }),
         }
@@ -76,7 +102,10 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
       ? { socketMode: true, receiver: socket.receiver }
       : {
           signingSecret: slack.signingSecret,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz }],
+          customRoutes: [
+            { path: '/healthz', method: ['GET'], handler: healthz },
+            { path: '/readyz', method: ['GET'], handler: healthz },
+          ],
         }),
   });
 
@@ -96,9 +125,18 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   // claim each event_id before any listener runs, and drop repeats.
   app.use(async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await deps.events.claim(eventId))) {
-      deps.logger.info({ eventId, retryNum: context.retryNum }, 'duplicate event ignored');
-      return;
+    if (typeof eventId === 'string') {
+      let first = true;
+      try {
+        first = await deps.events.claim(eventId);
+      } catch (error) {
+        // Answering twice on a retry is better than never answering: go on without the claim.
+        deps.logger.error({ err: error, eventId }, 'could not record the event id; answering anyway');
+      }
+      if (!first) {
+        deps.logger.info({ eventId, retryNum: context.retryNum }, 'duplicate event ignored');
+        return;
+      }
     }
     await next();
   });

@@ -71,6 +71,31 @@ export function feedbackContract(factory: StoresFactory): void {
       ]);
     });
 
+    it('keeps one vote per person per answer: the last one counts', async () => {
+      const s = stores();
+      const vote = (userId: string, v: 1 | -1, answerKey: string | undefined, minute: number) =>
+        s.feedback.recordFeedback(
+          { teamId: 'T1', userId, channelId: 'C1', vote: v, question: 'plazo 1.1', answerKey },
+          new Date(`2026-03-02T17:${String(minute).padStart(2, '0')}:00Z`),
+        );
+      await vote('U1', 1, 'C1:1700.1', 1);
+      await vote('U1', 1, 'C1:1700.1', 2);
+      await vote('U2', 1, 'C1:1700.1', 3);
+      await vote('U1', -1, 'C1:1700.1', 4);
+      await vote('U1', 1, 'C1:1700.2', 5);
+      // Without an answer key (older buttons) every vote is kept.
+      await vote('U3', 1, undefined, 6);
+      await vote('U3', 1, undefined, 7);
+      const rows = await s.feedback.listFeedback();
+      expect(rows.map((r) => [r.userId, r.vote, r.answerKey, r.createdAt.slice(11, 16)])).toEqual([
+        ['U1', -1, 'C1:1700.1', '17:04'],
+        ['U2', 1, 'C1:1700.1', '17:03'],
+        ['U1', 1, 'C1:1700.2', '17:05'],
+        ['U3', 1, undefined, '17:06'],
+        ['U3', 1, undefined, '17:07'],
+      ]);
+    });
+
     it('stores hostile text as text', async () => {
       const s = stores();
       const question = "'); DROP TABLE feedback; -- <!channel> constructor 🙂";

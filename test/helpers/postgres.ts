@@ -11,7 +11,8 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, inject, it } from 'vitest';
-import { type PostgresOptions, postgresHandle, type SqlHandle } from '../../src/adapters/sql/connect.ts';
+import type { PostgresOptions, SqlHandle } from '../../src/adapters/sql/connect.ts';
+import { postgresHandle } from '../../src/adapters/sql/postgres.ts';
 
 export const PG_URL = process.env.GUIA_TEST_DATABASE_URL?.trim() || undefined;
 const REQUIRED = process.env.GUIA_REQUIRE_POSTGRES === '1';

@@ -204,6 +204,24 @@ describe('/guia', () => {
     });
   });
 
+  it('three clicks on 👍 and then a 👎 under one answer keep one vote, the last (issue 9, item 12)', async () => {
+    await postCommand(t.target, { command: '/guia', text: 'plazo 1.3', response_url: t.fake.responseUrl() });
+    const first = await t.fake.waitFor(() => t.fake.responses[0]);
+    const up = actionButton(first.body.blocks, ACTIONS.feedbackUp);
+    const down = actionButton(first.body.blocks, ACTIONS.feedbackDown);
+    for (const [i, button] of [up, up, up, down].entries()) {
+      await postBlockAction(t.target, {
+        action_id: button === up ? ACTIONS.feedbackUp : ACTIONS.feedbackDown,
+        value: button?.value ?? '',
+        response_url: t.fake.responseUrl(`vote-${i}`),
+        userId: 'U0077',
+      });
+      await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === `/response/vote-${i}`));
+    }
+    const votes = (await t.feedback.listFeedback()).filter((v) => v.userId === 'U0077');
+    expect(votes.map((v) => [v.vote, v.question])).toEqual([[-1, 'plazo 1.3']]);
+  });
+
   it('/guia with no text shows the help', async () => {
     await postCommand(t.target, { command: '/guia', text: '', response_url: t.fake.responseUrl() });
     const reply = await t.fake.waitFor(() => t.fake.responses[0]);

@@ -5,7 +5,23 @@ export function createMemoryFeedbackStore(): FeedbackStore {
   const unanswered: UnansweredRow[] = [];
   return {
     async recordFeedback(entry, now = new Date()) {
-      feedback.push({ ...entry, createdAt: now.toISOString() });
+      const row: FeedbackRow = { ...entry, createdAt: now.toISOString() };
+      const same =
+        entry.answerKey === undefined
+          ? -1
+          : feedback.findIndex(
+              (f) =>
+                f.answerKey === entry.answerKey && f.teamId === entry.teamId && f.userId === entry.userId,
+            );
+      // The last vote counts; it keeps the first vote's place (as the SQL row keeps its id).
+      if (same >= 0)
+        feedback[same] = {
+          ...(feedback[same] as FeedbackRow),
+          vote: row.vote,
+          createdAt: row.createdAt,
+          channelId: row.channelId,
+        };
+      else feedback.push(row);
     },
     async recordUnanswered(entry, now = new Date()) {
       unanswered.push({ ...entry, createdAt: now.toISOString() });

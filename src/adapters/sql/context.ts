@@ -2,9 +2,15 @@ import type { Kysely } from 'kysely';
 import type { ContextStore } from '../../ports/context.ts';
 import type { Database } from './schema.ts';
 
-/** Conversation context as JSON text with an expiry (epoch ms); the caller chooses how long it lives. */
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Conversation context as JSON text with an expiry (epoch ms); the caller chooses how long it lives.
+ * Expired rows are also pruned by `save` at most once an hour, so the table does not grow without a job.
+ */
 export function createSqlContextStore(db: Kysely<Database>): ContextStore {
-  return {
+  let lastPrune = 0;
+  const store: ContextStore = {
     async load(teamId, threadKey, now) {
       const row = await db
         .selectFrom('conversation_context')
@@ -18,6 +24,11 @@ export function createSqlContextStore(db: Kysely<Database>): ContextStore {
     async save(teamId, threadKey, value, expiresAt) {
       const json = JSON.stringify(value);
       if (json === undefined) throw new Error('context value is not JSON-serialisable');
+      const now = Date.now();
+      if (now - lastPrune > HOUR_MS) {
+        lastPrune = now;
+        await store.prune(new Date(now));
+      }
       await db
         .insertInto('conversation_context')
         .values({ team_id: teamId, thread_key: threadKey, value_json: json, expires_at: expiresAt.getTime() })
@@ -36,4 +47,5 @@ export function createSqlContextStore(db: Kysely<Database>): ContextStore {
       return Number(result.numDeletedRows);
     },
   };
+  return store;
 }

@@ -110,6 +110,9 @@ export async function migrateToLatest(
       provider: new ListProvider(list, engine),
       migrationTableName: MIGRATION_TABLE,
       migrationLockTableName: MIGRATION_LOCK_TABLE,
+      // Features land from parallel branches (reminders, weekly, coordination…): a migration merged with a
+      // lower number than one a database already ran must still run there, not stop the bot.
+      allowUnorderedMigrations: true,
     });
     const { error, results = [] } = await migrator.migrateToLatest();
     if (error) {
@@ -135,7 +138,12 @@ export async function migrationStatus(
   engine: Engine,
   list: readonly GuiaMigration[] = defaultMigrations,
 ): Promise<{ applied: string[]; pending: string[]; unknown: string[] }> {
-  const applied = await recordedNames(db, engine);
+  let applied = await recordedNames(db, engine);
+  if (engine === 'sqlite' && applied.length === 0) {
+    // A file from before this history: what its user_version says it has.
+    const r = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
+    applied = [...(LEGACY_SQLITE_VERSIONS[Number(r.rows[0]?.user_version ?? 0)] ?? [])];
+  }
   return {
     applied,
     pending: list.map((m) => m.name).filter((n) => !applied.includes(n)),

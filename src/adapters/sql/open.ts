@@ -4,14 +4,7 @@
  */
 
 import type { Stores } from '../../ports/index.ts';
-import {
-  openSqliteFile,
-  type PostgresOptions,
-  postgresHandle,
-  redactUrl,
-  type SqlHandle,
-  sqliteHandle,
-} from './connect.ts';
+import { openSqliteFile, type PostgresOptions, redactUrl, type SqlHandle, sqliteHandle } from './connect.ts';
 import { createSqlStores } from './index.ts';
 import { type MigrateResult, migrateToLatest } from './migrate.ts';
 
@@ -64,12 +57,35 @@ export function databaseReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * A SQLite file the process may only read opens without complaint (SQLite falls back to read-only) and
+ * an up-to-date one needs no write to migrate: try one write, rolled back, so the bot refuses to start
+ * instead of failing later on every change.
+ */
+function probeWritable(handle: SqlHandle): void {
+  const db = handle.sqlite;
+  if (!db) return;
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare('UPDATE guia_migration_lock SET is_locked = is_locked').run();
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
 async function migrated(handle: SqlHandle, source: string): Promise<Opened> {
   const result: MigrateResult = await migrateToLatest(handle.db, handle.engine);
-  if (result.ok) return { ok: true, stores: createSqlStores(handle), handle, applied: result.applied };
+  let failure: unknown = !result.ok && result.code === 'failed' ? result.cause : undefined;
+  if (result.ok) {
+    try {
+      probeWritable(handle);
+      return { ok: true, stores: createSqlStores(handle), handle, applied: result.applied };
+    } catch (error) {
+      failure = error;
+    }
+  }
   await handle.close().catch(() => {});
-  const reason =
-    result.code === 'failed' && result.cause !== undefined ? databaseReason(result.cause) : result.message;
+  const reason = failure !== undefined ? databaseReason(failure) : result.ok ? '' : result.message;
   return { ok: false, message: `${source}: no pude usar la base de datos «${handle.where}»: ${reason}` };
 }
 
@@ -77,7 +93,10 @@ async function migrated(handle: SqlHandle, source: string): Promise<Opened> {
 export async function openSqlStores(target: DatabaseTarget, source: string): Promise<Opened> {
   let handle: SqlHandle;
   try {
-    handle = target.kind === 'sqlite' ? sqliteHandle(openSqliteFile(target.file)) : postgresHandle(target);
+    handle =
+      target.kind === 'sqlite'
+        ? sqliteHandle(openSqliteFile(target.file))
+        : (await import('./postgres.ts')).postgresHandle(target);
   } catch (error) {
     const where = target.kind === 'sqlite' ? target.file : redactUrl(target.url);
     return { ok: false, message: `${source}: no pude crear o abrir «${where}»: ${databaseReason(error)}` };

@@ -1,5 +1,5 @@
-import { loadAnswerContent } from '../../content/glossary.ts';
 import { deadlineWarning } from '../../content/deadline.ts';
+import { loadAnswerContent } from '../../content/glossary.ts';
 import type { ContentLoad } from '../../content/model.ts';
 import { parseCliArgs, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';

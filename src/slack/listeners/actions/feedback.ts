@@ -18,11 +18,16 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
         log.warn('feedback button with an unreadable value');
         return;
       }
+      const channelId = body.channel?.id ?? '';
+      // The answer is the message the buttons sit under: one vote per person per answer, the last counts.
+      const messageTs =
+        body.message?.ts ?? (body.container as { message_ts?: unknown } | undefined)?.message_ts;
       try {
         await deps.feedback.recordFeedback({
           teamId: body.team?.id ?? '',
           userId: body.user.id,
-          channelId: body.channel?.id ?? '',
+          channelId,
+          ...(typeof messageTs === 'string' ? { answerKey: `${channelId}:${messageTs}` } : {}),
           vote,
           question: ref.question,
           stepId: ref.stepId,
