@@ -6,7 +6,14 @@ import { formatDateEs, type IsoDate, localDate, parseIsoDate, toDate } from '../
 import { progressCsv } from '../progress/csv.ts';
 import type { StepState } from '../progress/model.ts';
 import { applyAction, type StepAction, transition } from '../progress/status.ts';
-import type { Actor, EventKind, ProgressStore, StepChange, Tracker } from '../progress/store.ts';
+import type {
+  Actor,
+  DailySettings,
+  EventKind,
+  ProgressStore,
+  StepChange,
+  Tracker,
+} from '../progress/store.ts';
 import { stepLine, summarize } from '../progress/summary.ts';
 import {
   AVANCE_HELP,
@@ -257,6 +264,10 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
           : parsed.kind === 'daily-off'
             ? { ...tracker.daily, enabled: false }
             : { ...tracker.daily, quiet: parsed.quiet };
+      // The same setting again is not a change: no event in the history, no write at all.
+      if (sameDaily(daily, tracker.daily)) {
+        return say(`Resumen diario de este canal: ${dailyText(tracker.daily)} (sin cambios).`);
+      }
       const after = store.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
       if (parsed.kind === 'daily') dailyTimeSet(store, after, ctx.now, ctx.deps.tz);
       return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
@@ -269,6 +280,9 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
     }
   }
 }
+
+const sameDaily = (a: DailySettings, b: DailySettings): boolean =>
+  a.enabled === b.enabled && a.time === b.time && a.quiet === b.quiet && a.days.join() === b.days.join();
 
 const VERB_DONE: Record<StepAction, string> = {
   iniciar: 'iniciado',
