@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import type { AvanceDeps } from './bot/avance-command.ts';
 import { createBot } from './bot/build.ts';
 import { loadConfig } from './config/config.ts';
+import { LOG_HOOKS, redactUrls } from './config/redact.ts';
 import { loadContent } from './content/loader.ts';
 import { runLocalChat } from './local/chat.ts';
 import { startDailyScheduler } from './schedule/scheduler.ts';
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   const config = loaded.config;
   // In the terminal chat stdout is the conversation: logs go to stderr.
   const logger = pino(
-    { level: config.logLevel, base: { mode: config.mode } },
+    { level: config.logLevel, base: { mode: config.mode }, hooks: LOG_HOOKS },
     pino.destination({ fd: config.mode === 'local' ? 2 : 1, sync: config.mode === 'local' }),
   );
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -150,7 +151,9 @@ main().then(
     if (code > 0) setTimeout(() => process.exit(code), 500).unref();
   },
   (error: unknown) => {
-    process.stderr.write(`Error al iniciar: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      redactUrls(`Error al iniciar: ${error instanceof Error ? error.stack : String(error)}\n`),
+    );
     process.exitCode = 1;
     setTimeout(() => process.exit(1), 500).unref();
   },
