@@ -107,7 +107,11 @@ async function main(): Promise<number> {
       tz: config.timeZone,
       runner: `${hostname()}:${process.pid}`,
       post: createSlackPoster(
-        createPosterClient({ token: config.slack?.botToken ?? '', apiUrl: config.slack?.apiUrl }),
+        createPosterClient({
+          token: config.slack?.botToken ?? '',
+          apiUrl: config.slack?.apiUrl,
+          fetch: slack.health.fetch,
+        }),
       ),
       onError: (error, tracker) =>
         logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),

@@ -13,4 +13,6 @@ export interface SlackDeps {
   logger: Logger;
   /** Team progress: when set, the Iniciar / Completar / activity buttons are listened to as well. */
   avance?: AvanceDeps;
+  /** Set by createSlackApp: the monitored fetch with a timeout, and how response_url replies retry. */
+  respond?: { fetch: typeof fetch; baseDelayMs?: number };
 }

@@ -2,6 +2,8 @@ import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import type { SlackDeps } from './deps.ts';
+import { createResponder, type Responder } from './response-url.ts';
 import { describeSlackError } from './web-api-errors.ts';
 
 export interface PostTarget {
@@ -67,4 +69,13 @@ export async function respondOrLog(
     log.warn({ reason: describeSlackError(error).reason }, failure);
     return false;
   }
+}
+
+/** The retrying responder for an interaction's response_url, with the app's monitored fetch. */
+export function responderFor(deps: Pick<SlackDeps, 'respond'>, url: string, log: Logger): Responder {
+  return createResponder(url, {
+    fetch: deps.respond?.fetch ?? globalThis.fetch,
+    log,
+    ...(deps.respond?.baseDelayMs !== undefined ? { baseDelayMs: deps.respond.baseDelayMs } : {}),
+  });
 }
