@@ -11,10 +11,11 @@ import { postCommand } from './signed-request.ts';
 import { realGuides, startTestApp, type TestApp } from './slack-app.ts';
 
 export async function startAvanceTestApp(
-  opts: { uploads?: boolean } = {},
+  opts: { uploads?: boolean; callTimeoutMs?: number } = {},
 ): Promise<{ t: TestApp; avance: AvanceDeps }> {
   let avance: AvanceDeps | undefined;
   const t = await startTestApp({
+    ...(opts.callTimeoutMs !== undefined ? { callTimeoutMs: opts.callTimeoutMs } : {}),
     avance: (db) => {
       avance = {
         guides: realGuides(),

@@ -49,6 +49,9 @@ export async function startTestApp(
     /** Team progress, wired as src/main.ts wires it (command, Home section, decorator, buttons). */
     avance?: (db: Db) => AvanceDeps;
     retries?: number;
+    /** Timeout of each call to Slack, and the first response_url retry wait (both short in tests). */
+    callTimeoutMs?: number;
+    respondBaseDelayMs?: number;
   } = {},
 ): Promise<TestApp> {
   const fake = await startFakeSlack();
@@ -79,7 +82,12 @@ export async function startTestApp(
   const slack = createSlackApp(
     parsed.config,
     { bot, commands, feedback, events: createProcessedEvents(db), logger, ...(avance ? { avance } : {}) },
-    { retryConfig: { retries: opts.retries ?? 0 }, host: '127.0.0.1' },
+    {
+      retryConfig: { retries: opts.retries ?? 0 },
+      host: '127.0.0.1',
+      ...(opts.callTimeoutMs !== undefined ? { callTimeoutMs: opts.callTimeoutMs } : {}),
+      respondBaseDelayMs: opts.respondBaseDelayMs ?? 50,
+    },
   );
   const { port } = await slack.start();
   const baseUrl = `http://127.0.0.1:${port}`;
