@@ -118,7 +118,7 @@ function loadContentUnguarded(dir: string): ContentLoad {
   return { guides, problems, skipped: skipped.sort() };
 }
 
-type GuideMeta = Omit<Guide, 'id' | 'steps'>;
+export type GuideMeta = Omit<Guide, 'id' | 'steps'>;
 const GUIDE_FIELDS = Object.keys(guideMetaSchema.shape).join(', ');
 
 function readGuideMeta(guideDir: string, id: string, problems: Problem[]): GuideMeta {
@@ -128,6 +128,13 @@ function readGuideMeta(guideDir: string, id: string, problems: Problem[]): Guide
   const where = `${id}/guide.yml`;
   const text = readCapped(file, where, problems);
   if (text === undefined) return fallback;
+  return parseGuideYml(text, id, problems);
+}
+
+/** Pure: the text of `<id>/guide.yml` → the guide's facts; every problem is pushed, the id is the fallback. */
+export function parseGuideYml(text: string, id: string, problems: Problem[]): GuideMeta {
+  const fallback: GuideMeta = { title: id, isDefault: false };
+  const where = `${id}/guide.yml`;
   const yaml = parseYaml(text, (data) => ({ ok: true as const, data }));
   if (!yaml.ok) {
     // js-yaml counts lines from 0.
@@ -141,7 +148,7 @@ function readGuideMeta(guideDir: string, id: string, problems: Problem[]): Guide
     return fallback;
   }
   const data = yaml.data;
-  const parsed = guideMetaSchema.safeParse(datesAsIso(data ?? {}), { error: z.locales.es().localeError });
+  const parsed = guideMetaSchema.safeParse(data, { error: z.locales.es().localeError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
@@ -179,17 +186,6 @@ function chooseDefault(guides: Guide[], claims: string[], problems: Problem[]): 
     guides.find((guide) => guide.id === PREFERRED_DEFAULT_GUIDE) ??
     [...guides].sort((a, b) => b.id.localeCompare(a.id, 'es', { numeric: true }))[0];
   for (const guide of guides) guide.isDefault = guide === chosen;
-}
-
-/** YAML reads `edition_date: 2017-01-01` as a Date; the guide keeps the date as written. */
-function datesAsIso(data: unknown): unknown {
-  if (typeof data !== 'object' || data === null) return data;
-  return Object.fromEntries(
-    Object.entries(data).map(([key, value]) => [
-      key,
-      value instanceof Date ? value.toISOString().slice(0, 10) : value,
-    ]),
-  );
 }
 
 interface Walk {
