@@ -4,6 +4,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { elements, htmlListItems, listItems, splitList, stripComments, toPlainText } from './lists.ts';
 import { PHASES, type Phase, type Problem, type Step, stepSchema } from './model.ts';
 import { detectRegulations } from './regulations.ts';
+import { wellFormed } from './well-formed.ts';
 import { yamlLine, yamlReason } from './yaml-error.ts';
 
 export interface StepContext {
@@ -36,7 +37,9 @@ interface Facts {
 const STEP_ID = /^\d+\.\d+$/;
 
 /** Pure: one Markdown file of the guide (seed headed sections, HTML table or pipe table) → Step. */
-export function parseStepFile(raw: string, ctx: StepContext): StepParse {
+export function parseStepFile(text: string, ctx: StepContext): StepParse {
+  // A file read as UTF-8 cannot hold half a character; a string handed in directly might.
+  const raw = wellFormed(text);
   const problem = (field: string, message: string): Problem => ({ file: ctx.sourcePath, field, message });
 
   const file = readFrontMatter(raw);

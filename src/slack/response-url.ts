@@ -1,6 +1,6 @@
 import type { RespondArguments } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { wellFormed } from '../content/well-formed.ts';
+import { wellFormedJson } from '../content/well-formed.ts';
 
 /** Slack accepts at most 5 posts to one response_url, within 30 minutes of the interaction. */
 export const RESPONSE_URL_USES = 5;
@@ -45,9 +45,7 @@ export function createResponder(url: string, opts: ResponderOptions): Responder 
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           // No half of an emoji reaches Slack, whatever the reply was built from.
-          body: JSON.stringify(message, (_key, value) =>
-            typeof value === 'string' ? wellFormed(value) : value,
-          ),
+          body: JSON.stringify(wellFormedJson(message)),
         });
         await response.body?.cancel();
         if (response.ok) return true;
