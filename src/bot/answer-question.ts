@@ -6,7 +6,11 @@ import type { BotDeps, Reply, Request } from './types.ts';
 const UNANSWERED = new Set(['choose', 'no_match']);
 
 /** Answers a free-form question; unanswered ones are logged for the guide's editors. */
-export function answerQuestion(request: Request, deps: BotDeps, visibility: Reply['visibility']): Reply {
+export async function answerQuestion(
+  request: Request,
+  deps: BotDeps,
+  visibility: Reply['visibility'],
+): Promise<Reply> {
   const question = request.text.trim();
   if (!question) {
     return {
@@ -20,14 +24,14 @@ export function answerQuestion(request: Request, deps: BotDeps, visibility: Repl
   }
   let answer = deps.answerer.answer(question);
   if (deps.decorateAnswer) {
-    answer = deps.decorateAnswer(answer, {
+    answer = await deps.decorateAnswer(answer, {
       teamId: request.teamId,
       channelId: request.channelId,
       userId: request.userId,
     });
   }
   if (UNANSWERED.has(answer.outcome) && !request.replay) {
-    deps.questions?.recordUnanswered({
+    await deps.questions?.recordUnanswered({
       teamId: request.teamId,
       userId: request.userId,
       channelId: request.channelId,

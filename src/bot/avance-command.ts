@@ -2,18 +2,12 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
+import type { ProgressPorts } from '../ports/index.ts';
+import type { Actor, EventKind, StepChange } from '../ports/steps.ts';
 import { formatDateEs, type IsoDate, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
-import type { StepState } from '../progress/model.ts';
+import type { DailySettings, StepState, Tracker } from '../progress/model.ts';
 import { applyAction, type StepAction, transition } from '../progress/status.ts';
-import type {
-  Actor,
-  DailySettings,
-  EventKind,
-  ProgressStore,
-  StepChange,
-  Tracker,
-} from '../progress/store.ts';
 import { stepLine, summarize } from '../progress/summary.ts';
 import {
   AVANCE_HELP,
@@ -41,9 +35,9 @@ export interface UploadFile {
   comment: string;
 }
 
-export interface AvanceDeps {
+/** Team progress: the guides, the progress ports (trackers, steps, claims) and the clock. */
+export interface AvanceDeps extends ProgressPorts {
   guides: Guide[];
-  store: ProgressStore;
   /** GUIA_TZ. */
   tz: string;
   now: () => Date;
@@ -91,7 +85,7 @@ export async function handleAvance(request: Request, deps: AvanceDeps): Promise<
   const parsed = parseAvance(request.text);
   if (parsed.kind === 'error') return problem(parsed.message);
   if (parsed.kind === 'help') return say(AVANCE_HELP);
-  const tracker = deps.store.getTracker(request.teamId, request.channelId);
+  const tracker = await deps.trackers.getTracker(request.teamId, request.channelId);
   const guide = (tracker && findGuide(deps.guides, tracker.guideId)) ?? defaultGuide(deps.guides);
   if (!guide) return problem('La guía todavía no está cargada; avisa a quien administra el bot.');
   const now = deps.now();
@@ -121,20 +115,25 @@ function unknownStep(guide: Guide, stepId: string): Reply {
 }
 
 /** The tracker of the channel, created (start today) or re-activated when needed. */
-function ensureTracker(
+async function ensureTracker(
   ctx: Ctx,
   init: { guideId?: string; startDate?: string } = {},
-): {
+): Promise<{
   tracker: Tracker;
   created: boolean;
-} {
-  const { store } = ctx.deps;
+}> {
+  const { trackers } = ctx.deps;
   if (ctx.tracker) {
     if (!ctx.tracker.removedAt) return { tracker: ctx.tracker, created: false };
-    const tracker = store.updateTracker(ctx.tracker.id, { removedAt: null }, 'tracker.restored', ctx.actor);
+    const tracker = await trackers.updateTracker(
+      ctx.tracker.id,
+      { removedAt: null },
+      'tracker.restored',
+      ctx.actor,
+    );
     return { tracker, created: false };
   }
-  const tracker = store.createTracker(
+  const tracker = await trackers.createTracker(
     {
       teamId: ctx.request.teamId,
       channelId: ctx.request.channelId,
@@ -147,31 +146,46 @@ function ensureTracker(
 }
 
 /** The channel follows these settings: a new tracker starts with them, an existing one logs `kind` on change. */
-function trackerWith(ctx: Ctx, patch: { guideId?: string; startDate?: IsoDate }, kind: EventKind): void {
-  const { tracker, created } = ensureTracker(ctx, patch);
+async function trackerWith(
+  ctx: Ctx,
+  patch: { guideId?: string; startDate?: IsoDate },
+  kind: EventKind,
+): Promise<void> {
+  const { tracker, created } = await ensureTracker(ctx, patch);
   const differs =
     (patch.guideId !== undefined && patch.guideId !== tracker.guideId) ||
     (patch.startDate !== undefined && patch.startDate !== tracker.startDate);
-  if (!created && differs) ctx.deps.store.updateTracker(tracker.id, patch, kind, ctx.actor);
+  if (!created && differs) await ctx.deps.trackers.updateTracker(tracker.id, patch, kind, ctx.actor);
 }
 
-const summaryOf = (ctx: Ctx, tracker: Tracker) =>
-  summarize(ctx.guide, ctx.deps.store.stepStates(tracker.id, ctx.guide.id), tracker.startDate, ctx.today);
+const summaryOf = async (ctx: Ctx, tracker: Tracker) =>
+  summarize(
+    ctx.guide,
+    await ctx.deps.steps.stepStates(tracker.id, ctx.guide.id),
+    tracker.startDate,
+    ctx.today,
+  );
 
 /** The step's card; `state` is the one a change just wrote, otherwise it is read from the store. */
-function stepCard(ctx: Ctx, tracker: Tracker, step: Step, note?: string, state?: StepState): Reply {
-  const current = state ?? ctx.deps.store.stepStates(tracker.id, ctx.guide.id).get(step.id);
+async function stepCard(
+  ctx: Ctx,
+  tracker: Tracker,
+  step: Step,
+  note?: string,
+  state?: StepState,
+): Promise<Reply> {
+  const current = state ?? (await ctx.deps.steps.stepStates(tracker.id, ctx.guide.id)).get(step.id);
   const line = stepLine(step, current, tracker.startDate, ctx.today);
   const { blocks, text } = stepProgressBlocks(step, line, tracker, ctx.guide.id, note);
   return say(text, blocks);
 }
 
 async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, ctx: Ctx): Promise<Reply> {
-  const { store } = ctx.deps;
+  const { trackers, steps, claims } = ctx.deps;
   switch (parsed.kind) {
     case 'overview': {
-      const { tracker, created } = ensureTracker(ctx);
-      const summary = summaryOf(ctx, tracker);
+      const { tracker, created } = await ensureTracker(ctx);
+      const summary = await summaryOf(ctx, tracker);
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
         blocks: overviewBlocks(ctx.guide, tracker, summary, created),
@@ -182,7 +196,7 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
     case 'step': {
       const step = stepIn(ctx.guide, parsed.stepId);
       if (!step) return unknownStep(ctx.guide, parsed.stepId);
-      return stepCard(ctx, ensureTracker(ctx).tracker, step);
+      return stepCard(ctx, (await ensureTracker(ctx)).tracker, step);
     }
     case 'start-date': {
       const date = parseIsoDate(parsed.date);
@@ -202,7 +216,7 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
             `Usa ${SYNTAX.inicio}.`,
         );
       }
-      trackerWith(ctx, { startDate: iso }, 'tracker.start_date');
+      await trackerWith(ctx, { startDate: iso }, 'tracker.start_date');
       return say(
         `Fecha de inicio: *${formatDateEs(iso)}*. Los plazos de los pasos se cuentan desde ese día.`,
       );
@@ -216,11 +230,17 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
     case 'assign': {
       const step = stepIn(ctx.guide, parsed.stepId);
       if (!step) return unknownStep(ctx.guide, parsed.stepId);
-      const { tracker } = ensureTracker(ctx);
-      const result = store.changeStep(tracker.id, ctx.guide.id, step.id, 'step.owner', ctx.actor, (before) =>
-        before.ownerUserId === parsed.userId
-          ? { ok: false, message: `${mention(parsed.userId)} ya es responsable del paso ${step.id}.` }
-          : { ok: true, next: { ...before, ownerUserId: parsed.userId } },
+      const { tracker } = await ensureTracker(ctx);
+      const result = await steps.changeStep(
+        tracker.id,
+        ctx.guide.id,
+        step.id,
+        'step.owner',
+        ctx.actor,
+        (before) =>
+          before.ownerUserId === parsed.userId
+            ? { ok: false, message: `${mention(parsed.userId)} ya es responsable del paso ${step.id}.` }
+            : { ok: true, next: { ...before, ownerUserId: parsed.userId } },
       );
       if (!result.ok) return problem(result.message);
       const note = `Listo: ${mention(parsed.userId)} es responsable del paso ${step.id}.`;
@@ -229,7 +249,7 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
     case 'history': {
       if (parsed.stepId && !stepIn(ctx.guide, parsed.stepId)) return unknownStep(ctx.guide, parsed.stepId);
       if (!ctx.tracker) return say(NOT_TRACKED);
-      const events = store.events(ctx.tracker.id, {
+      const events = await steps.events(ctx.tracker.id, {
         limit: HISTORY_LIMIT,
         ...(parsed.stepId ? { stepId: parsed.stepId } : {}),
       });
@@ -248,7 +268,7 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
           `No conozco la guía «${escapeMrkdwn(parsed.guideId.slice(0, 40))}». Las guías son: ${ids}. Uso: ${SYNTAX.guia}.`,
         );
       }
-      trackerWith(ctx, { guideId: target.id }, 'tracker.guide');
+      await trackerWith(ctx, { guideId: target.id }, 'tracker.guide');
       return say(
         `Este canal sigue ahora *${escapeMrkdwn(target.title)}* — \`${target.id}\`. ` +
           'El avance de cada guía se guarda por separado.',
@@ -257,7 +277,7 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
     case 'daily':
     case 'daily-off':
     case 'daily-quiet': {
-      const { tracker } = ensureTracker(ctx);
+      const { tracker } = await ensureTracker(ctx);
       const daily =
         parsed.kind === 'daily'
           ? { ...tracker.daily, enabled: true, time: parsed.time, days: parsed.days }
@@ -268,8 +288,8 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
       if (sameDaily(daily, tracker.daily)) {
         return say(`Resumen diario de este canal: ${dailyText(tracker.daily)} (sin cambios).`);
       }
-      const after = store.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
-      if (parsed.kind === 'daily') dailyTimeSet(store, after, ctx.now, ctx.deps.tz);
+      const after = await trackers.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
+      if (parsed.kind === 'daily') await dailyTimeSet(claims, after, ctx.now, ctx.deps.tz);
       return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);
     }
     case 'daily-show': {
@@ -291,17 +311,17 @@ const VERB_DONE: Record<StepAction, string> = {
   reabrir: 'reabierto',
 };
 
-function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: string): Reply {
+async function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: string): Promise<Reply> {
   const step = stepIn(ctx.guide, stepId);
   if (!step) return unknownStep(ctx.guide, stepId);
   // A refusal must not create the tracker either: check against the stored (or initial) state first.
   const current = ctx.tracker?.removedAt
     ? undefined
-    : ctx.tracker && ctx.deps.store.stepStates(ctx.tracker.id, ctx.guide.id).get(step.id);
+    : ctx.tracker && (await ctx.deps.steps.stepStates(ctx.tracker.id, ctx.guide.id)).get(step.id);
   const pre = transition(current?.status ?? 'pendiente', action);
   if (!pre.ok) return problem(`El paso ${step.id} ${pre.message}`);
-  const { tracker } = ensureTracker(ctx);
-  const result = ctx.deps.store.changeStep(
+  const { tracker } = await ensureTracker(ctx);
+  const result = await ctx.deps.steps.changeStep(
     tracker.id,
     ctx.guide.id,
     step.id,
@@ -319,7 +339,7 @@ function changeStatus(ctx: Ctx, stepId: string, action: StepAction, reason?: str
 
 async function exportCsv(ctx: Ctx): Promise<Reply> {
   if (!ctx.tracker) return say(NOT_TRACKED);
-  const summary = summaryOf(ctx, ctx.tracker);
+  const summary = await summaryOf(ctx, ctx.tracker);
   const csv = progressCsv(summary, ctx.deps.tz);
   const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
   if (ctx.deps.uploadFile) {
@@ -366,12 +386,12 @@ export const isAvanceAction = (actionId: string): boolean =>
  * A click on Iniciar / Completar / an activity. Returns the refreshed step card (to replace the message),
  * or a problem reply. The tracker must belong to the clicking user's workspace.
  */
-export function handleAvanceAction(
+export async function handleAvanceAction(
   deps: AvanceDeps,
   action: { actionId: string; value?: string; userId: string; teamId: string },
-): Reply {
+): Promise<Reply> {
   const v = parseButton(action.value);
-  const tracker = v ? deps.store.getTrackerById(v.t) : undefined;
+  const tracker = v ? await deps.trackers.getTrackerById(v.t) : undefined;
   const guide = v ? findGuide(deps.guides, v.g) : undefined;
   const step = guide && v ? stepIn(guide, v.s) : undefined;
   if (!v || !tracker || tracker.teamId !== action.teamId || !guide || !step) {
@@ -399,7 +419,7 @@ export function handleAvanceAction(
   if (index === undefined || !Number.isInteger(index) || index < 0 || index >= step.activities.length) {
     return problem(STALE_BUTTON);
   }
-  const result = deps.store.changeStep(
+  const result = await deps.steps.changeStep(
     tracker.id,
     guide.id,
     step.id,

@@ -9,10 +9,10 @@ import type { Answer, HomeSection } from './types.ts';
 
 /** Home tab: the user's own open steps (with buttons) and the progress of the channels they take part in. */
 export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
-  return (userId, teamId): KnownBlock[] => {
+  return async (userId, teamId): Promise<KnownBlock[]> => {
     const today = localDate(deps.now(), deps.tz);
     const owned: OwnedLine[] = [];
-    for (const { tracker, state } of deps.store.ownedSteps(teamId, userId)) {
+    for (const { tracker, state } of await deps.steps.ownedSteps(teamId, userId)) {
       const guide = findGuide(deps.guides, tracker.guideId);
       const step = guide?.steps.find((s) => s.id === state.stepId);
       if (!guide || !step) continue;
@@ -22,10 +22,11 @@ export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
     // tracker would show private channels' and DMs' progress to anyone, and checking membership with Slack
     // would need more scopes and a call per channel.
     const trackers: HomeTracker[] = [];
-    for (const tracker of deps.store.trackersOfUser(teamId, userId)) {
+    for (const tracker of await deps.trackers.trackersOfUser(teamId, userId)) {
       const guide = findGuide(deps.guides, tracker.guideId);
       if (!guide) continue;
-      const summary = summarize(guide, deps.store.stepStates(tracker.id, guide.id), tracker.startDate, today);
+      const states = await deps.steps.stepStates(tracker.id, guide.id);
+      const summary = summarize(guide, states, tracker.startDate, today);
       trackers.push({ tracker, guide, summary });
     }
     return homeProgressBlocks(owned, trackers);
@@ -38,17 +39,17 @@ export function createAvanceHomeSection(deps: AvanceDeps): HomeSection {
  */
 export function createDeadlineDecorator(
   deps: AvanceDeps,
-): (answer: Answer, ctx: { teamId: string; channelId: string }) => Answer {
-  return (answer, ctx) => {
+): (answer: Answer, ctx: { teamId: string; channelId: string }) => Promise<Answer> {
+  return async (answer, ctx) => {
     try {
       const step = answer.step;
       if (answer.intent !== 'plazo' || answer.outcome !== 'answered' || !step) return answer;
-      const tracker = deps.store.getTracker(ctx.teamId, ctx.channelId);
+      const tracker = await deps.trackers.getTracker(ctx.teamId, ctx.channelId);
       if (!tracker || tracker.removedAt || tracker.guideId !== step.guide) return answer;
       const guide = findGuide(deps.guides, tracker.guideId);
       if (!guide) return answer;
       const today = localDate(deps.now(), deps.tz);
-      const states = deps.store.stepStates(tracker.id, guide.id);
+      const states = await deps.steps.stepStates(tracker.id, guide.id);
       const line = stepLine(step, states.get(step.id), tracker.startDate, today);
       const owner = line.state.ownerUserId ? mention(line.state.ownerUserId) : 'sin asignar';
       const extra = `${dateText(line)}; estado: ${statusText(line.state)}; responsable: ${owner}`;

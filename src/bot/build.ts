@@ -1,10 +1,11 @@
 import type { Guide } from '../content/model.ts';
+import type { QuestionLog } from '../ports/feedback.ts';
 import { COMMANDS } from '../render/ids.ts';
 import { createAnswerer } from '../search/answerer.ts';
 import { type AvanceDeps, createAvanceCommand } from './avance-command.ts';
 import { createAvanceHomeSection, createDeadlineDecorator } from './avance-home.ts';
 import { createCommands } from './commands.ts';
-import type { BotDeps, CommandHandler, QuestionLog } from './types.ts';
+import type { BotDeps, CommandHandler } from './types.ts';
 
 export interface Bot {
   deps: BotDeps;

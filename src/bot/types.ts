@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Guide, Step } from '../content/model.ts';
+import type { QuestionLog } from '../ports/feedback.ts';
 import type { FeedbackRef, ShareRef } from '../render/reply.ts';
 
 /**
@@ -48,23 +49,6 @@ export interface Reply {
 
 export type CommandHandler = (request: Request) => Reply | Promise<Reply>;
 
-/** A question the bot could not answer with confidence, kept for the guide's editors. */
-export interface UnansweredQuestion {
-  teamId: string;
-  userId: string;
-  channelId: string;
-  /** Where it was asked: mention, dm, command, local. */
-  source: string;
-  question: string;
-  outcome: string;
-  confidence: number;
-}
-
-/** Where unanswered questions go (the SQLite feedback store implements it). */
-export interface QuestionLog {
-  recordUnanswered(entry: UnansweredQuestion): void;
-}
-
 export type HomeSection = (userId: string, teamId: string) => KnownBlock[] | Promise<KnownBlock[]>;
 
 export interface BotDeps {
@@ -75,7 +59,10 @@ export interface BotDeps {
    * EXTENSION POINT (team progress): adjust an answer before it is rendered, e.g. add the team's own due
    * date to a `plazo` answer. Must not throw; it is called for every answer (commands, mentions, DMs, terminal).
    */
-  decorateAnswer?: (answer: Answer, ctx: { teamId: string; channelId: string; userId: string }) => Answer;
+  decorateAnswer?: (
+    answer: Answer,
+    ctx: { teamId: string; channelId: string; userId: string },
+  ) => Answer | Promise<Answer>;
   /**
    * EXTENSION POINT (team progress): extra Home tab sections, shown after the usage text and before the
    * guide overview. A section that throws is left out (and logged by the caller).

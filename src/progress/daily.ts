@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { isHoliday } from './calendar.ts';
-import type { Tracker } from './store.ts';
+import type { Tracker } from './model.ts';
 
 /**
  * Whether the tracker's post is due at `now`: its day, at or after its time (so a missed post catches up).

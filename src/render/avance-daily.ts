@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
+import type { ProgressEvent } from '../ports/steps.ts';
 import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
-import type { ProgressEvent } from '../progress/store.ts';
 import { type ProgressSummary, SOON_DAYS } from '../progress/summary.ts';
 import { eventText, progressHeadline, summaryBlocks } from './avance.ts';
 import { COMMANDS } from './ids.ts';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Guide } from '../content/model.ts';
-import type { Tracker } from '../progress/store.ts';
+import type { Tracker } from '../progress/model.ts';
 import { type ProgressSummary, progressBar, type StepLine } from '../progress/summary.ts';
 import { buttonValue, dateText, statusText } from './avance.ts';
 import { escapeMrkdwn } from './escape.ts';

@@ -1,8 +1,9 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Guide, Step } from '../content/model.ts';
+import type { ProgressEvent } from '../ports/steps.ts';
 import { formatDateEs } from '../progress/calendar.ts';
+import type { DailySettings, Tracker } from '../progress/model.ts';
 import { STATUS_LABEL, type StepState } from '../progress/model.ts';
-import type { DailySettings, ProgressEvent, Tracker } from '../progress/store.ts';
 import { type ProgressSummary, SOON_DAYS, type StepLine } from '../progress/summary.ts';
 import { escapeMrkdwn, escapeUserText } from './escape.ts';
 import { ACTIONS, COMMANDS } from './ids.ts';

@@ -1,16 +1,18 @@
 import type { KnownBlock } from '@slack/types';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
+import { type ClaimStore, dailyClaim } from '../ports/claims.ts';
+import type { ProgressPorts } from '../ports/index.ts';
+import type { EventKind } from '../ports/steps.ts';
 import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
-import type { EventKind, ProgressStore, Tracker } from '../progress/store.ts';
+import type { Tracker } from '../progress/model.ts';
 import { summarize } from '../progress/summary.ts';
 import { dailyPostBlocks, quietLine } from '../render/avance-daily.ts';
 
 export type PostResult = { ok: true; ts?: string } | { ok: false; reason: string; removed: boolean };
 
-export interface DailyDeps {
-  store: ProgressStore;
+export interface DailyDeps extends ProgressPorts {
   guides: Guide[];
   /** GUIA_TZ: each channel's time and days are read in this zone. */
   tz: string;
@@ -49,15 +51,15 @@ export async function runDaily(deps: DailyDeps, now: Date): Promise<DailyRun> {
   const run: DailyRun = { posted: [], quiet: [], failed: [], removed: [], failures: [] };
   const today = localDate(now, deps.tz);
   const at = now.toISOString();
-  for (const tracker of deps.store.listTrackers({ dailyEnabled: true })) {
+  for (const tracker of await deps.trackers.listTrackers({ dailyEnabled: true })) {
     if (!isDue(tracker, now, deps.tz)) continue;
-    if (!deps.store.claimDaily(tracker.id, today, deps.runner, at)) continue;
+    if (!(await deps.claims.claim(dailyClaim(tracker.id, today), deps.runner, at))) continue;
     try {
       await postOne(deps, tracker, today, at, run);
     } catch (error) {
       // Our own bug (not Slack's answer): release the claim as failed so a fixed runner can retry.
       const reason = String(error).slice(0, 200);
-      deps.store.finishDaily(tracker.id, today, { status: 'failed', error: reason }, at);
+      await deps.claims.finish(dailyClaim(tracker.id, today), { status: 'failed', error: reason }, at);
       run.failed.push(tracker.id);
       run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason });
       deps.onError?.(error, tracker);
@@ -75,15 +77,20 @@ const TIME_SET_RUNNER = 'avance diario';
  * ahead today releases only such a skip left by an earlier setting (a real post, or a quiet-day skip by the
  * poster, keeps the day taken), so an earlier setting's skip does not swallow today's post.
  */
-export function dailyTimeSet(store: ProgressStore, tracker: Tracker, now: Date, tz: string): void {
-  const today = localDate(now, tz);
+export async function dailyTimeSet(
+  claims: ClaimStore,
+  tracker: Tracker,
+  now: Date,
+  tz: string,
+): Promise<void> {
+  const key = dailyClaim(tracker.id, localDate(now, tz));
   if (!isDue(tracker, now, tz)) {
-    store.releaseDailySkip(tracker.id, today, TIME_SET_RUNNER);
+    await claims.releaseSkip(key, TIME_SET_RUNNER);
     return;
   }
   const at = now.toISOString();
-  if (store.claimDaily(tracker.id, today, TIME_SET_RUNNER, at)) {
-    store.finishDaily(tracker.id, today, { status: 'skipped', watermark: tracker.lastPostEventId }, at);
+  if (await claims.claim(key, TIME_SET_RUNNER, at)) {
+    await claims.finish(key, { status: 'skipped', watermark: tracker.lastPostEventId }, at);
   }
 }
 
@@ -96,25 +103,26 @@ async function postOne(
 ): Promise<void> {
   const guide = findGuide(deps.guides, tracker.guideId) ?? defaultGuide(deps.guides);
   if (!guide) throw new Error('no guide loaded');
-  const watermark = deps.store.lastEventId(tracker.id);
-  const changes = deps.store.events(tracker.id, {
+  const key = dailyClaim(tracker.id, today);
+  const watermark = await deps.steps.lastEventId(tracker.id);
+  const changes = await deps.steps.events(tracker.id, {
     afterId: tracker.lastPostEventId,
     upToId: watermark,
     kinds: NEWS,
   });
-  const summary = summarize(guide, deps.store.stepStates(tracker.id, guide.id), tracker.startDate, today);
+  const states = await deps.steps.stepStates(tracker.id, guide.id);
+  const summary = summarize(guide, states, tracker.startDate, today);
   const quiet = changes.length === 0 && summary.overdue.length === 0 && summary.dueSoon.length === 0;
   if (quiet && tracker.daily.quiet === 'nada') {
-    deps.store.finishDaily(tracker.id, today, { status: 'skipped', watermark }, at);
+    await deps.claims.finish(key, { status: 'skipped', watermark }, at);
     run.quiet.push(tracker.id);
     return;
   }
   const message = quiet ? quietLine(summary) : dailyPostBlocks(guide, today, changes, summary);
   const result = await deps.post(tracker.channelId, message);
   if (result.ok) {
-    deps.store.finishDaily(
-      tracker.id,
-      today,
+    await deps.claims.finish(
+      key,
       { status: 'posted', watermark, ...(result.ts ? { messageTs: result.ts } : {}) },
       at,
     );
@@ -122,8 +130,8 @@ async function postOne(
     return;
   }
   if (result.removed) {
-    deps.store.finishDaily(tracker.id, today, { status: 'skipped', watermark: tracker.lastPostEventId }, at);
-    deps.store.updateTracker(tracker.id, { removedAt: at }, 'tracker.removed', {
+    await deps.claims.finish(key, { status: 'skipped', watermark: tracker.lastPostEventId }, at);
+    await deps.trackers.updateTracker(tracker.id, { removedAt: at }, 'tracker.removed', {
       userId: 'bot',
       source: `resumen diario (${result.reason})`,
       at,
@@ -131,7 +139,7 @@ async function postOne(
     run.removed.push(tracker.id);
     return;
   }
-  deps.store.finishDaily(tracker.id, today, { status: 'failed', error: result.reason }, at);
+  await deps.claims.finish(key, { status: 'failed', error: result.reason }, at);
   run.failed.push(tracker.id);
   run.failures.push({ trackerId: tracker.id, channelId: tracker.channelId, reason: result.reason });
 }

@@ -19,7 +19,7 @@ export async function answerAndPost(
 ): Promise<void> {
   let reply: ReturnType<typeof errorReply>;
   try {
-    reply = answerQuestion(request, deps.bot, 'public');
+    reply = await answerQuestion(request, deps.bot, 'public');
   } catch (error) {
     log.error({ err: error, source: request.source }, 'answering a question failed');
     reply = errorReply('public');

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { AvanceDeps } from '../bot/avance-command.ts';
 import type { BotDeps, CommandHandler } from '../bot/types.ts';
-import type { FeedbackStore } from '../store/feedback-store.ts';
-import type { ProcessedEvents } from './processed-events.ts';
+import type { ProcessedEvents } from '../ports/dedupe.ts';
+import type { FeedbackStore } from '../ports/feedback.ts';
 
-/** Everything the Slack listeners need, built in src/main.ts. */
+/** Everything the Slack listeners need, built by the wiring (src/app/wire.ts). */
 export interface SlackDeps {
   bot: BotDeps;
   commands: ReadonlyMap<string, CommandHandler>;

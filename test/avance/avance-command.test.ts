@@ -126,7 +126,7 @@ describe('/avance', () => {
     expect(all(await ask('diario 8:30 lun,mié,vie'))).toContain('08:30 (lun, mié, vie)');
     expect(all(await ask('diario sin-cambios nada'))).toContain('no publica');
     expect(all(await ask('diario off'))).toContain('apagado');
-    const tracker = service.deps.store.getTracker('T1', 'C1');
+    const tracker = await service.deps.trackers.getTracker('T1', 'C1');
     expect(tracker?.daily).toEqual({ enabled: false, time: '08:30', days: [1, 3, 5], quiet: 'nada' });
   });
 
@@ -137,7 +137,8 @@ describe('/avance', () => {
     expect(all(again)).toContain('09:00 (lun-vie)');
     expect(all(again)).toContain('sin cambios');
     expect(snapshot()).toBe(before);
-    const events = service.deps.store.events(service.deps.store.getTracker('T1', 'C1')?.id ?? 0, {});
+    const tracker = await service.deps.trackers.getTracker('T1', 'C1');
+    const events = await service.deps.steps.events(tracker?.id ?? 0, {});
     expect(events.filter((e) => e.kind === 'tracker.daily')).toHaveLength(1);
   });
 
@@ -179,12 +180,14 @@ describe('/avance', () => {
       userId: 'UBETO',
       teamId: 'T1',
     };
-    const after = handleAvanceAction(service.deps, click);
+    const after = await handleAvanceAction(service.deps, click);
     expect(JSON.stringify(after.blocks)).toContain('☑️ Segunda actividad');
     expect(all(await ask('historial'))).toContain('<@UBETO> marcó la actividad 2');
     // Another workspace cannot use the button.
-    expect(all(handleAvanceAction(service.deps, { ...click, teamId: 'T2' }))).toContain('ya no es válido');
-    const start = handleAvanceAction(service.deps, { ...click, actionId: ACTIONS.avanceStart });
+    expect(all(await handleAvanceAction(service.deps, { ...click, teamId: 'T2' }))).toContain(
+      'ya no es válido',
+    );
+    const start = await handleAvanceAction(service.deps, { ...click, actionId: ACTIONS.avanceStart });
     expect(all(start)).toContain('Paso 1.2 iniciado');
   });
 });
@@ -209,7 +212,9 @@ describe('a completed step card', () => {
 
 describe('/avance diario set after today’s time', () => {
   const dailyDeps = (posts: string[]) => ({
-    store: service.deps.store,
+    trackers: service.deps.trackers,
+    steps: service.deps.steps,
+    claims: service.deps.claims,
     guides: service.deps.guides,
     tz: service.deps.tz,
     runner: 'test',

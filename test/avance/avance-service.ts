@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import { type Db, openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import type { AvanceDeps } from '../../src/bot/avance-command.ts';
 import type { Guide } from '../../src/content/model.ts';
-import { type Db, openDb } from '../../src/store/db.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
+import { progressPorts } from '../../src/ports/index.ts';
 import { makeGuide } from '../progress/steps.ts';
 
 export interface AvanceService {
@@ -27,7 +28,7 @@ export function useAvanceService(opts: { guides?: () => Guide[]; now?: () => Dat
       db,
       deps: {
         guides: opts.guides?.() ?? [makeGuide()],
-        store: new SqliteProgressStore(db),
+        ...progressPorts(createSqliteStores(db)),
         tz: 'America/Mexico_City',
         // Thursday 12 Feb 2026, 10:00 in Mexico City.
         now: opts.now ?? (() => new Date('2026-02-12T16:00:00Z')),

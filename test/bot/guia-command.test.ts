@@ -121,11 +121,11 @@ describe('extension points for other features', () => {
     expect(all(await run('ayuda', d))).toContain('/avance');
   });
 
-  it('decorateAnswer can change every answer before it is rendered', () => {
+  it('decorateAnswer can change every answer before it is rendered', async () => {
     const d = deps({
       decorateAnswer: (a: Answer) => ({ ...a, text: `${a.text}\nTu equipo vence el 3 de marzo.` }),
     });
-    const reply = answerQuestion({ ...request('plazo del paso 1.1'), source: 'dm' }, d, 'public');
+    const reply = await answerQuestion({ ...request('plazo del paso 1.1'), source: 'dm' }, d, 'public');
     expect(reply.text).toContain('Tu equipo vence el 3 de marzo.');
   });
 
@@ -144,11 +144,11 @@ describe('extension points for other features', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('unanswered questions are logged with where they were asked', () => {
+  it('unanswered questions are logged with where they were asked', async () => {
     const logged: unknown[] = [];
-    answerQuestion(
+    await answerQuestion(
       { ...request('zzxq plugh'), source: 'dm' },
-      deps({ questions: { recordUnanswered: (e) => logged.push(e) } }),
+      deps({ questions: { recordUnanswered: async (e) => void logged.push(e) } }),
       'public',
     );
     expect(logged).toMatchObject([{ source: 'dm', question: 'zzxq plugh', outcome: 'no_match' }]);
@@ -156,7 +156,7 @@ describe('extension points for other features', () => {
 
   it('sharing an answer again does not log its question a second time', async () => {
     const logged: unknown[] = [];
-    const d = deps({ questions: { recordUnanswered: (e) => logged.push(e) } });
+    const d = deps({ questions: { recordUnanswered: async (e) => void logged.push(e) } });
     const commands = createCommands(d);
     await commands.get(COMMANDS.guia)?.(request('zzxq plugh'));
     const shared = await sharedReply(

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import postDaily from '../../src/cli/commands/post-daily.ts';
 import report from '../../src/cli/commands/report.ts';
-import { openDb } from '../../src/store/db.ts';
-import { createFeedbackStore } from '../../src/store/feedback-store.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { runGuia } from './guia-process.ts';
 import { runCommand } from './run-command.ts';
@@ -17,8 +16,8 @@ let fake: FakeSlack;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  const db = openDb(dbFile);
-  createFeedbackStore(db).recordUnanswered(
+  const stores = createSqliteStores(openDb(dbFile));
+  await stores.feedback.recordUnanswered(
     {
       teamId: 'T1',
       userId: 'U3',
@@ -30,19 +29,18 @@ beforeAll(async () => {
     },
     new Date('2026-03-02T17:30:00Z'),
   );
-  const store = new SqliteProgressStore(db);
   const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
-  const t = store.createTracker(
+  const t = await stores.trackers.createTracker(
     { teamId: 'T1', channelId: 'C1', guideId: 'guia-2017', startDate: '2025-12-01' },
     actor,
   );
-  store.updateTracker(
+  await stores.trackers.updateTracker(
     t.id,
     { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
     'tracker.daily',
     actor,
   );
-  db.close();
+  await stores.close();
 });
 afterAll(async () => {
   await fake.close();

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/adapters/sqlite/db.ts';
 import type { CliCommand } from '../../src/cli/command.ts';
-import { openDb } from '../../src/store/db.ts';
 import { runGuia } from './guia-process.ts';
 import { runCommand } from './run-command.ts';
 

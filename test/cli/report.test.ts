@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import report from '../../src/cli/commands/report.ts';
-import { openDb } from '../../src/store/db.ts';
-import { createFeedbackStore } from '../../src/store/feedback-store.ts';
 import { runCommand } from './run-command.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'guia-report-'));
@@ -14,38 +14,39 @@ const run = (args: string[]) => runCommand(report, args);
 
 describe('guia report feedback', () => {
   const file = join(dir, 'guia.db');
-  const db = openDb(file);
-  const store = createFeedbackStore(db);
-  const at = new Date('2026-03-02T17:30:00Z');
-  store.recordFeedback(
-    {
-      teamId: 'T1',
-      userId: 'U1',
-      channelId: 'C1',
-      vote: -1,
-      question: '¿quién participa en el 2.1?',
-      stepId: '2.1',
-      guide: 'guia-2017',
-    },
-    at,
-  );
-  store.recordFeedback(
-    { teamId: 'T1', userId: 'U2', channelId: 'C1', vote: 1, question: 'plazo 1.1', stepId: '1.1' },
-    at,
-  );
-  store.recordUnanswered(
-    {
-      teamId: 'T1',
-      userId: 'U3',
-      channelId: 'D1',
-      source: 'dm',
-      question: '¿y el presupuesto?',
-      outcome: 'no_match',
-      confidence: 0,
-    },
-    at,
-  );
-  db.close();
+  beforeAll(async () => {
+    const stores = createSqliteStores(openDb(file));
+    const at = new Date('2026-03-02T17:30:00Z');
+    await stores.feedback.recordFeedback(
+      {
+        teamId: 'T1',
+        userId: 'U1',
+        channelId: 'C1',
+        vote: -1,
+        question: '¿quién participa en el 2.1?',
+        stepId: '2.1',
+        guide: 'guia-2017',
+      },
+      at,
+    );
+    await stores.feedback.recordFeedback(
+      { teamId: 'T1', userId: 'U2', channelId: 'C1', vote: 1, question: 'plazo 1.1', stepId: '1.1' },
+      at,
+    );
+    await stores.feedback.recordUnanswered(
+      {
+        teamId: 'T1',
+        userId: 'U3',
+        channelId: 'D1',
+        source: 'dm',
+        question: '¿y el presupuesto?',
+        outcome: 'no_match',
+        confidence: 0,
+      },
+      at,
+    );
+    await stores.close();
+  });
 
   it('prints the votes and the unanswered questions for the guide editors', async () => {
     const { code, stdout } = await run(['feedback', '--db', file]);

@@ -94,3 +94,225 @@ export function evaluate(guides: Guide[], questions = readQuestions()): EvalRepo
   const total = questions.length;
   return { total, top1: top1 / total, top3: top3 / total, intent: intents / total, misses };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The blind set (blind.jsonl): written from the guide, never from the code, and run through the
+// `guia ask --json` contract of issue 8. It is scored per kind of question and is not a test fixture:
+// nothing asserts on its figures, so it keeps measuring instead of steering.
+
+export const BLIND_FILE = fileURLToPath(new URL('./blind.jsonl', import.meta.url));
+
+export const BLIND_KINDS = [
+  'paraphrase',
+  'polite',
+  'sms_typos',
+  'english',
+  'list',
+  'several',
+  'navigation',
+  'specific',
+  'definition',
+  'conversation',
+  'offtopic',
+  'small_talk',
+] as const;
+export type BlindKind = (typeof BLIND_KINDS)[number];
+
+export interface BlindExpect {
+  outcome: 'answered' | 'list' | 'choose' | 'no_match' | 'small_talk';
+  /** Absent: the intent is not judged for this turn (navigation, most "specific" questions). */
+  intent?: Intent | 'definicion' | null;
+  /** "guia-2017:1.2": the main step of a one-step answer. */
+  step?: string;
+  /** The exact set of steps a list or several-step answer covers. */
+  steps?: string[];
+  /** The glossary term a definition answers with. */
+  term?: string;
+  /** Words the reply's text must contain, taken from the guide's own sentence. */
+  must_contain?: string[];
+}
+
+export interface BlindItem {
+  kind: BlindKind;
+  q: string;
+  /** Turns with the same thread id are one conversation, in file order. */
+  thread?: string;
+  expect: BlindExpect;
+}
+
+/** One output line of `guia ask --json`, as far as it could be read; every field may be missing. */
+export type AskOutput = Record<string, unknown> | null;
+
+export function readBlind(file = BLIND_FILE): BlindItem[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const item = JSON.parse(line) as BlindItem;
+      if (!BLIND_KINDS.includes(item.kind) || typeof item.q !== 'string' || !item.expect)
+        throw new Error(`${file}:${i + 1}: línea sin kind, q o expect válidos`);
+      return item;
+    });
+}
+
+/**
+ * The stdin line for one turn: plain text, or the contract's {"q", "thread"} object in a conversation.
+ * threadsAsText sends conversation turns as plain text too, for a CLI that does not read the object yet.
+ */
+export function askLine(item: BlindItem, threadsAsText = false): string {
+  const text = item.q.replace(/\n/g, ' ');
+  return item.thread && !threadsAsText ? JSON.stringify({ q: text, thread: item.thread }) : text;
+}
+
+/** Case, accents, mrkdwn stars and runs of spaces do not matter when looking for the guide's words. */
+const fold = (s: string): string =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/\*/g, '').replace(/\s+/g, ' ').toLowerCase();
+
+/** "guia-2017:1.2" for a {guide, id} object; undefined for anything else (a missing field is wrong). */
+function stepKey(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { guide, id } = value as { guide?: unknown; id?: unknown };
+  return typeof guide === 'string' && typeof id === 'string' ? `${guide}:${id}` : undefined;
+}
+
+/** The steps an output covers: `steps` as {guide,id} objects or "guide:id" strings. */
+function stepKeys(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const keys = value.map((v) => (typeof v === 'string' ? v : stepKey(v)));
+  return keys.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+}
+
+export interface BlindVerdict {
+  item: BlindItem;
+  /** A turn after the first of its thread. */
+  followUp: boolean;
+  /** Each check that applies to the item: true when right. */
+  checks: Partial<Record<'step' | 'outcome' | 'intent' | 'list' | 'term' | 'mustContain', boolean>>;
+  /** Every applicable check right. */
+  right: boolean;
+  refused: boolean;
+  got: string;
+}
+
+export function judgeBlind(items: BlindItem[], outputs: AskOutput[]): BlindVerdict[] {
+  const seenThreads = new Set<string>();
+  return items.map((item, i) => {
+    const out = outputs[i] ?? {};
+    const e = item.expect;
+    const checks: BlindVerdict['checks'] = { outcome: out.outcome === e.outcome };
+    if (e.step !== undefined) checks.step = stepKey(out.step) === e.step;
+    if ('intent' in e) checks.intent = 'intent' in out && out.intent === e.intent;
+    if (e.steps !== undefined) {
+      const got = stepKeys(out.steps);
+      checks.list =
+        got !== undefined &&
+        new Set(got).size === new Set(e.steps).size &&
+        e.steps.every((s) => got.includes(s));
+    }
+    if (e.term !== undefined) checks.term = typeof out.term === 'string' && fold(out.term) === fold(e.term);
+    if (e.must_contain !== undefined) {
+      const text = typeof out.text === 'string' ? fold(out.text) : '';
+      checks.mustContain = text !== '' && e.must_contain.every((w) => text.includes(fold(w)));
+    }
+    const followUp = item.thread !== undefined && seenThreads.has(item.thread);
+    if (item.thread) seenThreads.add(item.thread);
+    const got = [
+      String(out.outcome ?? '∅'),
+      stepKey(out.step) ?? '',
+      'intent' in out ? String(out.intent) : '',
+      stepKeys(out.steps)?.join(',') ?? '',
+      typeof out.term === 'string' ? `term=${out.term}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return {
+      item,
+      followUp,
+      checks,
+      right: Object.values(checks).every(Boolean),
+      refused: out.outcome === 'no_match',
+      got,
+    };
+  });
+}
+
+export interface Ratio {
+  ok: number;
+  of: number;
+}
+
+export interface BlindRow {
+  kind: BlindKind | 'TOTAL';
+  count: number;
+  step: Ratio;
+  outcome: Ratio;
+  intent: Ratio;
+  list: Ratio;
+  term: Ratio;
+  mustContain: Ratio;
+  followUps: Ratio;
+  /** On-topic turns (expected neither no_match nor small_talk) answered with no_match: lower is better. */
+  refusedOnTopic: Ratio;
+  /** Off-topic turns (expected no_match) that got no_match: higher is better. */
+  offTopicRefused: Ratio;
+  allRight: Ratio;
+}
+
+function rowOf(kind: BlindRow['kind'], verdicts: BlindVerdict[]): BlindRow {
+  const ratio = (pick: (v: BlindVerdict) => boolean | undefined): Ratio => {
+    const judged = verdicts.map(pick).filter((x) => x !== undefined);
+    return { ok: judged.filter(Boolean).length, of: judged.length };
+  };
+  const onTopic = (v: BlindVerdict): boolean => !['no_match', 'small_talk'].includes(v.item.expect.outcome);
+  return {
+    kind,
+    count: verdicts.length,
+    step: ratio((v) => v.checks.step),
+    outcome: ratio((v) => v.checks.outcome),
+    intent: ratio((v) => v.checks.intent),
+    list: ratio((v) => v.checks.list),
+    term: ratio((v) => v.checks.term),
+    mustContain: ratio((v) => v.checks.mustContain),
+    followUps: ratio((v) => (v.followUp ? v.right : undefined)),
+    refusedOnTopic: ratio((v) => (onTopic(v) ? v.refused : undefined)),
+    offTopicRefused: ratio((v) => (v.item.expect.outcome === 'no_match' ? v.refused : undefined)),
+    allRight: ratio((v) => v.right),
+  };
+}
+
+/** One row per kind present, in BLIND_KINDS order, then the total. */
+export function blindTable(verdicts: BlindVerdict[]): BlindRow[] {
+  const rows = BLIND_KINDS.map((kind) =>
+    rowOf(
+      kind,
+      verdicts.filter((v) => v.item.kind === kind),
+    ),
+  ).filter((row) => row.count > 0);
+  return [...rows, rowOf('TOTAL', verdicts)];
+}
+
+const COLUMNS: [string, keyof Omit<BlindRow, 'kind' | 'count'>][] = [
+  ['top-1 paso', 'step'],
+  ['resultado', 'outcome'],
+  ['intención', 'intent'],
+  ['lista exacta', 'list'],
+  ['término', 'term'],
+  ['must_contain', 'mustContain'],
+  ['seguimiento', 'followUps'],
+  ['rechazo en tema ↓', 'refusedOnTopic'],
+  ['fuera de tema rechazado', 'offTopicRefused'],
+  ['todo bien', 'allRight'],
+];
+
+const cell = ({ ok, of }: Ratio): string =>
+  of === 0 ? '—' : `${ok}/${of} (${Math.round((ok / of) * 100)} %)`;
+
+/** The per-kind table as Markdown, the same text `npm run eval` prints and BLIND-FIRST-RUN.md keeps. */
+export function formatBlindTable(rows: BlindRow[]): string {
+  const head = ['tipo', 'n', ...COLUMNS.map(([label]) => label)];
+  const lines = rows.map((row) => [row.kind, String(row.count), ...COLUMNS.map(([, k]) => cell(row[k]))]);
+  const all = [head, ...lines];
+  const widths = head.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  const fmt = (r: string[]): string => `| ${r.map((x, c) => x.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+  return [fmt(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...lines.map(fmt)].join('\n');
+}

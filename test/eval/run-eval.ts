@@ -1,14 +1,26 @@
 /**
- * `npm run eval [-- --content DIR]`: answers every labelled question of the main, the held-out and the fresh set and
- * prints, for each set separately (and for the off-topic questions), top-1, top-3, intent accuracy and every miss.
+ * `npm run eval [-- --content DIR] [--blind-only] [--misses] [--threads-as-text]`: answers every labelled question of the main, the
+ * held-out and the fresh set and prints, for each set separately (and for the off-topic questions), top-1,
+ * top-3, intent accuracy and every miss. Then it runs the blind set through `guia ask --json` (the command-line
+ * contract of issue 8, conversations included) and prints its per-kind table; its misses only with --misses,
+ * since tuning on single blind questions would stop them measuring anything. --threads-as-text sends the
+ * conversation turns as plain lines (no thread object), for a CLI that does not read the object yet.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../src/content/loader.ts';
 import {
+  type AskOutput,
+  askLine,
+  blindTable,
   evaluate,
   FRESH_FILE,
+  formatBlindTable,
   HOLDOUT_FILE,
+  judgeBlind,
   OFFTOPIC_FILE,
   QUESTIONS_FILE,
+  readBlind,
   readQuestions,
 } from './evaluate.ts';
 
@@ -19,12 +31,15 @@ if (problems.length > 0)
   process.stderr.write(`Aviso: ${problems.length} problemas en el contenido de ${dir}\n`);
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
-for (const [label, file] of [
-  ['Conjunto principal (questions.jsonl)', QUESTIONS_FILE],
-  ['Conjunto reservado (holdout.jsonl)', HOLDOUT_FILE],
-  ['Conjunto fresco (fresh.jsonl)', FRESH_FILE],
-  ['Preguntas fuera de tema (offtopic.jsonl)', OFFTOPIC_FILE],
-] as const) {
+const blindOnly = process.argv.includes('--blind-only');
+for (const [label, file] of blindOnly
+  ? []
+  : ([
+      ['Conjunto principal (questions.jsonl)', QUESTIONS_FILE],
+      ['Conjunto reservado (holdout.jsonl)', HOLDOUT_FILE],
+      ['Conjunto fresco (fresh.jsonl)', FRESH_FILE],
+      ['Preguntas fuera de tema (offtopic.jsonl)', OFFTOPIC_FILE],
+    ] as const)) {
   const report = evaluate(guides, readQuestions(file));
   process.stdout.write(`\n## ${label}\n`);
   for (const miss of report.misses) {
@@ -37,3 +52,59 @@ for (const [label, file] of [
     `${report.total} preguntas · top-1 ${pct(report.top1)} · top-3 ${pct(report.top3)} · intención ${pct(report.intent)}\n`,
   );
 }
+
+const GUIA_BIN = fileURLToPath(new URL('../../bin/guia.mjs', import.meta.url));
+
+/**
+ * Feeds every line to one `guia ask --json` process and reads one JSON object per output line. Tolerant by
+ * design: an unreadable line or a missing answer becomes null, which every check then counts as wrong.
+ */
+function askAll(lines: string[], timeoutMs = 300_000): Promise<AskOutput[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [GUIA_BIN, 'ask', '--json', '--content', dir], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const timer = setTimeout(() => child.kill(), timeoutMs);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      const parsed = out
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l): AskOutput => {
+          try {
+            const value: unknown = JSON.parse(l);
+            return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+          } catch {
+            return null;
+          }
+        });
+      resolve(lines.map((_, i) => parsed[i] ?? null));
+    });
+    child.stdin.end(`${lines.join('\n')}\n`);
+  });
+}
+
+const blind = readBlind();
+const verdicts = judgeBlind(
+  blind,
+  await askAll(blind.map((item) => askLine(item, process.argv.includes('--threads-as-text')))),
+);
+process.stdout.write(`\n## Conjunto ciego (blind.jsonl), por tipo de pregunta, vía guia ask --json\n\n`);
+if (process.argv.includes('--misses'))
+  for (const v of verdicts.filter((x) => !x.right)) {
+    const failed = Object.entries(v.checks)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name)
+      .join(',');
+    process.stdout.write(
+      `✗ ${v.item.kind} [${failed}] «${v.item.q}»${v.item.thread ? ` (${v.item.thread})` : ''}\n` +
+        `    esperado ${JSON.stringify(v.item.expect)}\n    obtenido ${v.got}\n`,
+    );
+  }
+process.stdout.write(`${formatBlindTable(blindTable(verdicts))}\n`);

@@ -3,7 +3,7 @@
  * (text, blocks, button values), Block Kit limits respected, no half emoji (lone UTF-16 surrogate).
  * Returns a list of problems so a failing test says what broke.
  */
-import type { Db } from '../../src/store/db.ts';
+import type { Db } from '../../src/adapters/sqlite/db.ts';
 
 const BROADCAST = /<!(channel|here|everyone|subteam\^)/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,23 +1,24 @@
 /**
  * Starts the real Slack app in HTTP mode on 127.0.0.1 (random port) against a fake Slack Web API, with a
- * real SQLite file in a temp folder and the repository's content/, built by src/main.ts's createBot. Extra
- * bot deps (e.g. `/avance` through `extraCommands`, `homeSections`, `decorateAnswer`) can be passed in.
+ * real SQLite file in a temp folder and the repository's content/, built by src/app/wire.ts's createApp as
+ * src/main.ts builds it. Team progress is off unless `avance` is given; extra bot deps can be passed in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import type { AvanceDeps } from '../../src/bot/avance-command.ts';
-import { createBot } from '../../src/bot/build.ts';
+import type { Db } from '../../src/adapters/sqlite/db.ts';
+import { openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
+import { createApp, type GuiaApp } from '../../src/app/wire.ts';
 import type { BotDeps } from '../../src/bot/types.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { loadContent } from '../../src/content/loader.ts';
 import type { Guide } from '../../src/content/model.ts';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
-import { createProcessedEvents } from '../../src/slack/processed-events.ts';
-import { type Db, openDb } from '../../src/store/db.ts';
-import { createFeedbackStore, type FeedbackStore } from '../../src/store/feedback-store.ts';
+import type { FeedbackStore } from '../../src/ports/feedback.ts';
+import type { Stores } from '../../src/ports/index.ts';
+import type { SlackApp } from '../../src/slack/app.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import type { SlackTarget } from './signed-request.ts';
 
@@ -34,9 +35,12 @@ export interface TestApp {
   target: SlackTarget;
   baseUrl: string;
   fake: FakeSlack;
+  /** The SQLite file's connection, for tests that read the tables. */
   db: Db;
   dbFile: string;
+  stores: Stores;
   feedback: FeedbackStore;
+  app: GuiaApp;
   slack: SlackApp;
   /** Log lines (parsed pino JSON) written by the app. */
   logs: Array<Record<string, unknown>>;
@@ -45,9 +49,9 @@ export interface TestApp {
 
 export async function startTestApp(
   opts: {
-    extraDeps?: (db: Db) => Partial<BotDeps>;
-    /** Team progress, wired as src/main.ts wires it (command, Home section, decorator, buttons). */
-    avance?: (db: Db) => AvanceDeps;
+    extraDeps?: (stores: Stores) => Partial<BotDeps>;
+    /** Team progress, wired as src/main.ts wires it (command, Home section, decorator, buttons), on this clock. */
+    avance?: { now: () => Date; uploads?: boolean };
     retries?: number;
     /** Timeout of each call to Slack, and the first response_url retry wait (both short in tests). */
     callTimeoutMs?: number;
@@ -63,6 +67,8 @@ export async function startTestApp(
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
     GUIA_DB: dbFile,
+    GUIA_CONTENT_DIR: CONTENT_DIR,
+    GUIA_TZ: 'America/Mexico_City',
     LOG_LEVEL: 'info',
   });
   if (!parsed.ok) throw new Error(parsed.message);
@@ -72,23 +78,24 @@ export async function startTestApp(
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
   const db = openDb(dbFile);
-  const feedback = createFeedbackStore(db);
-  const avance = opts.avance?.(db);
-  const { deps: bot, commands } = createBot(realGuides(), {
-    questions: feedback,
-    ...(avance ? { avance } : {}),
-    ...(opts.extraDeps ? { extra: opts.extraDeps(db) } : {}),
-  });
-  const slack = createSlackApp(
-    parsed.config,
-    { bot, commands, feedback, events: createProcessedEvents(db), logger, ...(avance ? { avance } : {}) },
-    {
+  const stores = createSqliteStores(db);
+  const built = await createApp(parsed.config, {
+    stores,
+    logger,
+    guides: realGuides(),
+    ...(opts.avance ? { now: opts.avance.now, uploads: opts.avance.uploads ?? false } : { avance: false }),
+    ...(opts.extraDeps ? { extraBotDeps: opts.extraDeps } : {}),
+    slack: {
       retryConfig: { retries: opts.retries ?? 0 },
       host: '127.0.0.1',
       ...(opts.callTimeoutMs !== undefined ? { callTimeoutMs: opts.callTimeoutMs } : {}),
       respondBaseDelayMs: opts.respondBaseDelayMs ?? 50,
     },
-  );
+  });
+  if (!built.ok) throw new Error(built.message);
+  const app = built.value;
+  const slack = app.slack;
+  if (!slack) throw new Error('createApp built no Slack app in HTTP mode');
   const { port } = await slack.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
@@ -97,13 +104,14 @@ export async function startTestApp(
     fake,
     db,
     dbFile,
-    feedback,
+    stores,
+    feedback: stores.feedback,
+    app,
     slack,
     logs,
     async stop() {
-      await slack.stop();
+      await app.close();
       await fake.close();
-      db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

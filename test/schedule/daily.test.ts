@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/progress/store.ts';
+import { type Db, openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
+import { dailyClaim } from '../../src/ports/claims.ts';
+import { progressPorts, type Stores } from '../../src/ports/index.ts';
+import type { Actor } from '../../src/ports/steps.ts';
 import { type DailyDeps, type PostResult, runDaily } from '../../src/schedule/daily.ts';
-import { type Db, openDb } from '../../src/store/db.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
 import { makeGuide } from '../progress/steps.ts';
 
 let dir: string;
@@ -16,7 +18,7 @@ let posts: Array<{ channel: string; text: string; blocks: string }>;
 const open = () => {
   const db = openDb(file);
   dbs.push(db);
-  return new SqliteProgressStore(db);
+  return createSqliteStores(db);
 };
 
 beforeEach(() => {
@@ -33,9 +35,9 @@ afterEach(() => {
 const at = (local: string) => new Date(`${local}-06:00`);
 const actor = (iso: string, userId = 'UANA'): Actor => ({ userId, source: '/avance', at: iso });
 
-function deps(store: SqliteProgressStore, runner = 'r1', post?: DailyDeps['post']): DailyDeps {
+function deps(store: Stores, runner = 'r1', post?: DailyDeps['post']): DailyDeps {
   return {
-    store,
+    ...progressPorts(store),
     guides: [makeGuide()],
     tz: 'America/Mexico_City',
     runner,
@@ -51,12 +53,12 @@ function deps(store: SqliteProgressStore, runner = 'r1', post?: DailyDeps['post'
 }
 
 /** A channel with the post at 09:00 Monday to Friday, started on Mon 5 Jan 2026. */
-function setup(store: SqliteProgressStore, quiet: 'linea' | 'nada' = 'linea', channelId = 'C1') {
-  const t = store.createTracker(
+async function setup(store: Stores, quiet: 'linea' | 'nada' = 'linea', channelId = 'C1') {
+  const t = await store.trackers.createTracker(
     { teamId: 'T1', channelId, guideId: 'guia-prueba', startDate: '2026-01-05' },
     actor('2026-01-05T15:00:00Z'),
   );
-  return store.updateTracker(
+  return store.trackers.updateTracker(
     t.id,
     { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet } },
     'tracker.daily',
@@ -67,12 +69,19 @@ function setup(store: SqliteProgressStore, quiet: 'linea' | 'nada' = 'linea', ch
 describe('daily post', () => {
   it('posts at the channel time with changes, late steps with owners, and progress', async () => {
     const store = open();
-    const t = setup(store);
-    store.changeStep(t.id, 'guia-prueba', '1.2', 'step.owner', actor('2026-01-20T16:00:00Z'), (b) => ({
-      ok: true,
-      next: { ...b, ownerUserId: 'UBETO' },
-    }));
-    store.changeStep(
+    const t = await setup(store);
+    await store.steps.changeStep(
+      t.id,
+      'guia-prueba',
+      '1.2',
+      'step.owner',
+      actor('2026-01-20T16:00:00Z'),
+      (b) => ({
+        ok: true,
+        next: { ...b, ownerUserId: 'UBETO' },
+      }),
+    );
+    await store.steps.changeStep(
       t.id,
       'guia-prueba',
       '1.1',
@@ -111,23 +120,23 @@ describe('daily post', () => {
   it('mentions the owners of late steps only, not the owners of steps due soon', async () => {
     const store = open();
     const who = actor('2026-01-20T16:00:00Z');
-    const t = store.createTracker(
+    const t = await store.trackers.createTracker(
       { teamId: 'T1', channelId: 'C1', guideId: 'guia-prueba', startDate: '2025-12-26' },
       who,
     );
-    store.updateTracker(
+    await store.trackers.updateTracker(
       t.id,
       { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
       'tracker.daily',
       who,
     );
     const assign = (stepId: string, owner: string) =>
-      store.changeStep(t.id, 'guia-prueba', stepId, 'step.owner', who, (b) => ({
+      store.steps.changeStep(t.id, 'guia-prueba', stepId, 'step.owner', who, (b) => ({
         ok: true,
         next: { ...b, ownerUserId: owner },
       }));
-    assign('1.1', 'UBETO'); // 30 días naturales: due 25 Jan, in 4 days
-    assign('1.2', 'UCARLA'); // 10 días hábiles: already late
+    await assign('1.1', 'UBETO'); // 30 días naturales: due 25 Jan, in 4 days
+    await assign('1.2', 'UCARLA'); // 10 días hábiles: already late
     await runDaily(deps(store), at('2026-01-21T09:00:00'));
     const blocks = posts[0]?.blocks ?? '';
     expect(blocks).toContain('vence el 25 de enero de 2026 (en 4 días)');
@@ -142,7 +151,7 @@ describe('daily post', () => {
   it('posts once per channel per day with two concurrent runners', async () => {
     const a = open();
     const b = open();
-    setup(a);
+    await setup(a);
     const now = at('2026-01-21T09:00:00');
     const [ra, rb] = await Promise.all([runDaily(deps(a, 'a'), now), runDaily(deps(b, 'b'), now)]);
     expect(posts).toHaveLength(1);
@@ -151,21 +160,21 @@ describe('daily post', () => {
 
   it('does not post again after a restart the same day, nor when a runner died mid-post', async () => {
     const store = open();
-    const t = setup(store);
+    const t = await setup(store);
     await runDaily(deps(store), at('2026-01-21T09:00:00'));
     const restarted = open();
     await runDaily(deps(restarted, 'r2'), at('2026-01-21T09:01:00'));
     await runDaily(deps(restarted, 'r2'), at('2026-01-21T17:00:00'));
     expect(posts).toHaveLength(1);
     // A claim left by a crashed runner (claimed, never finished) is not taken over.
-    restarted.claimDaily(t.id, '2026-01-22', 'crashed', '2026-01-22T15:00:00Z');
+    await restarted.claims.claim(dailyClaim(t.id, '2026-01-22'), 'crashed', '2026-01-22T15:00:00Z');
     await runDaily(deps(restarted, 'r2'), at('2026-01-22T09:05:00'));
     expect(posts).toHaveLength(1);
   });
 
   it('retries a post Slack refused, and posts it once', async () => {
     const store = open();
-    setup(store);
+    await setup(store);
     let calls = 0;
     const flaky: DailyDeps['post'] = async (channel, message): Promise<PostResult> => {
       calls += 1;
@@ -182,7 +191,7 @@ describe('daily post', () => {
 
   it('catches up a post missed while down on the same day only', async () => {
     const store = open();
-    setup(store);
+    await setup(store);
     // Down from Tuesday 08:00 to Wednesday 07:00: Tuesday's post is not sent on Wednesday morning.
     await runDaily(deps(store), at('2026-01-22T07:00:00'));
     expect(posts).toHaveLength(0);
@@ -194,7 +203,7 @@ describe('daily post', () => {
 
   it('skips weekends when the days are lun-vie', async () => {
     const store = open();
-    setup(store);
+    await setup(store);
     await runDaily(deps(store), at('2026-01-24T10:00:00')); // Saturday
     await runDaily(deps(store), at('2026-01-25T10:00:00')); // Sunday
     expect(posts).toHaveLength(0);
@@ -204,7 +213,7 @@ describe('daily post', () => {
 
   it('does not post on official rest days such as Christmas or Revolution Day', async () => {
     const store = open();
-    setup(store);
+    await setup(store);
     await runDaily(deps(store), at('2026-12-25T10:00:00')); // Friday, LFT art. 74
     await runDaily(deps(store), at('2026-11-16T10:00:00')); // third Monday of November
     expect(posts).toHaveLength(0);
@@ -214,20 +223,27 @@ describe('daily post', () => {
 
   it('on a quiet day posts one short line, or nothing when the channel asked for that', async () => {
     const store = open();
-    const t = setup(store, 'linea');
+    const t = await setup(store, 'linea');
     // Everything done but 3.1 (no due date) and 2.2/2.1/4.1 completed: nothing late, nothing due.
     for (const id of ['1.1', '1.2', '2.1', '2.2', '4.1']) {
-      store.changeStep(t.id, 'guia-prueba', id, 'step.status', actor('2026-01-06T15:00:00Z'), (b) => ({
-        ok: true,
-        next: { ...b, status: 'completado' },
-      }));
+      await store.steps.changeStep(
+        t.id,
+        'guia-prueba',
+        id,
+        'step.status',
+        actor('2026-01-06T15:00:00Z'),
+        (b) => ({
+          ok: true,
+          next: { ...b, status: 'completado' },
+        }),
+      );
     }
     await runDaily(deps(store), at('2026-01-07T09:00:00')); // tells the changes
     await runDaily(deps(store), at('2026-01-08T09:00:00')); // quiet
     expect(posts).toHaveLength(2);
     expect(posts[1]?.text).toBe('Sin novedades hoy · 83 % · 5 de 6 pasos completados');
 
-    const other = setup(store, 'nada', 'C2');
+    const other = await setup(store, 'nada', 'C2');
     const run = await runDaily(deps(store), at('2026-01-09T09:00:00'));
     expect(run.quiet).toContain(other.id);
     expect(posts.filter((p) => p.channel === 'C2')).toHaveLength(0);
@@ -235,14 +251,14 @@ describe('daily post', () => {
 
   it('marks a channel the bot was removed from and skips it afterwards', async () => {
     const store = open();
-    const t = setup(store);
+    const t = await setup(store);
     let calls = 0;
     const gone: DailyDeps['post'] = async () => {
       calls += 1;
       return { ok: false, reason: 'not_in_channel', removed: true };
     };
     expect((await runDaily(deps(store, 'r', gone), at('2026-01-21T09:00:00'))).removed).toEqual([t.id]);
-    expect(store.getTrackerById(t.id)?.removedAt).toBeDefined();
+    expect((await store.trackers.getTrackerById(t.id))?.removedAt).toBeDefined();
     await runDaily(deps(store, 'r', gone), at('2026-01-22T09:00:00'));
     expect(calls).toBe(1);
   });

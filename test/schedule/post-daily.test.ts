@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import postDaily from '../../src/cli/commands/post-daily.ts';
-import { openDb } from '../../src/store/db.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
 import { runCommand } from '../cli/run-command.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 
@@ -18,19 +18,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   dir = mkdtempSync(join(tmpdir(), 'guia-post-daily-'));
   env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl, GUIA_DB: join(dir, 'guia.db') };
-  const db = openDb(join(dir, 'guia.db'));
-  const store = new SqliteProgressStore(db);
+  const stores = createSqliteStores(openDb(join(dir, 'guia.db')));
   const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
   for (const channelId of ['C1', 'C2']) {
-    const t = store.createTracker(
+    const t = await stores.trackers.createTracker(
       { teamId: 'T1', channelId, guideId: 'guia-2017', startDate: '2025-12-01' },
       actor,
     );
-    store.updateTracker(
+    await stores.trackers.updateTracker(
       t.id,
       {
         daily: {
@@ -44,7 +43,7 @@ beforeEach(() => {
       actor,
     );
   }
-  db.close();
+  await stores.close();
   return () => rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressStore } from '../../src/progress/store.ts';
+import { createMemoryStores } from '../../src/adapters/memory/index.ts';
+import { progressPorts } from '../../src/ports/index.ts';
 import { startDailyScheduler } from '../../src/schedule/scheduler.ts';
 
 describe('daily scheduler', () => {
   it('checks at the start of every minute and stops cleanly', () => {
-    const store = { listTrackers: () => [] } as unknown as ProgressStore;
     const scheduler = startDailyScheduler({
-      store,
+      ...progressPorts(createMemoryStores()),
       guides: [],
       tz: 'America/Mexico_City',
       runner: 'test',

@@ -7,11 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
+import { progressPorts } from '../../src/ports/index.ts';
 import { ACTIONS } from '../../src/render/ids.ts';
 import { runDaily } from '../../src/schedule/daily.ts';
 import { createPosterClient, createSlackPoster } from '../../src/schedule/slack-poster.ts';
-import { openDb } from '../../src/store/db.ts';
-import { SqliteProgressStore } from '../../src/store/progress-store.ts';
 import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { eventEnvelope, postBlockAction, postCommand, postEvent } from '../helpers/signed-request.ts';
@@ -95,16 +96,15 @@ describe('the daily run with one hung post', () => {
   });
 
   it('still posts the other channel and marks the hung one failed, within seconds', async () => {
-    const db = openDb(join(dir, 'guia.db'));
-    const store = new SqliteProgressStore(db);
+    const stores = createSqliteStores(openDb(join(dir, 'guia.db')));
     const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
     for (const channelId of ['C1', 'C2']) {
-      const tracker = store.createTracker(
+      const tracker = await stores.trackers.createTracker(
         { teamId: 'T1', channelId, guideId: 'guia-2017', startDate: '2025-12-01' },
         actor,
       );
       const daily = { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' as const };
-      store.updateTracker(tracker.id, { daily }, 'tracker.daily', actor);
+      await stores.trackers.updateTracker(tracker.id, { daily }, 'tracker.daily', actor);
     }
     // Every attempt of the first post hangs (the client tries three times).
     fake.fail('chat.postMessage', { hang: true }, 3);
@@ -112,7 +112,7 @@ describe('the daily run with one hung post', () => {
     const started = performance.now();
     const run = await runDaily(
       {
-        store,
+        ...progressPorts(stores),
         guides: realGuides(),
         tz: 'America/Mexico_City',
         runner: 'test',
@@ -123,7 +123,7 @@ describe('the daily run with one hung post', () => {
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(run.posted).toHaveLength(1);
     expect(run.failed).toHaveLength(1);
-    db.close();
+    await stores.close();
   }, 30_000);
 });
 

@@ -284,7 +284,7 @@ describe('malformed or forged buttons', () => {
   }
 
   it('a step button of another workspace tracker does nothing', async () => {
-    const tracker = avance.store.createTracker(
+    const tracker = await avance.trackers.createTracker(
       { teamId: 'TOTHER', channelId: 'COTHER', guideId: 'guia-2017', startDate: '2026-01-01' },
       { userId: 'U9', source: 'test', at: new Date().toISOString() },
     );

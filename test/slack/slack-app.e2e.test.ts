@@ -107,7 +107,7 @@ describe('mentions in a channel', () => {
   it('stores a question it could not answer for the guide editors', async () => {
     await postEvent(t.target, eventEnvelope(mention('<@UBOT> zzxq plugh wibble')));
     await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[0]);
-    const unanswered = t.feedback.listUnanswered().filter((q) => q.question.includes('plugh'));
+    const unanswered = (await t.feedback.listUnanswered()).filter((q) => q.question.includes('plugh'));
     expect(unanswered).toMatchObject([{ source: 'mention', userId: 'U0001', channelId: 'C0001' }]);
   });
 });
@@ -196,7 +196,7 @@ describe('/guia', () => {
     });
     const thanks = await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === '/response/thanks'));
     expect(thanks.body.response_type).toBe('ephemeral');
-    expect(t.feedback.listFeedback().at(-1)).toMatchObject({
+    expect((await t.feedback.listFeedback()).at(-1)).toMatchObject({
       vote: -1,
       question: '¿quién participa en el paso 2.1?',
       stepId: '2.1',

@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/build.ts';
+import { type Db, openDb } from '../../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
+import { createApp } from '../../src/app/wire.ts';
 import { parseConfig } from '../../src/config/config.ts';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.ts';
-import { createProcessedEvents } from '../../src/slack/processed-events.ts';
-import { type Db, openDb } from '../../src/store/db.ts';
-import { createFeedbackStore } from '../../src/store/feedback-store.ts';
+import type { SlackApp } from '../../src/slack/app.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import {
   eventsApiEnvelope,
@@ -48,13 +47,15 @@ beforeAll(async () => {
   if (!parsed.ok) throw new Error(parsed.message);
   expect(parsed.config.mode).toBe('socket');
   db = openDb(join(dir, 'guia.db'));
-  const feedback = createFeedbackStore(db);
-  const { deps: bot, commands } = createBot(realGuides(), { questions: feedback });
-  slack = createSlackApp(
-    parsed.config,
-    { bot, commands, feedback, events: createProcessedEvents(db), logger: pino({ level: 'silent' }) },
-    { retryConfig: { retries: 0 }, host: '127.0.0.1' },
-  );
+  const built = await createApp(parsed.config, {
+    stores: createSqliteStores(db),
+    logger: pino({ level: 'silent' }),
+    guides: realGuides(),
+    avance: false,
+    slack: { retryConfig: { retries: 0 }, host: '127.0.0.1' },
+  });
+  if (!built.ok || !built.value.slack) throw new Error('createApp built no Socket Mode app');
+  slack = built.value.slack;
   socket.attach(fake);
   // Resolves once Slack's `hello` has arrived over the WebSocket.
   const { port } = await slack.start();

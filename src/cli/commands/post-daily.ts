@@ -1,9 +1,6 @@
-import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
+import { createDailyDeps, openStores, runnerName } from '../../app/wire.ts';
 import { runDaily } from '../../schedule/daily.ts';
-import { createPosterClient, createSlackPoster } from '../../schedule/slack-poster.ts';
-import { SqliteProgressStore } from '../../store/progress-store.ts';
-import { tryOpenDb } from '../../store/try-open-db.ts';
 import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { CONTENT_USAGE, commonOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
@@ -67,25 +64,23 @@ const command: CliCommand = {
 
     const load = loadContentFor(values.content ?? config.contentDir, io.env);
     if (!warnAboutProblems(load, io)) return 1;
-    const client = createPosterClient({ token, apiUrl: config.apiUrl });
-    const opened = tryOpenDb(config.dbFile, 'GUIA_DB');
+    const opened = openStores(config.dbFile, 'GUIA_DB');
     if (!opened.ok) {
       io.stderr.write(`${opened.message}\n`);
       return 1;
     }
-    const db = opened.db;
+    const stores = opened.value;
     try {
-      const run = await runDaily(
-        {
-          store: new SqliteProgressStore(db),
-          guides: load.guides,
-          tz,
-          runner: `post-daily@${hostname()}:${process.pid}`,
-          // Every failure, ours or Slack's, is in run.failures and printed below.
-          post: createSlackPoster(client),
-        },
-        now,
-      );
+      // Every failure, ours or Slack's, is in run.failures and printed below.
+      const deps = await createDailyDeps({
+        stores,
+        guides: load.guides,
+        tz,
+        token,
+        apiUrl: config.apiUrl,
+        runner: runnerName('post-daily@'),
+      });
+      const run = await runDaily(deps, now);
       for (const f of run.failures) io.stderr.write(`Canal ${f.channelId}: ${reasonEs(f.reason)}\n`);
       io.stdout.write(
         `Publicados: ${run.posted.length} · sin novedades: ${run.quiet.length} · ` +
@@ -93,7 +88,7 @@ const command: CliCommand = {
       );
       return run.failed.length > 0 ? 1 : 0;
     } finally {
-      db.close();
+      await stores.close();
     }
   },
 };

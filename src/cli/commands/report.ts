@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createFeedbackStore, type FeedbackRow, type UnansweredRow } from '../../store/feedback-store.ts';
-import { tryOpenDb } from '../../store/try-open-db.ts';
+import { openStores } from '../../app/wire.ts';
+import type { FeedbackRow, UnansweredRow } from '../../ports/feedback.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { commonOptions, jsonOption } from '../content-option.ts';
@@ -68,21 +68,20 @@ const command: CliCommand = {
       io.stderr.write(`No existe la base de datos ${file}; ¿el bot ya se usó? (revisa --db o GUIA_DB)\n`);
       return 1;
     }
-    const opened = tryOpenDb(file, values.db === undefined ? 'GUIA_DB' : '--db');
+    const opened = openStores(file, values.db === undefined ? 'GUIA_DB' : '--db');
     if (!opened.ok) {
       io.stderr.write(`${opened.message}\n`);
       return 1;
     }
-    const db = opened.db;
+    const stores = opened.value;
     try {
-      const store = createFeedbackStore(db);
-      const feedback = store.listFeedback();
-      const unanswered = store.listUnanswered();
+      const feedback = await stores.feedback.listFeedback();
+      const unanswered = await stores.feedback.listUnanswered();
       if (values.json) writeJson(io, { feedback, unanswered });
       else io.stdout.write(formatReport(feedback, unanswered));
       return 0;
     } finally {
-      db.close();
+      await stores.close();
     }
   },
 };

@@ -25,7 +25,7 @@ export function registerAvanceButtons(
       const log = logger.child({ listener: 'avance-button', user: body.user.id });
       const teamId = body.team?.id ?? body.user.team_id ?? '';
       try {
-        const reply = handleAvanceAction(deps, {
+        const reply = await handleAvanceAction(deps, {
           actionId: action.action_id,
           value: action.value ?? '',
           userId: body.user.id,

@@ -19,7 +19,7 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
         return;
       }
       try {
-        deps.feedback.recordFeedback({
+        await deps.feedback.recordFeedback({
           teamId: body.team?.id ?? '',
           userId: body.user.id,
           channelId: body.channel?.id ?? '',

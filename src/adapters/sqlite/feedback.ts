@@ -1,35 +1,8 @@
-import type { UnansweredQuestion } from '../bot/types.ts';
+import type { FeedbackRow, FeedbackStore, UnansweredQuestion, UnansweredRow } from '../../ports/feedback.ts';
 import type { Db } from './db.ts';
 
-export interface FeedbackEntry {
-  teamId: string;
-  userId: string;
-  channelId: string;
-  vote: 1 | -1;
-  question: string;
-  stepId?: string | undefined;
-  guide?: string | undefined;
-  intent?: string | undefined;
-}
-
-export type UnansweredEntry = UnansweredQuestion;
-
-export interface FeedbackRow extends FeedbackEntry {
-  createdAt: string;
-}
-export interface UnansweredRow extends UnansweredEntry {
-  createdAt: string;
-}
-
-export interface FeedbackStore {
-  recordFeedback(entry: FeedbackEntry, now?: Date): void;
-  recordUnanswered(entry: UnansweredEntry, now?: Date): void;
-  listFeedback(): FeedbackRow[];
-  listUnanswered(): UnansweredRow[];
-}
-
-/** Votes on answers and questions the bot could not answer, for the guide's editors (`guia report`). */
-export function createFeedbackStore(db: Db): FeedbackStore {
+/** The feedback port on SQLite: one row per vote, one per unanswered question. */
+export function createSqliteFeedbackStore(db: Db): FeedbackStore {
   const insertFeedback = db.prepare(
     `INSERT INTO feedback (created_at, team_id, user_id, channel_id, vote, question, step_id, guide, intent)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -49,7 +22,7 @@ export function createFeedbackStore(db: Db): FeedbackStore {
      FROM unanswered_questions ORDER BY id`,
   );
   return {
-    recordFeedback(e, now = new Date()) {
+    async recordFeedback(e, now = new Date()) {
       insertFeedback.run(
         now.toISOString(),
         e.teamId,
@@ -62,7 +35,7 @@ export function createFeedbackStore(db: Db): FeedbackStore {
         e.intent ?? null,
       );
     },
-    recordUnanswered(e, now = new Date()) {
+    async recordUnanswered(e: UnansweredQuestion, now = new Date()) {
       insertUnanswered.run(
         now.toISOString(),
         e.teamId,
@@ -74,7 +47,7 @@ export function createFeedbackStore(db: Db): FeedbackStore {
         e.confidence,
       );
     },
-    listFeedback() {
+    async listFeedback() {
       return (selectFeedback.all() as Array<Record<string, unknown>>).map((r) => ({
         ...(r as unknown as FeedbackRow),
         stepId: (r.stepId as string | null) ?? undefined,
@@ -82,7 +55,7 @@ export function createFeedbackStore(db: Db): FeedbackStore {
         intent: (r.intent as string | null) ?? undefined,
       }));
     },
-    listUnanswered() {
+    async listUnanswered() {
       return selectUnanswered.all() as UnansweredRow[];
     },
   };

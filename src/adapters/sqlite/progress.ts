@@ -1,21 +1,24 @@
-import type { IsoDate } from '../progress/calendar.ts';
-import { initialState, type Status, type StepState } from '../progress/model.ts';
+import {
+  type Claim,
+  type ClaimKey,
+  type ClaimOutcome,
+  type ClaimStatus,
+  type ClaimStore,
+  MAX_CLAIM_ATTEMPTS,
+} from '../../ports/claims.ts';
 import type {
   Actor,
-  ClaimStatus,
-  DailyClaim,
-  DailyOutcome,
   EventKind,
   EventQuery,
   ProgressEvent,
-  ProgressStore,
   StepChange,
-  Tracker,
-} from '../progress/store.ts';
+  StepChangeFn,
+  StepStore,
+} from '../../ports/steps.ts';
+import type { TrackerPatch, TrackerStore } from '../../ports/trackers.ts';
+import type { IsoDate } from '../../progress/calendar.ts';
+import { initialState, type Status, type StepState, type Tracker } from '../../progress/model.ts';
 import type { Db } from './db.ts';
-
-/** A failed daily post is retried by the next runs, up to this many attempts in the same day. */
-export const MAX_DAILY_ATTEMPTS = 3;
 
 interface TrackerRow {
   id: number;
@@ -120,8 +123,12 @@ const toEvent = (r: EventRow): ProgressEvent => ({
 
 const trackerSettings = (t: Tracker) => ({ guideId: t.guideId, startDate: t.startDate, daily: t.daily });
 
-/** The SQLite implementation: every change and its event row go in one IMMEDIATE transaction. */
-export class SqliteProgressStore implements ProgressStore {
+/**
+ * Trackers, steps with their log, and daily claims on one SQLite file: every change and its event row go
+ * in one IMMEDIATE transaction. better-sqlite3 is synchronous; the port methods wrap it in Promises, and the
+ * private `*Now` helpers are what a transaction calls inside.
+ */
+export class SqliteProgressStore implements TrackerStore, StepStore, ClaimStore {
   constructor(private readonly db: Db) {}
 
   private logEvent(
@@ -150,21 +157,29 @@ export class SqliteProgressStore implements ProgressStore {
       );
   }
 
-  getTracker(teamId: string, channelId: string): Tracker | undefined {
+  private trackerNow(teamId: string, channelId: string): Tracker | undefined {
     const row = this.db
       .prepare('SELECT * FROM progress_trackers WHERE team_id = ? AND channel_id = ?')
       .get(teamId, channelId) as TrackerRow | undefined;
     return row ? toTracker(row) : undefined;
   }
 
-  getTrackerById(id: number): Tracker | undefined {
+  private trackerByIdNow(id: number): Tracker | undefined {
     const row = this.db.prepare('SELECT * FROM progress_trackers WHERE id = ?').get(id) as
       | TrackerRow
       | undefined;
     return row ? toTracker(row) : undefined;
   }
 
-  listTrackers(opts: { dailyEnabled?: boolean } = {}): Tracker[] {
+  async getTracker(teamId: string, channelId: string): Promise<Tracker | undefined> {
+    return this.trackerNow(teamId, channelId);
+  }
+
+  async getTrackerById(id: number): Promise<Tracker | undefined> {
+    return this.trackerByIdNow(id);
+  }
+
+  async listTrackers(opts: { dailyEnabled?: boolean } = {}): Promise<Tracker[]> {
     const daily = opts.dailyEnabled ? ' AND daily_enabled = 1' : '';
     const rows = this.db
       .prepare(`SELECT * FROM progress_trackers WHERE removed_at IS NULL${daily} ORDER BY id`)
@@ -172,20 +187,20 @@ export class SqliteProgressStore implements ProgressStore {
     return rows.map(toTracker);
   }
 
-  createTracker(
+  async createTracker(
     init: { teamId: string; channelId: string; guideId: string; startDate: IsoDate },
     actor: Actor,
-  ): Tracker {
+  ): Promise<Tracker> {
     return this.db
       .transaction(() => {
-        const existing = this.getTracker(init.teamId, init.channelId);
+        const existing = this.trackerNow(init.teamId, init.channelId);
         if (existing) return existing;
         const { lastInsertRowid } = this.db
           .prepare(
             'INSERT INTO progress_trackers (team_id, channel_id, guide_id, start_date, created_at) VALUES (?, ?, ?, ?, ?)',
           )
           .run(init.teamId, init.channelId, init.guideId, init.startDate, actor.at);
-        const tracker = this.getTrackerById(Number(lastInsertRowid));
+        const tracker = this.trackerByIdNow(Number(lastInsertRowid));
         if (!tracker) throw new Error('tracker insert failed');
         this.logEvent(tracker.id, actor, 'tracker.created', null, trackerSettings(tracker));
         return tracker;
@@ -193,15 +208,10 @@ export class SqliteProgressStore implements ProgressStore {
       .immediate();
   }
 
-  updateTracker(
-    id: number,
-    patch: Partial<Pick<Tracker, 'guideId' | 'startDate' | 'daily'>> & { removedAt?: string | null },
-    kind: EventKind,
-    actor: Actor,
-  ): Tracker {
+  async updateTracker(id: number, patch: TrackerPatch, kind: EventKind, actor: Actor): Promise<Tracker> {
     return this.db
       .transaction(() => {
-        const before = this.getTrackerById(id);
+        const before = this.trackerByIdNow(id);
         if (!before) throw new Error(`unknown tracker ${id}`);
         const daily = patch.daily ?? before.daily;
         const removedAt = patch.removedAt === undefined ? (before.removedAt ?? null) : patch.removedAt;
@@ -220,7 +230,7 @@ export class SqliteProgressStore implements ProgressStore {
             removedAt,
             id,
           );
-        const after = this.getTrackerById(id);
+        const after = this.trackerByIdNow(id);
         if (!after) throw new Error(`unknown tracker ${id}`);
         this.logEvent(
           id,
@@ -234,7 +244,7 @@ export class SqliteProgressStore implements ProgressStore {
       .immediate();
   }
 
-  stepStates(trackerId: number, guideId: string): Map<string, StepState> {
+  async stepStates(trackerId: number, guideId: string): Promise<Map<string, StepState>> {
     const rows = this.db
       .prepare('SELECT * FROM progress_steps WHERE tracker_id = ? AND guide_id = ?')
       .all(trackerId, guideId) as StepRow[];
@@ -248,14 +258,14 @@ export class SqliteProgressStore implements ProgressStore {
     return row ? toState(row) : initialState(stepId);
   }
 
-  changeStep(
+  async changeStep(
     trackerId: number,
     guideId: string,
     stepId: string,
     kind: EventKind,
     actor: Actor,
-    change: (before: StepState) => StepChange,
-  ): StepChange {
+    change: StepChangeFn,
+  ): Promise<StepChange> {
     return this.db
       .transaction((): StepChange => {
         const before = this.stepState(trackerId, guideId, stepId);
@@ -290,7 +300,7 @@ export class SqliteProgressStore implements ProgressStore {
       .immediate();
   }
 
-  trackersOfUser(teamId: string, userId: string): Tracker[] {
+  async trackersOfUser(teamId: string, userId: string): Promise<Tracker[]> {
     const rows = this.db
       .prepare(
         `SELECT * FROM progress_trackers t
@@ -303,7 +313,7 @@ export class SqliteProgressStore implements ProgressStore {
     return rows.map(toTracker);
   }
 
-  ownedSteps(teamId: string, userId: string): Array<{ tracker: Tracker; state: StepState }> {
+  async ownedSteps(teamId: string, userId: string): Promise<Array<{ tracker: Tracker; state: StepState }>> {
     const rows = this.db
       .prepare(
         `SELECT s.*, s.tracker_id AS tid FROM progress_steps s
@@ -315,14 +325,14 @@ export class SqliteProgressStore implements ProgressStore {
     const trackers = new Map<number, Tracker | undefined>();
     const out: Array<{ tracker: Tracker; state: StepState }> = [];
     for (const row of rows) {
-      if (!trackers.has(row.tid)) trackers.set(row.tid, this.getTrackerById(row.tid));
+      if (!trackers.has(row.tid)) trackers.set(row.tid, this.trackerByIdNow(row.tid));
       const tracker = trackers.get(row.tid);
       if (tracker) out.push({ tracker, state: toState(row) });
     }
     return out;
   }
 
-  events(trackerId: number, opts: EventQuery = {}): ProgressEvent[] {
+  async events(trackerId: number, opts: EventQuery = {}): Promise<ProgressEvent[]> {
     const where = ['tracker_id = ?'];
     const args: Array<string | number> = [trackerId];
     if (opts.stepId) {
@@ -349,17 +359,18 @@ export class SqliteProgressStore implements ProgressStore {
     return rows.map(toEvent);
   }
 
-  lastEventId(trackerId: number): number {
+  async lastEventId(trackerId: number): Promise<number> {
     const row = this.db
       .prepare('SELECT COALESCE(MAX(id), 0) AS id FROM progress_events WHERE tracker_id = ?')
       .get(trackerId) as { id: number };
     return row.id;
   }
 
-  claimDaily(trackerId: number, localDate: IsoDate, runner: string, at: string): boolean {
+  async claim(key: ClaimKey, runner: string, at: string): Promise<boolean> {
+    const { trackerId, key: localDate } = dailyOnly(key);
     return this.db
       .transaction((): boolean => {
-        const claim = this.getClaim(trackerId, localDate);
+        const claim = this.claimNow(key);
         if (!claim) {
           this.db
             .prepare(
@@ -371,7 +382,7 @@ export class SqliteProgressStore implements ProgressStore {
         }
         // A "claimed" row whose runner died is never taken over: we cannot know whether Slack got the
         // message, and twice is worse than not at all. Only a post Slack refused is tried again.
-        if (claim.status !== 'failed' || claim.attempts >= MAX_DAILY_ATTEMPTS) return false;
+        if (claim.status !== 'failed' || claim.attempts >= MAX_CLAIM_ATTEMPTS) return false;
         this.db
           .prepare(
             `UPDATE progress_daily_claims SET status = 'claimed', claimed_by = ?, claimed_at = ?,
@@ -383,7 +394,8 @@ export class SqliteProgressStore implements ProgressStore {
       .immediate();
   }
 
-  finishDaily(trackerId: number, localDate: IsoDate, outcome: DailyOutcome, at: string): void {
+  async finish(key: ClaimKey, outcome: ClaimOutcome, at: string): Promise<void> {
+    const { trackerId, key: localDate } = dailyOnly(key);
     this.db
       .transaction(() => {
         this.db
@@ -410,7 +422,8 @@ export class SqliteProgressStore implements ProgressStore {
       .immediate();
   }
 
-  releaseDailySkip(trackerId: number, localDate: IsoDate, runner: string): boolean {
+  async releaseSkip(key: ClaimKey, runner: string): Promise<boolean> {
+    const { trackerId, key: localDate } = dailyOnly(key);
     const result = this.db
       .prepare(
         `DELETE FROM progress_daily_claims
@@ -420,18 +433,30 @@ export class SqliteProgressStore implements ProgressStore {
     return result.changes > 0;
   }
 
-  getClaim(trackerId: number, localDate: IsoDate): DailyClaim | undefined {
+  async getClaim(key: ClaimKey): Promise<Claim | undefined> {
+    return this.claimNow(key);
+  }
+
+  private claimNow(key: ClaimKey): Claim | undefined {
+    const { trackerId, key: localDate } = dailyOnly(key);
     const row = this.db
       .prepare('SELECT * FROM progress_daily_claims WHERE tracker_id = ? AND local_date = ?')
       .get(trackerId, localDate) as ClaimRow | undefined;
     if (!row) return undefined;
     return {
+      kind: key.kind,
       trackerId: row.tracker_id,
-      localDate: row.local_date,
+      key: row.local_date,
       status: row.status,
       claimedBy: row.claimed_by,
       attempts: row.attempts,
       ...(row.error ? { error: row.error } : {}),
     };
   }
+}
+
+/** Only daily claims have a table so far; a new kind gets its own table or a `kind` column here. */
+function dailyOnly(key: ClaimKey): ClaimKey {
+  if (key.kind !== 'daily') throw new Error(`unsupported claim kind ${String(key.kind)}`);
+  return key;
 }

@@ -1,0 +1,251 @@
+/**
+ * The one composition root: config → logger → stores → guides → bot services → Slack app or terminal chat
+ * → daily scheduler. `src/main.ts`, the `guia` commands and the tests all build the app here; tests pass
+ * overrides (stores, clock, guides, Web API retries) instead of composing it again. Slack code is imported
+ * only in the modes that talk to Slack.
+ */
+import { hostname } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import { type Logger, pino } from 'pino';
+import { openSqliteStores } from '../adapters/sqlite/index.ts';
+import type { AvanceDeps } from '../bot/avance-command.ts';
+import { type Bot, createBot } from '../bot/build.ts';
+import type { BotDeps } from '../bot/types.ts';
+import type { Config } from '../config/config.ts';
+import { LOG_HOOKS } from '../config/redact.ts';
+import { loadContent } from '../content/loader.ts';
+import type { Guide } from '../content/model.ts';
+import { progressPorts, type Stores } from '../ports/index.ts';
+import type { DailyDeps, DailyRun } from '../schedule/daily.ts';
+import type { DailyScheduler } from '../schedule/scheduler.ts';
+import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
+
+export type Wired<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** What a test (or a special entry point) replaces; everything else comes from the config. */
+export interface AppOverrides {
+  /** Instead of opening GUIA_DB. The app owns them: `close()` closes them. */
+  stores?: Stores;
+  logger?: Logger;
+  /** Instead of loading GUIA_CONTENT_DIR. */
+  guides?: Guide[];
+  /** The clock of `/avance` (due dates, "today"). */
+  now?: () => Date;
+  /** Team progress (`/avance`, its Home section and buttons, due dates on answers); on unless false. */
+  avance?: boolean;
+  /** `/avance exportar` uploads through files.uploadV2 in Slack modes; on unless false (then a code block). */
+  uploads?: boolean;
+  /** More bot deps (extra commands, Home sections, an answer decorator). */
+  extraBotDeps?: (stores: Stores) => Partial<BotDeps>;
+  /** Bolt's Web API retries and the interface to listen on. */
+  slack?: SlackAppOptions;
+}
+
+export interface GuiaApp {
+  config: Readonly<Config>;
+  logger: Logger;
+  guides: Guide[];
+  stores: Stores;
+  bot: Bot;
+  /** Set unless `overrides.avance` is false. */
+  avance?: AvanceDeps;
+  /** Set in Socket Mode and HTTP mode; call `start()` on it. */
+  slack?: SlackApp;
+  /** The terminal chat on stdin/stdout-like streams, with the same bot (local mode). */
+  runLocalChat(io: { input: Readable; output: Writable; interactive: boolean }): Promise<void>;
+  /** The daily posts every minute, with their own Web API client (Slack modes only). */
+  startScheduler(): Promise<DailyScheduler>;
+  /**
+   * Stops the scheduler and the Slack app, then closes the stores. Safe to call twice. A failing Slack
+   * stop is logged, or ignored with `quiet` (after a failed start, when there is nothing to stop).
+   */
+  close(opts?: { quiet?: boolean }): Promise<void>;
+}
+
+/** Logs are JSON lines; in the terminal chat stdout is the conversation, so they go to stderr. */
+export function createLogger(config: Pick<Config, 'logLevel' | 'mode'>): Logger {
+  return pino(
+    // Every line, whatever logged it (Bolt, the Web API client, us), loses URL credentials.
+    { level: config.logLevel, base: { mode: config.mode }, hooks: LOG_HOOKS },
+    pino.destination({ fd: config.mode === 'local' ? 2 : 1, sync: config.mode === 'local' }),
+  );
+}
+
+/** The stores of a database path (GUIA_DB, or `--db`: `source` names it in the Spanish error). */
+export function openStores(dbFile: string, source = 'GUIA_DB'): Wired<Stores> {
+  const opened = openSqliteStores(dbFile, source);
+  return opened.ok ? { ok: true, value: opened.stores } : opened;
+}
+
+/** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
+export async function createDailyDeps(opts: {
+  stores: Stores;
+  guides: Guide[];
+  tz: string;
+  token: string;
+  apiUrl?: string | undefined;
+  runner: string;
+  onError?: DailyDeps['onError'];
+  /** The Slack app's monitored fetch, so /healthz also sees the daily posts. */
+  fetch?: typeof fetch;
+}): Promise<DailyDeps> {
+  const { createPosterClient, createSlackPoster } = await import('../schedule/slack-poster.ts');
+  return {
+    ...progressPorts(opts.stores),
+    guides: opts.guides,
+    tz: opts.tz,
+    runner: opts.runner,
+    post: createSlackPoster(
+      createPosterClient({
+        token: opts.token,
+        apiUrl: opts.apiUrl,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      }),
+    ),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  };
+}
+
+/** Names this process in claim rows (host:pid), for whoever reads the database. */
+export const runnerName = (prefix = ''): string => `${prefix}${hostname()}:${process.pid}`;
+
+/** Builds the whole app from a parsed config. Nothing is started: call `slack.start()` or `runLocalChat`. */
+export async function createApp(
+  config: Readonly<Config>,
+  overrides: AppOverrides = {},
+): Promise<Wired<GuiaApp>> {
+  const logger = overrides.logger ?? createLogger(config);
+  let guides = overrides.guides;
+  if (!guides) {
+    const content = loadContent(config.contentDir);
+    for (const p of content.problems) logger.warn({ file: p.file, field: p.field }, p.message);
+    guides = content.guides;
+  }
+  if (guides.length === 0) {
+    return {
+      ok: false,
+      message:
+        `No encontré ninguna guía en «${config.contentDir}» (GUIA_CONTENT_DIR). ` +
+        'Revisa la carpeta o ejecuta `npm run guia -- validate`.',
+    };
+  }
+  logger.info({ guides: guides.map((g) => `${g.id}:${g.steps.length}`) }, 'guide loaded');
+
+  let opened = overrides.stores;
+  if (!opened) {
+    const result = openStores(config.dbFile);
+    if (!result.ok) return result;
+    opened = result.value;
+  }
+  const stores = opened;
+
+  const slackConfig = config.mode === 'local' ? undefined : config.slack;
+  // Slack code is loaded only in the modes that talk to Slack (the terminal chat starts faster without it).
+  const slackModules = slackConfig
+    ? await Promise.all([import('../slack/app.ts'), import('../slack/avance-upload.ts')])
+    : undefined;
+  const uploadFile =
+    slackModules && slackConfig && overrides.avance !== false && overrides.uploads !== false
+      ? slackModules[1].createSlackUploader(
+          slackModules[1].createUploadClient({
+            token: slackConfig.botToken,
+            apiUrl: slackConfig.apiUrl,
+            retryConfig: overrides.slack?.retryConfig,
+          }),
+        )
+      : undefined;
+  // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
+  const avance: AvanceDeps | undefined =
+    overrides.avance === false
+      ? undefined
+      : {
+          ...progressPorts(stores),
+          guides,
+          tz: config.timeZone,
+          now: overrides.now ?? (() => new Date()),
+          ...(uploadFile ? { uploadFile } : {}),
+          onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
+        };
+  const bot = createBot(guides, {
+    questions: stores.feedback,
+    ...(avance ? { avance } : {}),
+    ...(overrides.extraBotDeps ? { extra: overrides.extraBotDeps(stores) } : {}),
+  });
+
+  const slack = slackModules?.[0].createSlackApp(
+    config,
+    {
+      bot: bot.deps,
+      commands: bot.commands,
+      feedback: stores.feedback,
+      events: stores.dedupe,
+      logger,
+      ...(avance ? { avance } : {}),
+    },
+    overrides.slack,
+  );
+
+  let scheduler: DailyScheduler | undefined;
+  let closed = false;
+  const app: GuiaApp = {
+    config,
+    logger,
+    guides,
+    stores,
+    bot,
+    ...(avance ? { avance } : {}),
+    ...(slack ? { slack } : {}),
+    async runLocalChat(io) {
+      const { runLocalChat } = await import('../local/chat.ts');
+      await runLocalChat({
+        ...io,
+        deps: bot.deps,
+        commands: bot.commands,
+        onError: (error) => logger.error({ err: error }, 'local reply failed'),
+      });
+    },
+    async startScheduler() {
+      if (!slackConfig) throw new Error('the daily posts need Slack credentials');
+      const { startDailyScheduler } = await import('../schedule/scheduler.ts');
+      const deps = await createDailyDeps({
+        stores,
+        guides,
+        tz: config.timeZone,
+        token: slackConfig.botToken,
+        apiUrl: slackConfig.apiUrl,
+        runner: runnerName(),
+        ...(slack ? { fetch: slack.health.fetch } : {}),
+        onError: (error, tracker) =>
+          logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
+      });
+      scheduler?.stop();
+      const started = startDailyScheduler(deps, {
+        onRun: (run: DailyRun) => {
+          if (run.posted.length + run.failed.length + run.removed.length > 0)
+            logger.info({ run }, 'daily posts');
+          for (const f of run.failures)
+            logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
+        },
+        onError: (error) => logger.error({ err: error }, 'daily job failed'),
+      });
+      // Closed while the modules loaded (a signal during start-up): leave nothing ticking.
+      if (closed) started.stop();
+      else scheduler = started;
+      return started;
+    },
+    async close(opts = {}) {
+      if (closed) return;
+      closed = true;
+      scheduler?.stop();
+      if (slack) {
+        try {
+          await slack.stop();
+        } catch (error) {
+          if (!opts.quiet) logger.warn({ err: error }, 'error while stopping the Slack app');
+        }
+      }
+      await stores.close();
+    },
+  };
+  return { ok: true, value: app };
+}
