@@ -208,6 +208,8 @@ type FactKey = 'involved' | 'deadline' | 'regulations' | 'activities';
 
 /** Which fact a table row label or section heading holds, read loosely (accents, case, colon). */
 function factKey(label: string): FactKey | undefined {
+  // Cheap first look (a superset of the words below, accents aside): most table cells are no label.
+  if (!FACT_WORDS.test(label.slice(0, LABEL_MAX))) return undefined;
   // Only the label's opening words matter; trailing `:`/`.` are dropped without a `[:.]+$` rescan.
   const f = trimEndOf(fold(toPlainText(label.slice(0, LABEL_MAX))), ':.');
   if (f.startsWith('involucrados') || f.startsWith('areas involucradas')) return 'involved';
@@ -216,6 +218,8 @@ function factKey(label: string): FactKey | undefined {
   if (f.startsWith('actividades') || f.startsWith('resumen de acciones')) return 'activities';
   return undefined;
 }
+
+const FACT_WORDS = /involucr|rea|tiempo|normativ|actividad|resumen/i;
 
 /** Longer than any fact label; a huge first cell or heading is not worth reading past this. */
 const LABEL_MAX = 200;
@@ -326,13 +330,25 @@ function readHeadedSections(body: string): Facts {
 /** The first paragraph, or the first list (HTML or Markdown), of a section, and the text after it. */
 function firstBlock(content: string): { block: string; after: string } {
   const text = content.trimStart();
-  const html = firstList(text);
+  const html = /^<(?:ul|ol)\b/i.test(text) ? firstList(text) : undefined;
   if (html?.index === 0) return { block: html.whole, after: text.slice(html.whole.length) };
-  const paragraphs = text.split(/(\n[ \t]*\n)/);
-  let end = 1;
+  // Walks the blank-line breaks one by one instead of splitting the whole (maybe huge) rest into paragraphs.
+  const breaks = /\n[ \t]*\n/g;
+  const first = breaks.exec(text);
+  if (!first) return { block: text, after: '' };
+  let end = first.index;
   // A "loose" Markdown list has blank lines between its items: it is still one block.
-  while (LIST_ITEM.test(paragraphs[0] ?? '') && LIST_ITEM.test(paragraphs[end + 1] ?? '')) end += 2;
-  return { block: paragraphs.slice(0, end).join(''), after: paragraphs.slice(end).join('') };
+  if (LIST_ITEM.test(text.slice(0, end))) {
+    for (;;) {
+      const start = breaks.lastIndex;
+      const next = breaks.exec(text);
+      const paragraphEnd = next ? next.index : text.length;
+      if (!LIST_ITEM.test(text.slice(start, paragraphEnd))) break;
+      end = paragraphEnd;
+      if (!next) break;
+    }
+  }
+  return { block: text.slice(0, end), after: text.slice(end) };
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+\.)\s+/;
