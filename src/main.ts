@@ -9,13 +9,13 @@ import { redactUrls } from './config/redact.ts';
 async function main(): Promise<number> {
   const loaded = loadConfig();
   if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
+    process.stderr.write(`${redactUrls(loaded.message)}\n`);
     return 1;
   }
   const config = loaded.config;
   const built = await createApp(config);
   if (!built.ok) {
-    process.stderr.write(`${built.message}\n`);
+    process.stderr.write(`${redactUrls(built.message)}\n`);
     return 1;
   }
   const app = built.value;

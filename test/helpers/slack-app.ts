@@ -77,7 +77,7 @@ export async function startTestApp(
     { level: 'info' },
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  const db = openDb(dbFile);
+  const db = await openDb(dbFile);
   const stores = createSqliteStores(db);
   const built = await createApp(parsed.config, {
     stores,

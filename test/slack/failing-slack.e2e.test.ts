@@ -96,7 +96,7 @@ describe('the daily run with one hung post', () => {
   });
 
   it('still posts the other channel and marks the hung one failed, within seconds', async () => {
-    const stores = createSqliteStores(openDb(join(dir, 'guia.db')));
+    const stores = createSqliteStores(await openDb(join(dir, 'guia.db')));
     const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
     for (const channelId of ['C1', 'C2']) {
       const tracker = await stores.trackers.createTracker(
