@@ -5,6 +5,7 @@
  * only in the modes that talk to Slack.
  */
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
 import { openSqlStores } from '../adapters/sql/open.ts';
@@ -18,6 +19,7 @@ import type { Guide } from '../content/model.ts';
 import { progressPorts, type Stores } from '../ports/index.ts';
 import type { DailyDeps, DailyRun } from '../schedule/daily.ts';
 import type { DailyScheduler } from '../schedule/scheduler.ts';
+import type { WeeklyDeps, WeeklyScheduler } from '../schedule/weekly.ts';
 import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
 
 export type Wired<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -84,21 +86,25 @@ export async function openStores(database: DatabaseConfig | string, source?: str
   return opened.ok ? { ok: true, value: opened.stores } : opened;
 }
 
-/** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
-export async function createDailyDeps(opts: {
+/** What the scheduled posts (daily and weekly) are built from. */
+export interface PosterOptions<OnError> {
   stores: Stores;
   guides: Guide[];
   tz: string;
   token: string;
   apiUrl?: string | undefined;
   runner: string;
-  onError?: DailyDeps['onError'];
+  onError?: OnError;
   /** The Slack app's monitored fetch, so /healthz also sees the daily posts. */
   fetch?: typeof fetch;
-}): Promise<DailyDeps> {
+}
+
+/** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
+export async function createDailyDeps(opts: PosterOptions<DailyDeps['onError']>): Promise<DailyDeps> {
   const { createPosterClient, createSlackPoster } = await import('../schedule/slack-poster.ts');
   return {
     ...progressPorts(opts.stores),
+    coordination: opts.stores.coordination,
     guides: opts.guides,
     tz: opts.tz,
     runner: opts.runner,
@@ -109,6 +115,32 @@ export async function createDailyDeps(opts: {
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
       }),
     ),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  };
+}
+
+/** The weekly reports' deps: the daily poster's client for the message, an upload client for the chart. */
+export async function createWeeklyDeps(opts: PosterOptions<WeeklyDeps['onError']>): Promise<WeeklyDeps> {
+  const [{ createPosterClient, createSlackPoster }, { createUploadClient }, { createSlackChartUploader }] =
+    await Promise.all([
+      import('../schedule/slack-poster.ts'),
+      import('../slack/avance-upload.ts'),
+      import('../slack/chart-upload.ts'),
+    ]);
+  return {
+    ...progressPorts(opts.stores),
+    coordination: opts.stores.coordination,
+    guides: opts.guides,
+    tz: opts.tz,
+    runner: opts.runner,
+    post: createSlackPoster(
+      createPosterClient({
+        token: opts.token,
+        apiUrl: opts.apiUrl,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      }),
+    ),
+    uploadChart: createSlackChartUploader(createUploadClient({ token: opts.token, apiUrl: opts.apiUrl })),
     ...(opts.onError ? { onError: opts.onError } : {}),
   };
 }
@@ -151,16 +183,32 @@ export async function createApp(
   const slackModules = slackConfig
     ? await Promise.all([import('../slack/app.ts'), import('../slack/avance-upload.ts')])
     : undefined;
-  const uploadFile =
+  const uploadClient =
     slackModules && slackConfig && overrides.avance !== false && overrides.uploads !== false
-      ? slackModules[1].createSlackUploader(
-          slackModules[1].createUploadClient({
-            token: slackConfig.botToken,
-            apiUrl: slackConfig.apiUrl,
-            retryConfig: overrides.slack?.retryConfig,
-          }),
-        )
+      ? slackModules[1].createUploadClient({
+          token: slackConfig.botToken,
+          apiUrl: slackConfig.apiUrl,
+          retryConfig: overrides.slack?.retryConfig,
+        })
       : undefined;
+  const uploadFile = uploadClient && slackModules?.[1].createSlackUploader(uploadClient);
+  const chartUploader =
+    uploadClient && (await import('../slack/chart-upload.ts')).createSlackChartUploader(uploadClient);
+  // `/avance grafica`: uploaded to the channel in Slack; in the terminal chat a PNG in the working folder.
+  const saveChart: AvanceDeps['saveChart'] = chartUploader
+    ? async (chart) => {
+        const result = await chartUploader({ ...chart, comment: chart.title });
+        if (!result.ok) throw new Error(`chart upload: ${result.reason}`);
+        return 'la subí al canal';
+      }
+    : slackConfig
+      ? undefined
+      : async (chart) => {
+          const { writeFile } = await import('node:fs/promises');
+          const file = resolve(chart.filename);
+          await writeFile(file, chart.png);
+          return `la guardé en ${file}`;
+        };
   // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
   const avance: AvanceDeps | undefined =
     overrides.avance === false
@@ -171,6 +219,8 @@ export async function createApp(
           tz: config.timeZone,
           now: overrides.now ?? (() => new Date()),
           ...(uploadFile ? { uploadFile } : {}),
+          coordination: stores.coordination,
+          ...(saveChart ? { saveChart } : {}),
           onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
         };
   const bot = createBot(guides, {
@@ -193,6 +243,7 @@ export async function createApp(
   );
 
   let scheduler: DailyScheduler | undefined;
+  let weeklyScheduler: WeeklyScheduler | undefined;
   let closed = false;
   const app: GuiaApp = {
     config,
@@ -235,15 +286,42 @@ export async function createApp(
         },
         onError: (error) => logger.error({ err: error }, 'daily job failed'),
       });
+      const { startWeeklyScheduler } = await import('../schedule/weekly.ts');
+      const weeklyDeps = await createWeeklyDeps({
+        stores,
+        guides,
+        tz: config.timeZone,
+        token: slackConfig.botToken,
+        apiUrl: slackConfig.apiUrl,
+        runner: runnerName(),
+        ...(slack ? { fetch: slack.health.fetch } : {}),
+        onError: (error, channelId) =>
+          logger.error({ err: error, channel: channelId }, 'weekly report failed'),
+      });
+      weeklyScheduler?.stop();
+      const weekly = startWeeklyScheduler(weeklyDeps, {
+        onRun: (run) => {
+          if (run.posted.length + run.failed.length > 0) logger.info({ run }, 'weekly reports');
+          for (const f of run.failures)
+            logger.warn({ channel: f.channelId, reason: f.reason }, 'weekly report failed');
+        },
+        onError: (error) => logger.error({ err: error }, 'weekly job failed'),
+      });
       // Closed while the modules loaded (a signal during start-up): leave nothing ticking.
-      if (closed) started.stop();
-      else scheduler = started;
+      if (closed) {
+        started.stop();
+        weekly.stop();
+      } else {
+        scheduler = started;
+        weeklyScheduler = weekly;
+      }
       return started;
     },
     async close(opts = {}) {
       if (closed) return;
       closed = true;
       scheduler?.stop();
+      weeklyScheduler?.stop();
       if (slack) {
         try {
           await slack.stop();
