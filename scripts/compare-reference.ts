@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
+import { readFrontMatter } from '../src/content/front-matter.ts';
 import { loadContent } from '../src/content/loader.ts';
 import type { Guide, Step } from '../src/content/model.ts';
 
@@ -162,7 +162,8 @@ function compareChain(guide: Guide): void {
 
 /** A published file's body as a reader sees it: no front matter, HTML comments or tags; normalised. */
 function publishedText(file: string): string {
-  const body = matter(readFileSync(file, 'utf8'), {}).content;
+  const read = readFrontMatter(readFileSync(file, 'utf8'));
+  const body = read.ok ? read.content : '';
   return normalise(body.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, ' '));
 }
 

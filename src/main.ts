@@ -4,17 +4,18 @@
  */
 import { createApp } from './app/wire.ts';
 import { loadConfig } from './config/config.ts';
+import { redactUrls } from './config/redact.ts';
 
 async function main(): Promise<number> {
   const loaded = loadConfig();
   if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
+    process.stderr.write(`${redactUrls(loaded.message)}\n`);
     return 1;
   }
   const config = loaded.config;
   const built = await createApp(config);
   if (!built.ok) {
-    process.stderr.write(`${built.message}\n`);
+    process.stderr.write(`${redactUrls(built.message)}\n`);
     return 1;
   }
   const app = built.value;
@@ -70,7 +71,9 @@ main().then(
     if (code > 0) setTimeout(() => process.exit(code), 500).unref();
   },
   (error: unknown) => {
-    process.stderr.write(`Error al iniciar: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      redactUrls(`Error al iniciar: ${error instanceof Error ? error.stack : String(error)}\n`),
+    );
     process.exitCode = 1;
     setTimeout(() => process.exit(1), 500).unref();
   },

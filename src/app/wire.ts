@@ -13,6 +13,7 @@ import type { AvanceDeps } from '../bot/avance-command.ts';
 import { type Bot, createBot } from '../bot/build.ts';
 import type { BotDeps } from '../bot/types.ts';
 import type { Config, DatabaseConfig } from '../config/config.ts';
+import { LOG_HOOKS } from '../config/redact.ts';
 import { loadAnswerContent } from '../content/glossary.ts';
 import { loadContent } from '../content/loader.ts';
 import type { Guide } from '../content/model.ts';
@@ -67,7 +68,8 @@ export interface GuiaApp {
 /** Logs are JSON lines; in the terminal chat stdout is the conversation, so they go to stderr. */
 export function createLogger(config: Pick<Config, 'logLevel' | 'mode'>): Logger {
   return pino(
-    { level: config.logLevel, base: { mode: config.mode } },
+    // Every line, whatever logged it (Bolt, the Web API client, us), loses URL credentials.
+    { level: config.logLevel, base: { mode: config.mode }, hooks: LOG_HOOKS },
     pino.destination({ fd: config.mode === 'local' ? 2 : 1, sync: config.mode === 'local' }),
   );
 }
@@ -94,6 +96,8 @@ export interface PosterOptions<OnError> {
   apiUrl?: string | undefined;
   runner: string;
   onError?: OnError;
+  /** The Slack app's monitored fetch, so /healthz also sees the daily posts. */
+  fetch?: typeof fetch;
 }
 
 /** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
@@ -102,7 +106,11 @@ export async function createDailyDeps(opts: PosterOptions<DailyDeps['onError']>)
     '../schedule/slack-poster.ts'
   );
   const { createUserNames } = await import('../schedule/user-names.ts');
-  const client = createPosterClient({ token: opts.token, apiUrl: opts.apiUrl });
+  const client = createPosterClient({
+    token: opts.token,
+    apiUrl: opts.apiUrl,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
   return {
     ...progressPorts(opts.stores),
     coordination: opts.stores.coordination,
@@ -130,7 +138,13 @@ export async function createWeeklyDeps(opts: PosterOptions<WeeklyDeps['onError']
     guides: opts.guides,
     tz: opts.tz,
     runner: opts.runner,
-    post: createSlackPoster(createPosterClient({ token: opts.token, apiUrl: opts.apiUrl })),
+    post: createSlackPoster(
+      createPosterClient({
+        token: opts.token,
+        apiUrl: opts.apiUrl,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      }),
+    ),
     uploadChart: createSlackChartUploader(createUploadClient({ token: opts.token, apiUrl: opts.apiUrl })),
     ...(opts.onError ? { onError: opts.onError } : {}),
   };
@@ -280,6 +294,7 @@ export async function createApp(
         token: slackConfig.botToken,
         apiUrl: slackConfig.apiUrl,
         runner: runnerName(),
+        ...(slack ? { fetch: slack.health.fetch } : {}),
         onError: (error, tracker) =>
           logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
       });
@@ -303,6 +318,7 @@ export async function createApp(
         token: slackConfig.botToken,
         apiUrl: slackConfig.apiUrl,
         runner: runnerName(),
+        ...(slack ? { fetch: slack.health.fetch } : {}),
         onError: (error, channelId) =>
           logger.error({ err: error, channel: channelId }, 'weekly report failed'),
       });

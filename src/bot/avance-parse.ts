@@ -23,30 +23,34 @@ export const commaHint = (arg: string | undefined): string =>
   arg && /^\d{1,2},\d{1,2}$/.test(arg)
     ? ` Los pasos se escriben con punto: \`${arg.replace(',', '.')}\`.`
     : '';
-
-const DAY_KEYS: Record<string, number> = {
-  lun: 1,
-  lunes: 1,
-  mar: 2,
-  martes: 2,
-  mie: 3,
-  mié: 3,
-  miercoles: 3,
-  miércoles: 3,
-  jue: 4,
-  jueves: 4,
-  vie: 5,
-  viernes: 5,
-  sab: 6,
-  sáb: 6,
-  sabado: 6,
-  sábado: 6,
-  dom: 7,
-  domingo: 7,
-};
+// Maps, not object literals: a user's word such as "constructor" must not find Object.prototype's members.
+const DAY_KEYS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    lun: 1,
+    lunes: 1,
+    mar: 2,
+    martes: 2,
+    mie: 3,
+    mié: 3,
+    miercoles: 3,
+    miércoles: 3,
+    jue: 4,
+    jueves: 4,
+    vie: 5,
+    viernes: 5,
+    sab: 6,
+    sáb: 6,
+    sabado: 6,
+    sábado: 6,
+    dom: 7,
+    domingo: 7,
+  }),
+);
 
 /** Single letters as on Mexican calendars (L M X J V S D; "mi" for miércoles too). */
-const DAY_LETTERS: Record<string, number> = { l: 1, m: 2, x: 3, mi: 3, j: 4, v: 5, s: 6, d: 7 };
+const DAY_LETTERS: ReadonlyMap<string, number> = new Map(
+  Object.entries({ l: 1, m: 2, x: 3, mi: 3, j: 4, v: 5, s: 6, d: 7 }),
+);
 
 /**
  * "lun-vie", "lunes a viernes", "de lunes a viernes", "L-V", "lun al vie", "lun,mié,vie", "lun y mié",
@@ -63,13 +67,7 @@ export function parseDays(text: string): number[] | undefined {
     .replace(/ ?- ?/g, '-')
     .replace(/ ?, ?| y /g, ',')
     .replace(/ /g, ',');
-  // Own keys only: "constructor" or "__proto__" must not read Object.prototype as a day.
-  const day = (word: string): number | undefined =>
-    Object.hasOwn(DAY_KEYS, word)
-      ? DAY_KEYS[word]
-      : Object.hasOwn(DAY_LETTERS, word)
-        ? DAY_LETTERS[word]
-        : undefined;
+  const day = (word: string): number | undefined => DAY_KEYS.get(word) ?? DAY_LETTERS.get(word);
   const days = new Set<number>();
   for (const part of normalized.split(',')) {
     const range = part.split('-');

@@ -6,16 +6,17 @@
 import { loadEnvFile } from '../config/config.ts';
 import type { CliCommand } from './command.ts';
 
-const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
-  validate: () => import('./commands/validate.ts'),
-  step: () => import('./commands/step.ts'),
-  list: () => import('./commands/list.ts'),
-  ask: () => import('./commands/ask.ts'),
-  'post-daily': () => import('./commands/post-daily.ts'),
-  report: () => import('./commands/report.ts'),
-  chart: () => import('./commands/chart.ts'),
-  db: () => import('./commands/db.ts'),
-};
+// A Map: `guia constructor` must be an unknown command, not Object.prototype.constructor.
+const commands = new Map<string, () => Promise<{ default: CliCommand }>>([
+  ['validate', () => import('./commands/validate.ts')],
+  ['step', () => import('./commands/step.ts')],
+  ['list', () => import('./commands/list.ts')],
+  ['ask', () => import('./commands/ask.ts')],
+  ['post-daily', () => import('./commands/post-daily.ts')],
+  ['report', () => import('./commands/report.ts')],
+  ['chart', () => import('./commands/chart.ts')],
+  ['db', () => import('./commands/db.ts')],
+]);
 
 export async function runCli(argv: string[]): Promise<number> {
   // Once for every command, as the bot does at start-up: `.env` values, unless the environment has them.
@@ -25,9 +26,9 @@ export async function runCli(argv: string[]): Promise<number> {
     return 1;
   }
   const [name, ...rest] = argv;
-  const load = name ? commands[name] : undefined;
+  const load = name ? commands.get(name) : undefined;
   if (!load) {
-    const known = Object.keys(commands).sort().join(', ');
+    const known = [...commands.keys()].sort().join(', ');
     process.stderr.write(
       `${name ? `Comando desconocido: ${name}\n` : ''}Uso: guia <comando> [opciones]\nComandos: ${known}\n`,
     );

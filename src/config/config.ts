@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { redactUrls } from './redact.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -73,9 +74,14 @@ const envSchema = z.object({
     message: 'debe empezar con "xapp-" (App-Level Token con connections:write)',
   }),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+\/$/.test(v), {
-    message: 'debe ser una URL http(s) que termine en "/", p. ej. https://slack.com/api/',
-  }),
+  SLACK_API_URL: optionalText
+    .refine((v) => v === undefined || /^https?:\/\/\S+\/$/.test(v), {
+      message: 'debe ser una URL http(s) que termine en "/", p. ej. https://slack.com/api/',
+    })
+    // fetch refuses such URLs anyway; say so at start instead of failing on the first call.
+    .refine((v) => v === undefined || !/^[a-z]+:\/\/[^/]*@/i.test(v), {
+      message: 'no puede llevar usuario ni contraseña (usuario:clave@…); quítalos de la URL',
+    }),
   PORT: optionalText.default('3000').refine((v) => /^\d+$/.test(v ?? '') && Number(v) <= 65535, {
     message: 'debe ser un número de puerto entre 0 y 65535',
   }),
@@ -218,9 +224,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 }
 
 function formatProblems(problems: string[]): string {
-  return `La configuración no es válida; revisa tu entorno o el archivo .env (ver .env.example):\n${problems
-    .map((p) => `  - ${p}`)
-    .join('\n')}`;
+  return redactUrls(
+    `La configuración no es válida; revisa tu entorno o el archivo .env (ver .env.example):\n${problems
+      .map((p) => `  - ${p}`)
+      .join('\n')}`,
+  );
 }
 
 /**

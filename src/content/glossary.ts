@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
+import { parseYaml } from './front-matter.ts';
 import type { Guide, Problem } from './model.ts';
 import { yamlLine, yamlReason } from './yaml-error.ts';
 
@@ -94,13 +94,13 @@ function readYamlList(file: string, where: string, problems: Problem[]): unknown
     });
     return [];
   }
-  let data: unknown;
-  try {
-    // gray-matter's YAML engine (safe schema), fed the file as a front-matter block: data, never code.
-    data = matter(`---\n${readFileSync(file, 'utf8')}\n---\n`, {}).data;
-  } catch (error) {
+  // The content's one YAML reader (CORE schema): data, never code.
+  const parsed = parseYaml(readFileSync(file, 'utf8'), (value) => ({ ok: true as const, value }));
+  if (!parsed.ok) {
+    const { error } = parsed;
     const line = yamlLine(error);
-    const at = line === undefined ? '' : ` (detectado en la línea ${Math.max(1, line)} del archivo)`;
+    // js-yaml counts lines from 0.
+    const at = line === undefined ? '' : ` (detectado en la línea ${line + 1} del archivo)`;
     problems.push({
       file: where,
       field: 'archivo',
@@ -108,7 +108,8 @@ function readYamlList(file: string, where: string, problems: Problem[]): unknown
     });
     return [];
   }
-  // gray-matter gives {} for an empty block.
+  const data = parsed.value;
+  // An empty file reads as {}.
   if (data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0) return [];
   if (!Array.isArray(data)) {
     problems.push({

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
+import { parseYaml } from './front-matter.ts';
 import { sortSteps } from './guides.ts';
 import { type ContentLoad, type Guide, guideMetaSchema, type Problem, type Step } from './model.ts';
 import { parseStepFile } from './parse-step.ts';
@@ -16,6 +16,24 @@ const PREFERRED_DEFAULT_GUIDE = 'guia-2017';
  * file, is reported in Spanish, and the files without problems still load.
  */
 export function loadContent(dir: string): ContentLoad {
+  try {
+    return loadContentUnguarded(dir);
+  } catch (error) {
+    // A bug of ours or a file system surprise: still a Spanish problem, never a crash of the caller.
+    return {
+      guides: [],
+      problems: [
+        { file: dir, field: 'carpeta', message: `no se pudo leer el contenido: ${errorText(error)}` },
+      ],
+      skipped: [],
+    };
+  }
+}
+
+/** Bigger than any real step file (the largest is a few KB): past this a file is refused, not cut. */
+export const MAX_CONTENT_FILE_BYTES = 1024 * 1024;
+
+function loadContentUnguarded(dir: string): ContentLoad {
   const problems: Problem[] = [];
   const skipped: string[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -26,8 +44,9 @@ export function loadContent(dir: string): ContentLoad {
     };
   }
 
+  const walk: Walk = { root: realpathSync(dir), dir, problems, visited: new Set() };
   const folders = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .filter((entry) => !entry.name.startsWith('.') && resolveEntry(walk, entry)?.kind === 'dir')
     .map((entry) => entry.name)
     .sort();
   const guides: Guide[] = [];
@@ -42,21 +61,30 @@ export function loadContent(dir: string): ContentLoad {
     const seen = new Map<string, string>();
     let files: string[];
     try {
-      files = markdownFiles(guideDir);
+      files = markdownFiles(walk, guideDir).sort();
     } catch (error) {
-      problems.push({ file: id, field: 'carpeta', message: `no se puede leer la carpeta: ${String(error)}` });
+      problems.push({
+        file: id,
+        field: 'carpeta',
+        message: `no se puede leer la carpeta: ${errorText(error)}`,
+      });
       files = [];
     }
     for (const file of files) {
       const sourcePath = toPosix(relative(dir, file));
-      let raw: string;
+      const raw = readCapped(file, sourcePath, problems);
+      if (raw === undefined) continue;
+      let result: ReturnType<typeof parseStepFile>;
       try {
-        raw = readFileSync(file, 'utf8');
+        result = parseStepFile(raw, { guide: id, sourcePath });
       } catch (error) {
-        problems.push({ file: sourcePath, field: 'archivo', message: `no se puede leer: ${String(error)}` });
+        problems.push({
+          file: sourcePath,
+          field: 'archivo',
+          message: `error inesperado al leerlo: ${errorText(error)}`,
+        });
         continue;
       }
-      const result = parseStepFile(raw, { guide: id, sourcePath });
       if (result.kind === 'skipped') skipped.push(sourcePath);
       else if (result.kind === 'invalid') problems.push(...result.problems);
       else {
@@ -90,7 +118,7 @@ export function loadContent(dir: string): ContentLoad {
   return { guides, problems, skipped: skipped.sort() };
 }
 
-type GuideMeta = Omit<Guide, 'id' | 'steps'>;
+export type GuideMeta = Omit<Guide, 'id' | 'steps'>;
 const GUIDE_FIELDS = Object.keys(guideMetaSchema.shape).join(', ');
 
 function readGuideMeta(guideDir: string, id: string, problems: Problem[]): GuideMeta {
@@ -98,22 +126,29 @@ function readGuideMeta(guideDir: string, id: string, problems: Problem[]): Guide
   const file = join(guideDir, 'guide.yml');
   if (!existsSync(file)) return fallback;
   const where = `${id}/guide.yml`;
-  let data: unknown;
-  try {
-    // gray-matter's YAML engine, fed the file as a front-matter block, saves a second YAML dependency.
-    data = matter(`---\n${readFileSync(file, 'utf8')}\n---\n`, {}).data;
-  } catch (error) {
-    // The file is wrapped after a `---` line and its newline, so js-yaml's line n is the file's line n.
-    const line = yamlLine(error);
-    const at = line === undefined ? '' : ` (detectado en la línea ${Math.max(1, line)} del archivo)`;
+  const text = readCapped(file, where, problems);
+  if (text === undefined) return fallback;
+  return parseGuideYml(text, id, problems);
+}
+
+/** Pure: the text of `<id>/guide.yml` → the guide's facts; every problem is pushed, the id is the fallback. */
+export function parseGuideYml(text: string, id: string, problems: Problem[]): GuideMeta {
+  const fallback: GuideMeta = { title: id, isDefault: false };
+  const where = `${id}/guide.yml`;
+  const yaml = parseYaml(text, (data) => ({ ok: true as const, data }));
+  if (!yaml.ok) {
+    // js-yaml counts lines from 0.
+    const line = yamlLine(yaml.error);
+    const at = line === undefined ? '' : ` (detectado en la línea ${line + 1} del archivo)`;
     problems.push({
       file: where,
       field: 'guide.yml',
-      message: `el YAML no se puede leer: ${yamlReason(error)}${at}`,
+      message: `el YAML no se puede leer: ${yamlReason(yaml.error)}${at}`,
     });
     return fallback;
   }
-  const parsed = guideMetaSchema.safeParse(datesAsIso(data ?? {}), { error: z.locales.es().localeError });
+  const data = yaml.data;
+  const parsed = guideMetaSchema.safeParse(data, { error: z.locales.es().localeError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
@@ -153,22 +188,87 @@ function chooseDefault(guides: Guide[], claims: string[], problems: Problem[]): 
   for (const guide of guides) guide.isDefault = guide === chosen;
 }
 
-/** YAML reads `edition_date: 2017-01-01` as a Date; the guide keeps the date as written. */
-function datesAsIso(data: unknown): unknown {
-  if (typeof data !== 'object' || data === null) return data;
-  return Object.fromEntries(
-    Object.entries(data).map(([key, value]) => [
-      key,
-      value instanceof Date ? value.toISOString().slice(0, 10) : value,
-    ]),
-  );
+interface Walk {
+  /** The content folder with every symlink resolved: links may point anywhere below it, nowhere else. */
+  root: string;
+  dir: string;
+  problems: Problem[];
+  /** Real paths of the folders already walked, so a link back up cannot loop. */
+  visited: Set<string>;
 }
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+/**
+ * What an entry is once symlinks are followed: a file or folder (inside the content folder), or nothing
+ * after reporting why (a broken link, a link that points outside, a device or pipe).
+ */
+function resolveEntry(walk: Walk, entry: Dirent): { kind: 'file' | 'dir'; real: string } | undefined {
+  const path = join(entry.parentPath, entry.name);
+  if (!entry.isSymbolicLink()) {
+    if (entry.isDirectory()) return { kind: 'dir', real: path };
+    if (entry.isFile()) return { kind: 'file', real: path };
+    if (entry.name.endsWith('.md'))
+      report(walk, path, 'no es un archivo normal (¿un dispositivo o una tubería?); no se lee');
+    return undefined;
+  }
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    report(walk, path, 'es un enlace simbólico roto (su destino no existe); no se lee');
+    return undefined;
+  }
+  const inside = relative(walk.root, real);
+  if (inside.startsWith('..') || inside === '' || /^[a-zA-Z]:/.test(inside) || inside.startsWith(sep)) {
+    report(walk, path, 'es un enlace simbólico que apunta fuera de la carpeta de contenido; no se lee');
+    return undefined;
+  }
+  const stat = statSync(real);
+  if (stat.isDirectory()) return { kind: 'dir', real };
+  if (stat.isFile()) return { kind: 'file', real };
+  report(walk, path, 'es un enlace a algo que no es un archivo normal; no se lee');
+  return undefined;
+}
+
+function report(walk: Walk, path: string, message: string): void {
+  walk.problems.push({ file: toPosix(relative(walk.dir, path)), field: 'archivo', message });
+}
+
+/** Every `.md` file below `dir` (paths as seen from the content folder, links not replaced by targets). */
+function markdownFiles(walk: Walk, dir: string): string[] {
+  const real = realpathSync(dir);
+  if (walk.visited.has(real)) return [];
+  walk.visited.add(real);
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const resolved = resolveEntry(walk, entry);
+    const path = join(dir, entry.name);
+    if (resolved?.kind === 'dir') files.push(...markdownFiles(walk, path));
+    else if (resolved?.kind === 'file' && entry.name.endsWith('.md')) files.push(path);
+  }
+  return files;
+}
+
+/** The file's text, or undefined after reporting why not (too big, unreadable). Never a silent cut. */
+function readCapped(file: string, where: string, problems: Problem[]): string | undefined {
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_CONTENT_FILE_BYTES) {
+      problems.push({
+        file: where,
+        field: 'archivo',
+        message: `mide ${(size / 1024 / 1024).toFixed(1)} MB y el máximo es ${MAX_CONTENT_FILE_BYTES / 1024 / 1024} MB; no se lee`,
+      });
+      return undefined;
+    }
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file: where, field: 'archivo', message: `no se puede leer: ${errorText(error)}` });
+    return undefined;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function toPosix(path: string): string {

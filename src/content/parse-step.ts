@@ -1,9 +1,10 @@
-import matter from 'gray-matter';
 import { z } from 'zod';
 import { fold, parseDeadline } from './deadline.ts';
-import { htmlListItems, listItems, splitList, stripComments, toPlainText } from './lists.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { elements, htmlListItems, listItems, splitList, stripComments, toPlainText } from './lists.ts';
 import { PHASES, type Phase, type Problem, type Step, stepSchema } from './model.ts';
 import { detectRegulations } from './regulations.ts';
+import { wellFormed } from './well-formed.ts';
 import { yamlLine, yamlReason } from './yaml-error.ts';
 
 export interface StepContext {
@@ -36,15 +37,18 @@ interface Facts {
 const STEP_ID = /^\d+\.\d+$/;
 
 /** Pure: one Markdown file of the guide (seed headed sections, HTML table or pipe table) → Step. */
-export function parseStepFile(raw: string, ctx: StepContext): StepParse {
+export function parseStepFile(text: string, ctx: StepContext): StepParse {
+  // A file read as UTF-8 cannot hold half a character; a string handed in directly might.
+  const raw = wellFormed(text);
   const problem = (field: string, message: string): Problem => ({ file: ctx.sourcePath, field, message });
 
-  let file: matter.GrayMatterFile<string>;
-  try {
-    // Options object on purpose: without one gray-matter caches and shares parsed files by content.
-    file = matter(raw, {});
-  } catch (error) {
-    return { kind: 'invalid', problems: [problem('front matter', yamlErrorMessage(error))] };
+  const file = readFrontMatter(raw);
+  if (!file.ok) {
+    const message =
+      file.problem === 'language'
+        ? `el encabezado está escrito en «${file.language}»; solo se acepta YAML (una primera línea «---» sola), y nunca se ejecuta`
+        : yamlErrorMessage(file.error);
+    return { kind: 'invalid', problems: [problem('front matter', message)] };
   }
   const data: Record<string, unknown> = isRecord(file.data) ? file.data : {};
   const body = stripComments(file.content);
@@ -139,8 +143,8 @@ export function parseStepFile(raw: string, ctx: StepContext): StepParse {
 }
 
 /** Maps a Step field back to the name the editor sees in the file. */
-function fieldName(path: PropertyKey[]): string {
-  const names: Record<string, string> = {
+const FIELD_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
     id: 'step_order',
     phase: 'section_title',
     involved: 'Involucrados',
@@ -149,9 +153,11 @@ function fieldName(path: PropertyKey[]): string {
     activities: 'Actividades',
     prev: 'prev_link',
     next: 'next_link',
-  };
-  const head = String(path[0] ?? '');
-  return names[head] ?? path.map(String).join('.');
+  }),
+);
+
+function fieldName(path: PropertyKey[]): string {
+  return FIELD_NAMES.get(String(path[0] ?? '')) ?? path.map(String).join('.');
 }
 
 function yamlErrorMessage(error: unknown): string {
@@ -167,14 +173,17 @@ function yamlErrorMessage(error: unknown): string {
  * of the front matter wins over the parsed value.
  */
 function readStepOrder(frontMatter: string, data: Record<string, unknown>): string | undefined {
-  if (!('step_order' in data)) return undefined;
+  if (!Object.hasOwn(data, 'step_order')) return undefined;
   const literal = /^step_order:[ \t]*(.*)$/m.exec(frontMatter)?.[1];
   if (literal !== undefined) {
-    return literal
-      .replace(/\s+#.*$/, '')
-      .trim()
-      .replace(/^(['"])(.*)\1$/, '$2')
-      .trim();
+    return (
+      literal
+        // One blank before `#`, not `\s+`: a long run of spaces would be rescanned from each of them.
+        .replace(/[ \t]#.*$/, '')
+        .trim()
+        .replace(/^(['"])(.*)\1$/, '$2')
+        .trim()
+    );
   }
   const value = data.step_order;
   return value === null || value === undefined ? '' : String(value).trim();
@@ -199,12 +208,26 @@ type FactKey = 'involved' | 'deadline' | 'regulations' | 'activities';
 
 /** Which fact a table row label or section heading holds, read loosely (accents, case, colon). */
 function factKey(label: string): FactKey | undefined {
-  const f = fold(toPlainText(label)).replace(/[:.]+$/, '');
+  // Cheap first look (a superset of the words below, accents aside): most table cells are no label.
+  if (!FACT_WORDS.test(label.slice(0, LABEL_MAX))) return undefined;
+  // Only the label's opening words matter; trailing `:`/`.` are dropped without a `[:.]+$` rescan.
+  const f = trimEndOf(fold(toPlainText(label.slice(0, LABEL_MAX))), ':.');
   if (f.startsWith('involucrados') || f.startsWith('areas involucradas')) return 'involved';
   if (f.startsWith('tiempo')) return 'deadline';
   if (f.startsWith('normatividad')) return 'regulations';
   if (f.startsWith('actividades') || f.startsWith('resumen de acciones')) return 'activities';
   return undefined;
+}
+
+const FACT_WORDS = /involucr|rea|tiempo|normativ|actividad|resumen/i;
+
+/** Longer than any fact label; a huge first cell or heading is not worth reading past this. */
+const LABEL_MAX = 200;
+
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
 }
 
 /** Items of a fact cell or section: its list if it has one, else its text split on semicolons. */
@@ -213,8 +236,9 @@ function itemsOf(text: string): string[] {
   return items.length > 0 ? items : splitList(text);
 }
 
-function factsFromRows(rows: Array<[string, string]>, rest: string[]): Facts | undefined {
-  const facts: Facts = { activities: [], rest };
+/** `rest` is computed only for the table that holds the facts, so many small tables stay linear. */
+function factsFromRows(rows: Array<[string, string]>, rest: () => string): Facts | undefined {
+  const facts: Facts = { activities: [], rest: [] };
   let found = false;
   for (const [label, value] of rows) {
     const key = factKey(label);
@@ -225,20 +249,23 @@ function factsFromRows(rows: Array<[string, string]>, rest: string[]): Facts | u
     else if (key === 'activities') facts.activities = itemsOf(value);
     found ||= key === 'involved' || key === 'deadline';
   }
-  return found ? facts : undefined;
+  if (!found) return undefined;
+  facts.rest.push(rest());
+  return facts;
 }
 
 /** The 2017 edition's facts table: `<tr><td>Tiempo para el cumplimiento</td><td>…</td></tr>…`. */
 function readHtmlTable(body: string): Facts | undefined {
-  for (const table of body.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {
+  for (const table of elements(body, 'table')) {
     const rows: Array<[string, string]> = [];
-    for (const row of table[0].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
-      const cells = [...(row[1] ?? '').matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map(
-        (c) => c[1] ?? '',
-      );
-      if (cells.length >= 2) rows.push([cells[0] ?? '', cells[1] ?? '']);
+    for (const row of elements(table.inner, 'tr')) {
+      const cells = elements(row.inner, 'td|th');
+      if (cells.length >= 2) rows.push([cells[0]?.inner ?? '', cells[1]?.inner ?? '']);
     }
-    const facts = factsFromRows(rows, [body.replace(table[0], '')]);
+    const facts = factsFromRows(
+      rows,
+      () => body.slice(0, table.index) + body.slice(table.index + table.whole.length),
+    );
     if (facts) return facts;
   }
   return undefined;
@@ -262,8 +289,7 @@ function readPipeTable(body: string): Facts | undefined {
         rows.push([cells[0] ?? '', cells.slice(1).join('|')]);
       }
     }
-    const rest = [...lines.slice(0, start), ...lines.slice(end)].join('\n');
-    const facts = factsFromRows(rows, [rest]);
+    const facts = factsFromRows(rows, () => [...lines.slice(0, start), ...lines.slice(end)].join('\n'));
     if (facts) return facts;
     start = end;
   }
@@ -303,23 +329,44 @@ function readHeadedSections(body: string): Facts {
 
 /** The first paragraph, or the first list (HTML or Markdown), of a section, and the text after it. */
 function firstBlock(content: string): { block: string; after: string } {
-  const text = content.replace(/^\s+/, '');
-  const html = /^<(ul|ol)\b[\s\S]*?<\/\1>/i.exec(text);
-  if (html) return { block: html[0], after: text.slice(html[0].length) };
-  const paragraphs = text.split(/(\n[ \t]*\n)/);
-  let end = 1;
+  const text = content.trimStart();
+  const html = /^<(?:ul|ol)\b/i.test(text) ? firstList(text) : undefined;
+  if (html?.index === 0) return { block: html.whole, after: text.slice(html.whole.length) };
+  // Walks the blank-line breaks one by one instead of splitting the whole (maybe huge) rest into paragraphs.
+  const breaks = /\n[ \t]*\n/g;
+  const first = breaks.exec(text);
+  if (!first) return { block: text, after: '' };
+  let end = first.index;
   // A "loose" Markdown list has blank lines between its items: it is still one block.
-  while (LIST_ITEM.test(paragraphs[0] ?? '') && LIST_ITEM.test(paragraphs[end + 1] ?? '')) end += 2;
-  return { block: paragraphs.slice(0, end).join(''), after: paragraphs.slice(end).join('') };
+  if (LIST_ITEM.test(text.slice(0, end))) {
+    for (;;) {
+      const start = breaks.lastIndex;
+      const next = breaks.exec(text);
+      const paragraphEnd = next ? next.index : text.length;
+      if (!LIST_ITEM.test(text.slice(start, paragraphEnd))) break;
+      end = paragraphEnd;
+      if (!next) break;
+    }
+  }
+  return { block: text.slice(0, end), after: text.slice(end) };
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+\.)\s+/;
 
 function activitiesOf(content: string): { items: string[]; after: string } {
-  const html = /<(ul|ol)\b[\s\S]*?<\/\1>/i.exec(content);
-  if (html) return { items: htmlListItems(html[0]), after: content.replace(html[0], '') };
+  const html = firstList(content);
+  if (html) {
+    const after = content.slice(0, html.index) + content.slice(html.index + html.whole.length);
+    return { items: htmlListItems(html.whole), after };
+  }
   const { block, after } = firstBlock(content);
   return { items: itemsOf(block), after };
+}
+
+/** The first `<ul>…</ul>` or `<ol>…</ol>`, whichever starts first (each closed by its own tag). */
+function firstList(text: string): { whole: string; index: number } | undefined {
+  const candidates = [elements(text, 'ul')[0], elements(text, 'ol')[0]].filter((e) => e !== undefined);
+  return candidates.sort((a, b) => a.index - b.index)[0];
 }
 
 function optionalString(value: unknown): string | undefined {

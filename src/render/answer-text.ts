@@ -191,7 +191,8 @@ export function chooseText(steps: Step[], guides: Guides, language: Language, as
 function quote(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   // User words: a ``` fence in them must not open a code block over the rest of the reply.
-  return escapeUserText(clean.length > 80 ? `${clean.slice(0, 80)}…` : clean);
+  // The cut never keeps half of an emoji (a lone surrogate cannot be sent).
+  return escapeUserText(clean.length > 80 ? `${clean.slice(0, 80).replace(/[\uD800-\uDBFF]$/, '')}…` : clean);
 }
 
 export function noMatchText(question: string, language: Language): string {

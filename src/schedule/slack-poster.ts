@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { SLACK_CALL_TIMEOUT_MS } from '../slack/slack-health.ts';
 import { describeSlackError } from '../slack/web-api-errors.ts';
 import type { DailyDeps, PostResult } from './daily.ts';
 
@@ -9,12 +10,19 @@ import type { DailyDeps, PostResult } from './daily.ts';
  * post Slack refused is tried again by the next runs anyway (see runDaily). The client's own English log
  * lines are silenced: each failure comes back as a reason in the run result.
  */
-export function createPosterClient(opts: { token: string; apiUrl?: string | undefined }): WebClient {
+export function createPosterClient(opts: {
+  token: string;
+  apiUrl?: string | undefined;
+  /** The bot's monitored fetch, so /healthz also sees the daily posts. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}): WebClient {
   return new webApi.WebClient(opts.token, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    // One hung post cannot hold up the run: each attempt ends, and the channel is retried by later runs.
+    timeout: opts.timeoutMs ?? SLACK_CALL_TIMEOUT_MS,
     retryConfig: { retries: 2 },
-    // Every call to Slack has a timeout: a host that swallows packets must not hold up every later channel.
-    timeout: 15_000,
     logLevel: webApi.LogLevel.ERROR,
   });
 }

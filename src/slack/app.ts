@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from '../config/config.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
+import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.ts';
+import { createSlackHealth, SLACK_CALL_TIMEOUT_MS, type SlackHealth } from './slack-health.ts';
+import { wellFormedInput } from './well-formed-input.ts';
 
 /**
  * The start-up auth.test only: a couple of quick retries, so an unreachable Slack API is reported within
@@ -30,6 +33,10 @@ export interface SlackAppOptions {
   retryConfig?: RetryOptions;
   /** Interface for the HTTP server (/slack/events and /healthz, or only /healthz in Socket Mode); default HOST. */
   host?: string;
+  /** Timeout of each HTTP call to Slack (Web API, uploads, response_url); tests use a short one. */
+  callTimeoutMs?: number;
+  /** First wait before retrying a response_url reply (doubled each time); tests use a short one. */
+  respondBaseDelayMs?: number;
 }
 
 export interface SlackApp {
@@ -38,6 +45,8 @@ export interface SlackApp {
   start(): Promise<{ port?: number }>;
   /** In Socket Mode resolves once the WebSocket is closed, so nothing is left running. */
   stop(): Promise<void>;
+  /** Fed by every HTTP call to Slack; /healthz reads it. Its fetch is for other clients (the daily poster). */
+  health: SlackHealth;
 }
 
 /** The Bolt app in Socket Mode or HTTP mode, with every listener registered. Call start(). */
@@ -47,6 +56,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   if (!slack || config.mode === 'local') throw new Error('createSlackApp needs Slack credentials');
   // In Socket Mode the bot is only useful while its WebSocket is up: /healthz says so (set below).
   let socketUp = config.mode !== 'socket';
+  const health = createSlackHealth({ timeoutMs: options.callTimeoutMs ?? SLACK_CALL_TIMEOUT_MS });
   // The guide is loaded and the migrations have run before the app is built (createApp), so the server
   // listens only once the database is ready: until then /readyz is refused, not answered. After that both
   // say whether Slack (Socket Mode) and the database answer; /healthz is for liveness, /readyz for the
@@ -54,6 +64,8 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   const probe = async (res: ServerResponse) => {
     const problems: string[] = [];
     if (!socketUp) problems.push('sin conexión con Slack');
+    const calls = health.state();
+    if (!calls.ok) problems.push(`degradado: ${calls.reason}`);
     if (deps.health) {
       const db = await withTimeout(deps.health(), HEALTH_TIMEOUT_MS).catch((error: unknown) => ({
         ok: false,
@@ -73,6 +85,16 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
   const clientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    // Every call times out (also uploads) and is watched; Bolt's respond() uses this fetch too.
+    timeout: options.callTimeoutMs ?? SLACK_CALL_TIMEOUT_MS,
+    fetch: health.fetch,
+  };
+  const listenerDeps: SlackDeps = {
+    ...deps,
+    respond: {
+      fetch: health.fetch,
+      ...(options.respondBaseDelayMs !== undefined ? { baseDelayMs: options.respondBaseDelayMs } : {}),
+    },
   };
   // Socket Mode: our own receiver, so stop() can wait for the WebSocket to close, and our own small
   // /healthz server, so it honours `host` and reports the port it bound (Bolt's listens on all interfaces).
@@ -100,13 +122,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
     clientOptions,
     ...(socket
       ? { socketMode: true, receiver: socket.receiver }
-      : {
-          signingSecret: slack.signingSecret,
-          customRoutes: [
-            { path: '/healthz', method: ['GET'], handler: healthz },
-            { path: '/readyz', method: ['GET'], handler: healthz },
-          ],
-        }),
+      : { receiver: httpReceiver(slack.signingSecret ?? '', logger, healthz) }),
   });
 
   if (socket) {
@@ -123,6 +139,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
 
   // Slack retries events it thinks were lost, even while the first copy is still being answered:
   // claim each event_id before any listener runs, and drop repeats.
+  app.use(wellFormedInput);
   app.use(async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string') {
@@ -140,13 +157,14 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
     }
     await next();
   });
-  registerListeners(app, deps);
+  registerListeners(app, listenerDeps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled error in a listener');
   });
 
   return {
     app,
+    health,
     async start() {
       // Bolt's init() runs auth.test on app.client; lend it a client with the short start-up policy, then
       // put the normal one back for everything after (listeners, uploads, daily posts).
@@ -182,6 +200,28 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
       if (socket.health.listening) await new Promise<void>((resolve) => socket.health.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Bolt's HTTP receiver behind our guard (body cap, timestamp both ways, JSON shape): Bolt's own listener is
+ * wrapped before start(), which is when its server begins calling it.
+ */
+function httpReceiver(
+  signingSecret: string,
+  logger: ReturnType<typeof boltLogger>,
+  healthz: (req: IncomingMessage, res: ServerResponse) => void,
+): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    logger,
+    customRoutes: [
+      { path: '/healthz', method: ['GET'], handler: healthz },
+      { path: '/readyz', method: ['GET'], handler: healthz },
+    ],
+    bodyLimit: MAX_BODY_BYTES,
+  });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, { paths: ['/slack/events'] });
+  return receiver;
 }
 
 function listen(server: Server, port: number, host: string | undefined): Promise<number> {

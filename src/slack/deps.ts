@@ -16,4 +16,6 @@ export interface SlackDeps {
   avance?: AvanceDeps;
   /** The database's state for /healthz and /readyz (stores.health()); absent = not checked. */
   health?: () => Promise<HealthReport>;
+  /** Set by createSlackApp: the monitored fetch with a timeout, and how response_url replies retry. */
+  respond?: { fetch: typeof fetch; baseDelayMs?: number };
 }

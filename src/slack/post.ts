@@ -2,6 +2,9 @@ import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { wellFormedJson } from '../content/well-formed.ts';
+import type { SlackDeps } from './deps.ts';
+import { createResponder, type Responder } from './response-url.ts';
 import { describeSlackError } from './web-api-errors.ts';
 
 export interface PostTarget {
@@ -21,11 +24,13 @@ export async function postReply(
   message: { text: string; blocks: KnownBlock[] },
   log: Logger,
 ): Promise<boolean> {
+  // Whatever the reply was built from, no half of a character goes out (the Web API client would throw).
+  const safe = wellFormedJson(message);
   try {
     await client.chat.postMessage({
       channel: target.channel,
-      text: message.text,
-      blocks: message.blocks,
+      text: safe.text,
+      blocks: safe.blocks,
       ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
     });
     return true;
@@ -67,4 +72,13 @@ export async function respondOrLog(
     log.warn({ reason: describeSlackError(error).reason }, failure);
     return false;
   }
+}
+
+/** The retrying responder for an interaction's response_url, with the app's monitored fetch. */
+export function responderFor(deps: Pick<SlackDeps, 'respond'>, url: string, log: Logger): Responder {
+  return createResponder(url, {
+    fetch: deps.respond?.fetch ?? globalThis.fetch,
+    log,
+    ...(deps.respond?.baseDelayMs !== undefined ? { baseDelayMs: deps.respond.baseDelayMs } : {}),
+  });
 }

@@ -1,10 +1,15 @@
 import { webApi } from '@slack/bolt';
+import { redactUrls } from '../config/redact.ts';
 
 /**
  * Why the bot could not start talking to Slack, in Spanish, naming what to check: the network and
  * SLACK_API_URL when Slack could not be reached at all, the tokens when Slack answered with a refusal.
  */
 export function describeStartError(error: unknown, apiUrl: string | undefined): string {
+  return redactUrls(startErrorText(error, apiUrl));
+}
+
+function startErrorText(error: unknown, apiUrl: string | undefined): string {
   const code = (error as { code?: unknown }).code;
   if (code === webApi.ErrorCode.RequestError || code === webApi.ErrorCode.HTTPError) {
     // fetch's own message is just "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, bad port…) is its cause.

@@ -149,6 +149,18 @@ describe('/avance', () => {
     expect(tracker?.daily).toEqual({ enabled: false, time: '08:30', days: [1, 3, 5], quiet: 'nada' });
   });
 
+  it('logs no event and writes nothing when the same daily setting is sent again', async () => {
+    await ask('diario 09:00 lun-vie');
+    const before = snapshot();
+    const again = await ask('diario 09:00 lunes a viernes');
+    expect(all(again)).toContain('09:00 (lun-vie)');
+    expect(all(again)).toContain('sin cambios');
+    expect(snapshot()).toBe(before);
+    const tracker = await service.deps.trackers.getTracker('T1', 'C1');
+    const events = await service.deps.steps.events(tracker?.id ?? 0, {});
+    expect(events.filter((e) => e.kind === 'tracker.daily')).toHaveLength(1);
+  });
+
   it('exports a CSV file, or a code block when the upload fails', async () => {
     await ask('inicio 2026-01-05');
     await ask('bloquear 1.1 =HYPERLINK("x")');

@@ -135,6 +135,25 @@ describe('/avance with other wrong input', () => {
   });
 });
 
+describe('day names that are members of every JavaScript object', () => {
+  it.each([
+    'lun-constructor',
+    'constructor-vie',
+    '__proto__-lun',
+    'constructor',
+    'toString',
+    'hasOwnProperty,lun',
+    'valueOf a viernes',
+  ])('diario 09:00 %s is refused at once and changes nothing', async (days) => {
+    const before = dumpTables(service.db);
+    const started = performance.now();
+    const reply = await ask(`diario 09:00 ${days}`);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(all(reply)).toMatch(/No entendí los días/);
+    expect(dumpTables(service.db)).toBe(before);
+  });
+});
+
 describe('a block reason someone typed', () => {
   it('cannot open a code block or ping anyone on the card, the overview or the history', async () => {
     const reason = `\`\`\`bloque <!channel> &lt;!here&gt; *negrita* ~x~ ${'motivo '.repeat(700)}`;

@@ -183,6 +183,14 @@ describe('the guia executable', () => {
     await expect(failed).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('"problems"') });
   });
 
+  it('`guia constructor` is an unknown command, like any other word', async () => {
+    const run = exec(process.execPath, ['bin/guia.mjs', 'constructor'], { cwd: root });
+    await expect(run).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Comando desconocido: constructor/),
+    });
+  });
+
   it('an unknown command lists the content commands and exits 2', async () => {
     const run = exec(process.execPath, ['bin/guia.mjs', 'nada'], { cwd: root });
     await expect(run).rejects.toMatchObject({

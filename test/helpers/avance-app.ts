@@ -11,10 +11,11 @@ import { postCommand } from './signed-request.ts';
 import { startTestApp, type TestApp } from './slack-app.ts';
 
 export async function startAvanceTestApp(
-  opts: { uploads?: boolean } = {},
+  opts: { uploads?: boolean; callTimeoutMs?: number } = {},
 ): Promise<{ t: TestApp; avance: AvanceDeps }> {
   // Without uploads `/avance exportar` falls back to a code block, as when Slack refuses the upload.
   const t = await startTestApp({
+    ...(opts.callTimeoutMs !== undefined ? { callTimeoutMs: opts.callTimeoutMs } : {}),
     avance: { now: () => new Date('2026-02-10T16:00:00Z'), uploads: opts.uploads ?? false },
   });
   const avance = t.app.avance;

@@ -5,7 +5,7 @@
  *
  * Point the app at it with SLACK_API_URL = fake.apiUrl; hand out fake.responseUrl() as a response_url.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
@@ -26,7 +26,9 @@ export type Failure =
   | { error: string }
   | { status: 429; retryAfter: number }
   | { status: number; body?: string }
-  | { drop: true };
+  | { drop: true }
+  /** Never answers (the connection stays open until the client gives up or the fake closes). */
+  | { hang: true };
 
 export interface FakeSlack {
   /** Base URL for the Web API client, ending in `/api/`. */
@@ -39,6 +41,10 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** The next `times` calls to `method` fail (default once). */
   fail(method: string, failure: Failure, times?: number): void;
+  /** The next `times` posts to any response_url fail (a 500, a 429 with Retry-After, a drop or a hang). */
+  failResponses(failure: Failure, times?: number): void;
+  /** Every response_url post, failed ones too, with when it arrived. */
+  responseAttempts: Array<{ path: string; at: number }>;
   /** Overrides the success payload of a method (merged into `{ ok: true }`). */
   respondWith(method: string, payload: Record<string, unknown>): void;
   /** Resolves when `check()` is truthy; rejects with the recorded traffic after `timeoutMs`. */
@@ -54,6 +60,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: RecordedPost[] = [];
   const uploads: RecordedPost[] = [];
   const failures = new Map<string, Array<Failure>>();
+  const responseFailures: Failure[] = [];
+  const responseAttempts: Array<{ path: string; at: number }> = [];
   const overrides = new Map<string, Record<string, unknown>>();
   let ts = 1_700_000_000;
   let base = '';
@@ -92,6 +100,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     if (!url.pathname.startsWith('/api/')) {
+      responseAttempts.push({ path: url.pathname, at: performance.now() });
+      const failure = responseFailures.shift();
+      if (failure) {
+        answerFailure(req, res, failure);
+        return;
+      }
       responses.push({ path: url.pathname, body: parseBody(raw, req.headers['content-type']) });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
@@ -107,21 +121,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     });
     const failure = failures.get(method)?.shift();
     if (failure) {
-      if ('drop' in failure) {
-        req.socket.destroy();
-        return;
-      }
-      if ('error' in failure) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: false, error: failure.error }));
-        return;
-      }
-      if (failure.status === 429 && 'retryAfter' in failure) {
-        res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
-        return;
-      }
-      res.writeHead(failure.status).end('body' in failure ? (failure.body ?? '') : '');
+      answerFailure(req, res, failure);
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -137,7 +137,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     responses,
     uploads,
+    responseAttempts,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    failResponses(failure, times = 1) {
+      for (let i = 0; i < times; i++) responseFailures.push(failure);
+    },
     fail(method, failure, times = 1) {
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push(failure);
@@ -164,6 +168,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       uploads.length = 0;
       failures.clear();
       overrides.clear();
+      responseFailures.length = 0;
+      responseAttempts.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -171,6 +177,25 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.close(() => resolve());
       }),
   };
+}
+
+function answerFailure(req: IncomingMessage, res: ServerResponse, failure: Failure): void {
+  if ('hang' in failure) return;
+  if ('drop' in failure) {
+    req.socket.destroy();
+    return;
+  }
+  if ('error' in failure) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: false, error: failure.error }));
+    return;
+  }
+  if (failure.status === 429 && 'retryAfter' in failure) {
+    res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    return;
+  }
+  res.writeHead(failure.status).end('body' in failure ? (failure.body ?? '') : '');
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -53,6 +53,9 @@ export async function startTestApp(
     /** Team progress, wired as src/main.ts wires it (command, Home section, decorator, buttons), on this clock. */
     avance?: { now: () => Date; uploads?: boolean };
     retries?: number;
+    /** Timeout of each call to Slack, and the first response_url retry wait (both short in tests). */
+    callTimeoutMs?: number;
+    respondBaseDelayMs?: number;
   } = {},
 ): Promise<TestApp> {
   const fake = await startFakeSlack();
@@ -82,7 +85,12 @@ export async function startTestApp(
     guides: realGuides(),
     ...(opts.avance ? { now: opts.avance.now, uploads: opts.avance.uploads ?? false } : { avance: false }),
     ...(opts.extraDeps ? { extraBotDeps: opts.extraDeps } : {}),
-    slack: { retryConfig: { retries: opts.retries ?? 0 }, host: '127.0.0.1' },
+    slack: {
+      retryConfig: { retries: opts.retries ?? 0 },
+      host: '127.0.0.1',
+      ...(opts.callTimeoutMs !== undefined ? { callTimeoutMs: opts.callTimeoutMs } : {}),
+      respondBaseDelayMs: opts.respondBaseDelayMs ?? 50,
+    },
   });
   if (!built.ok) throw new Error(built.message);
   const app = built.value;

@@ -18,20 +18,22 @@ GUIA_TZ (America/Mexico_City), GUIA_CONTENT_DIR.`;
 
 /** Slack's error codes in words for whoever runs the command; the code stays in parentheses for searching. */
 function reasonEs(reason: string): string {
-  const known: Record<string, string> = {
-    network: 'no hubo conexión con Slack',
-    ratelimited: 'Slack limitó las peticiones; se reintenta en la próxima ejecución',
-    invalid_auth: 'Slack no aceptó el token (SLACK_BOT_TOKEN)',
-    not_authed: 'falta el token de Slack',
-    token_revoked: 'el token de Slack fue revocado',
-    account_inactive: 'la cuenta del bot está desactivada',
-    missing_scope: 'al bot le falta el permiso chat:write',
-    msg_too_long: 'el mensaje es demasiado largo para Slack',
-    invalid_blocks: 'Slack rechazó el formato del mensaje',
-  };
+  const known = new Map(
+    Object.entries({
+      network: 'no hubo conexión con Slack',
+      ratelimited: 'Slack limitó las peticiones; se reintenta en la próxima ejecución',
+      invalid_auth: 'Slack no aceptó el token (SLACK_BOT_TOKEN)',
+      not_authed: 'falta el token de Slack',
+      token_revoked: 'el token de Slack fue revocado',
+      account_inactive: 'la cuenta del bot está desactivada',
+      missing_scope: 'al bot le falta el permiso chat:write',
+      msg_too_long: 'el mensaje es demasiado largo para Slack',
+      invalid_blocks: 'Slack rechazó el formato del mensaje',
+    }),
+  );
   const http = /^http_(\d+|\?)$/.exec(reason);
   const text =
-    known[reason] ??
+    known.get(reason) ??
     (http ? `Slack respondió con un error HTTP ${http[1]}` : `Slack o el bot no pudieron publicar`);
   return `${text} (${reason})`;
 }

@@ -1,55 +1,68 @@
+import { createHash } from 'node:crypto';
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { sharedReply, withActions } from '../../../bot/share.ts';
 import { ACTIONS } from '../../../render/ids.ts';
 import { decodeShare } from '../../../render/reply.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { respondOrLog } from '../../post.ts';
-import { describeSlackError } from '../../web-api-errors.ts';
+import { responderFor } from '../../post.ts';
 
 /**
  * "Compartir en el canal": the same reply, posted publicly with who shared it, through the response_url of
  * the ephemeral message (so it works where the bot is not a member); then the ephemeral copy is removed.
+ * Once per answer: a second click (or Slack redelivering the first) is claimed like a repeated event.
  */
 export function registerShare(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, action }) => {
     await ack();
     const log = deps.logger.child({ listener: 'share', user: body.user.id });
+    const respond = responderFor(deps, body.response_url, log);
+    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    const ref = decodeShare(action.value);
+    let reply: Awaited<ReturnType<typeof sharedReply>> | null = null;
     try {
-      const ref = decodeShare(action.value);
-      const reply = ref
+      reply = ref
         ? await sharedReply(
             ref,
             { userId: body.user.id, teamId: body.team?.id ?? '', channelId: body.channel?.id ?? '' },
             deps.commands,
           )
         : null;
-      if (!reply) {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: 'Este botón ya no es válido; vuelve a escribir el comando.',
-        });
-        return;
-      }
-      await respond({
-        response_type: 'in_channel',
-        replace_original: false,
-        text: reply.text,
-        blocks: withActions(reply, { share: false, sharedBy: body.user.id }),
-      });
-      await respond({ delete_original: true });
     } catch (error) {
-      log.warn({ reason: describeSlackError(error).reason }, 'could not share');
-      await respondOrLog(
-        respond,
-        {
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: 'No pude compartir la respuesta en el canal. Inténtalo de nuevo en un momento.',
-        },
-        log,
-        'could not tell the user either',
-      );
+      log.warn({ err: error }, 'could not rebuild the shared reply');
+      await tell(COULD_NOT_SHARE);
+      return;
     }
+    if (!reply) {
+      await tell('Este botón ya no es válido; vuelve a escribir el comando.');
+      return;
+    }
+    if (!(await deps.events.claim(shareKey(body, action.value)))) {
+      log.info('share ignored: this answer was already shared');
+      await tell('Esta respuesta ya se compartió en el canal.');
+      return;
+    }
+    const shared = await respond({
+      response_type: 'in_channel',
+      replace_original: false,
+      text: reply.text,
+      blocks: withActions(reply, { share: false, sharedBy: body.user.id }),
+    });
+    if (!shared) {
+      await tell(COULD_NOT_SHARE);
+      return;
+    }
+    await respond({ delete_original: true });
   });
+}
+
+const COULD_NOT_SHARE = 'No pude compartir la respuesta en el canal. Inténtalo de nuevo en un momento.';
+
+/** One answer: the ephemeral message it sits in (channel and ts) and what the button would share. */
+function shareKey(body: BlockButtonAction, value: string | undefined): string {
+  const message = body.container?.message_ts ?? body.message?.ts ?? body.response_url;
+  const digest = createHash('sha256')
+    .update(value ?? '')
+    .digest('hex')
+    .slice(0, 16);
+  return `share:${body.channel?.id ?? ''}:${message}:${digest}`;
 }

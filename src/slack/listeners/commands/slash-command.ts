@@ -3,7 +3,7 @@ import { errorReply } from '../../../bot/answer-question.ts';
 import { withActions } from '../../../bot/share.ts';
 import type { CommandHandler } from '../../../bot/types.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { respondOrLog } from '../../post.ts';
+import { responderFor } from '../../post.ts';
 
 /**
  * One listener per entry of the command map (`/guia`, and `/avance` once the progress feature registers
@@ -11,7 +11,7 @@ import { respondOrLog } from '../../post.ts';
  * in any channel, also where the bot is not a member.
  */
 export function registerSlashCommand(app: App, name: string, handler: CommandHandler, deps: SlackDeps): void {
-  app.command(name, async ({ ack, command, respond }) => {
+  app.command(name, async ({ ack, command }) => {
     await ack();
     const log = deps.logger.child({ listener: name, user: command.user_id });
     let reply: Awaited<ReturnType<CommandHandler>>;
@@ -27,15 +27,13 @@ export function registerSlashCommand(app: App, name: string, handler: CommandHan
       log.error({ err: error }, 'command failed');
       reply = errorReply();
     }
-    await respondOrLog(
-      respond,
-      {
-        response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
-        text: reply.text,
-        blocks: withActions(reply, { share: reply.visibility === 'ephemeral' }),
-      },
-      log,
-      'could not answer the command',
-    );
+    // Retried with backoff within the url's limits; the change itself is already stored.
+    const respond = responderFor(deps, command.response_url, log);
+    const delivered = await respond({
+      response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
+      text: reply.text,
+      blocks: withActions(reply, { share: reply.visibility === 'ephemeral' }),
+    });
+    if (!delivered) log.warn('could not answer the command');
   });
 }
