@@ -15,6 +15,7 @@ import type { Config } from '../config/config.ts';
 import { loadContent } from '../content/loader.ts';
 import type { Guide } from '../content/model.ts';
 import { progressPorts, type Stores } from '../ports/index.ts';
+import type { InstallationStore } from '../ports/installations.ts';
 import type { DailyDeps, DailyRun } from '../schedule/daily.ts';
 import type { DailyScheduler } from '../schedule/scheduler.ts';
 import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
@@ -54,6 +55,13 @@ export interface GuiaApp {
   runLocalChat(io: { input: Readable; output: Writable; interactive: boolean }): Promise<void>;
   /** The daily posts every minute, with their own Web API client (Slack modes only). */
   startScheduler(): Promise<DailyScheduler>;
+  /**
+   * One pass of what the scheduler runs each minute: the daily posts due at `now` in every installed
+   * workspace, each with its own token, paced (Slack modes only).
+   */
+  runDaily(now: Date): Promise<DailyRun>;
+  /** Distribution mode: the installations (with token rotation) Bolt and the schedulers read. */
+  installations?: InstallationStore;
   /**
    * Stops the scheduler and the Slack app, then closes the stores. Safe to call twice. A failing Slack
    * stop is logged, or ignored with `quiet` (after a failed start, when there is nothing to stop).
@@ -96,6 +104,60 @@ export async function createDailyDeps(opts: {
   };
 }
 
+/**
+ * What the scheduler runs each minute: every installed workspace (one in the single-token modes) with its
+ * own token, through one pacer (per-channel rate, per-workspace budget, Retry-After).
+ */
+async function createDailyPass(opts: {
+  stores: Stores;
+  guides: Guide[];
+  tz: string;
+  apiUrl?: string | undefined;
+  runner: string;
+  logger: Logger;
+  /** The single-token modes. */
+  token?: string;
+  /** Distribution mode. */
+  installations?: InstallationStore;
+}): Promise<(now: Date) => Promise<DailyRun>> {
+  const [{ runDailyForWorkspaces }, { createPacer }, paced, ws] = await Promise.all([
+    import('../schedule/workspaces.ts'),
+    import('../slack/pacing.ts'),
+    import('../slack/paced-poster.ts'),
+    import('../slack/installations.ts'),
+  ]);
+  const { logger } = opts;
+  let workspaces: import('../slack/installations.ts').Workspaces;
+  if (opts.token) workspaces = ws.singleWorkspace(opts.token);
+  else if (opts.installations)
+    workspaces = ws.installedWorkspaces({ store: opts.installations, apiUrl: opts.apiUrl, logger });
+  else throw new Error('the daily posts need a bot token or the installations');
+  const pacer = createPacer();
+  const daily: Omit<DailyDeps, 'post'> = {
+    ...progressPorts(opts.stores),
+    guides: opts.guides,
+    tz: opts.tz,
+    runner: opts.runner,
+    onError: (error, tracker) =>
+      logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
+  };
+  return (now) =>
+    runDailyForWorkspaces(
+      {
+        daily,
+        workspaces: () => workspaces.list(),
+        posterFor: (w) =>
+          paced.createPacedPoster(
+            paced.createPacedClient({ token: w.token, apiUrl: opts.apiUrl }),
+            pacer,
+            w.teamId,
+          ),
+        onWorkspaceError: (error, teamId) => logger.error({ err: error, team: teamId }, 'daily posts failed'),
+      },
+      now,
+    );
+}
+
 /** Names this process in claim rows (host:pid), for whoever reads the database. */
 export const runnerName = (prefix = ''): string => `${prefix}${hostname()}:${process.pid}`;
 
@@ -134,11 +196,13 @@ export async function createApp(
   const slackModules = slackConfig
     ? await Promise.all([import('../slack/app.ts'), import('../slack/avance-upload.ts')])
     : undefined;
+  // Distribution mode has no single token: `/avance exportar` answers with the CSV in a code block.
+  const uploadToken = slackConfig?.botToken;
   const uploadFile =
-    slackModules && slackConfig && overrides.avance !== false && overrides.uploads !== false
+    slackModules && uploadToken && overrides.avance !== false && overrides.uploads !== false
       ? slackModules[1].createSlackUploader(
           slackModules[1].createUploadClient({
-            token: slackConfig.botToken,
+            token: uploadToken,
             apiUrl: slackConfig.apiUrl,
             retryConfig: overrides.slack?.retryConfig,
           }),
@@ -162,6 +226,27 @@ export async function createApp(
     ...(overrides.extraBotDeps ? { extra: overrides.extraBotDeps(stores) } : {}),
   });
 
+  // Distribution mode: Bolt and the schedulers read the installations through one token-rotating store.
+  let installations: InstallationStore | undefined;
+  if (slackConfig?.oauth) {
+    let store = stores.installations;
+    if (!store) {
+      const { createMemoryInstallationStore } = await import('../adapters/memory/installations.ts');
+      logger.warn(
+        'installations kept in memory: they are lost on restart (this database has no SQL store for them)',
+      );
+      store = createMemoryInstallationStore();
+    }
+    const { withTokenRotation } = await import('../slack/installations.ts');
+    installations = withTokenRotation({
+      store,
+      clientId: slackConfig.oauth.clientId,
+      clientSecret: slackConfig.oauth.clientSecret,
+      apiUrl: slackConfig.apiUrl,
+      logger,
+    });
+  }
+
   const slack = slackModules?.[0].createSlackApp(
     config,
     {
@@ -171,9 +256,26 @@ export async function createApp(
       events: stores.dedupe,
       logger,
       ...(avance ? { avance } : {}),
+      ...(installations ? { installations } : {}),
     },
     overrides.slack,
   );
+
+  let dailyPass: ((now: Date) => Promise<DailyRun>) | undefined;
+  const runDailyPass = async (now: Date): Promise<DailyRun> => {
+    if (!slackConfig) throw new Error('the daily posts need Slack credentials');
+    dailyPass ??= await createDailyPass({
+      stores,
+      guides,
+      tz: config.timeZone,
+      apiUrl: slackConfig.apiUrl,
+      runner: runnerName(),
+      logger,
+      ...(slackConfig.botToken ? { token: slackConfig.botToken } : {}),
+      ...(installations ? { installations } : {}),
+    });
+    return dailyPass(now);
+  };
 
   let scheduler: DailyScheduler | undefined;
   let closed = false;
@@ -185,6 +287,8 @@ export async function createApp(
     bot,
     ...(avance ? { avance } : {}),
     ...(slack ? { slack } : {}),
+    ...(installations ? { installations } : {}),
+    runDaily: runDailyPass,
     async runLocalChat(io) {
       const { runLocalChat } = await import('../local/chat.ts');
       await runLocalChat({
@@ -197,26 +301,19 @@ export async function createApp(
     async startScheduler() {
       if (!slackConfig) throw new Error('the daily posts need Slack credentials');
       const { startDailyScheduler } = await import('../schedule/scheduler.ts');
-      const deps = await createDailyDeps({
-        stores,
-        guides,
-        tz: config.timeZone,
-        token: slackConfig.botToken,
-        apiUrl: slackConfig.apiUrl,
-        runner: runnerName(),
-        onError: (error, tracker) =>
-          logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
-      });
       scheduler?.stop();
-      const started = startDailyScheduler(deps, {
-        onRun: (run: DailyRun) => {
-          if (run.posted.length + run.failed.length + run.removed.length > 0)
-            logger.info({ run }, 'daily posts');
-          for (const f of run.failures)
-            logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
+      const started = startDailyScheduler(
+        { tz: config.timeZone, run: runDailyPass },
+        {
+          onRun: (run: DailyRun) => {
+            if (run.posted.length + run.failed.length + run.removed.length > 0)
+              logger.info({ run }, 'daily posts');
+            for (const f of run.failures)
+              logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
+          },
+          onError: (error) => logger.error({ err: error }, 'daily job failed'),
         },
-        onError: (error) => logger.error({ err: error }, 'daily job failed'),
-      });
+      );
       // Closed while the modules loaded (a signal during start-up): leave nothing ticking.
       if (closed) started.stop();
       else scheduler = started;

@@ -3,6 +3,7 @@ import type { AvanceDeps } from '../bot/avance-command.ts';
 import type { BotDeps, CommandHandler } from '../bot/types.ts';
 import type { ProcessedEvents } from '../ports/dedupe.ts';
 import type { FeedbackStore } from '../ports/feedback.ts';
+import type { InstallationStore } from '../ports/installations.ts';
 
 /** Everything the Slack listeners need, built by the wiring (src/app/wire.ts). */
 export interface SlackDeps {
@@ -13,4 +14,6 @@ export interface SlackDeps {
   logger: Logger;
   /** Team progress: when set, the Iniciar / Completar / activity buttons are listened to as well. */
   avance?: AvanceDeps;
+  /** Distribution mode: the workspaces installed by OAuth. */
+  installations?: InstallationStore;
 }

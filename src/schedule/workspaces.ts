@@ -1,0 +1,72 @@
+import type { TrackerStore } from '../ports/trackers.ts';
+import type { Tracker } from '../progress/model.ts';
+import type { DailyDeps, DailyRun } from './daily.ts';
+import { runDaily } from './daily.ts';
+
+/** One installed workspace: its team ('*' = every team, the single-token modes) and a token. */
+export interface ScheduledWorkspace {
+  teamId: string;
+  token: string;
+}
+
+export interface WorkspaceWalkDeps {
+  /** The daily deps without a poster: each workspace posts with its own token. */
+  daily: Omit<DailyDeps, 'post'>;
+  /** Installed workspaces right now (uninstalled ones are absent: nothing is posted there). */
+  workspaces(): Promise<ScheduledWorkspace[]>;
+  posterFor(workspace: ScheduledWorkspace): DailyDeps['post'];
+  /** Workspaces run at the same time; each one's posts stay in order and paced. Default 8. */
+  concurrency?: number;
+  onWorkspaceError?(error: unknown, teamId: string): void;
+}
+
+const emptyRun = (): DailyRun => ({ posted: [], quiet: [], failed: [], removed: [], failures: [] });
+
+/**
+ * The daily posts of every installed workspace, each with its own token: trackers are listed once and
+ * grouped by team, a workspace's trackers go through runDaily with that workspace's poster, and one
+ * workspace's failure (a revoked token, a bug) is reported and never stops the others.
+ */
+export async function runDailyForWorkspaces(deps: WorkspaceWalkDeps, now: Date): Promise<DailyRun> {
+  const workspaces = await deps.workspaces();
+  const trackers = await deps.daily.trackers.listTrackers({ dailyEnabled: true });
+  const byTeam = new Map<string, Tracker[]>();
+  for (const t of trackers) byTeam.set(t.teamId, [...(byTeam.get(t.teamId) ?? []), t]);
+  const total = emptyRun();
+  const queue = [...workspaces];
+  const worker = async () => {
+    for (let w = queue.shift(); w; w = queue.shift()) {
+      const mine = w.teamId === '*' ? trackers : (byTeam.get(w.teamId) ?? []);
+      if (mine.length === 0) continue;
+      try {
+        const run = await runDaily(
+          {
+            ...deps.daily,
+            // This workspace's trackers only (already listed), so its run cannot touch another's channels.
+            trackers: withTrackers(deps.daily.trackers, mine),
+            post: deps.posterFor(w),
+          },
+          now,
+        );
+        for (const k of ['posted', 'quiet', 'failed', 'removed', 'failures'] as const) {
+          (total[k] as unknown[]).push(...run[k]);
+        }
+      } catch (error) {
+        deps.onWorkspaceError?.(error, w.teamId);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, queue.length || 1) }, worker));
+  return total;
+}
+
+/** The tracker port with `listTrackers` answering `list` (a Proxy: adapters may be class instances). */
+function withTrackers(store: TrackerStore, list: Tracker[]): TrackerStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'listTrackers') return async () => list;
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
