@@ -154,7 +154,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     // Distribution mode: every workspace's token comes from its installation, none from the environment.
     mode = 'http';
     for (const [name, v] of Object.entries(oauthVars)) {
-      if (v === undefined) problems.push(`${name}: falta para instalar en varios espacios de trabajo (OAuth)`);
+      if (v === undefined)
+        problems.push(`${name}: falta para instalar en varios espacios de trabajo (OAuth)`);
     }
     if (!secret) problems.push('SLACK_SIGNING_SECRET: falta; el modo OAuth recibe a Slack por HTTP');
     if (bot) {
@@ -162,7 +163,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         'SLACK_BOT_TOKEN: quítalo en el modo OAuth (SLACK_CLIENT_ID): cada espacio de trabajo usa el token de su instalación',
       );
     }
-    if (app) problems.push('SLACK_APP_TOKEN: quítalo en el modo OAuth; Socket Mode es para una sola instalación');
+    if (app)
+      problems.push('SLACK_APP_TOKEN: quítalo en el modo OAuth; Socket Mode es para una sola instalación');
   } else if (e.SLACK_REDIRECT_URI) {
     problems.push('SLACK_REDIRECT_URI: solo sirve en el modo OAuth (con SLACK_CLIENT_ID)');
   } else if (bot && app) mode = 'socket';

@@ -69,10 +69,18 @@ export function withTokenRotation(opts: TokenRotationOptions): InstallationStore
     }
     const updated: AnyInstallation = {
       ...installation,
-      bot: { ...bot, token: res.access_token, refreshToken: res.refresh_token, expiresAt: nowS() + res.expires_in },
+      bot: {
+        ...bot,
+        token: res.access_token,
+        refreshToken: res.refresh_token,
+        expiresAt: nowS() + res.expires_in,
+      },
     };
     await store.storeInstallation(updated);
-    opts.logger.info({ installation: installationKeyString(keyOfInstallation(updated)) }, 'bot token refreshed');
+    opts.logger.info(
+      { installation: installationKeyString(keyOfInstallation(updated)) },
+      'bot token refreshed',
+    );
     return updated;
   };
 

@@ -65,9 +65,15 @@ export function failureText(code: string | undefined): { status: number; text: s
           'donde lo abriste). Vuelve a empezar desde la página de instalación.',
       };
     case 'slack_oauth_missing_code':
-      return { status: 400, text: 'Slack no envió el código de autorización. Vuelve a empezar la instalación.' };
+      return {
+        status: 400,
+        text: 'Slack no envió el código de autorización. Vuelve a empezar la instalación.',
+      };
     case 'slack_oauth_installer_authorization_error':
-      return { status: 400, text: 'La instalación se canceló en Slack. Puedes intentarlo de nuevo cuando quieras.' };
+      return {
+        status: 400,
+        text: 'La instalación se canceló en Slack. Puedes intentarlo de nuevo cuando quieras.',
+      };
     default:
       return {
         status: 500,
@@ -93,7 +99,13 @@ export function oauthAppOptions(opts: {
   logger: Logger;
 }): Pick<
   AppOptions,
-  'clientId' | 'clientSecret' | 'stateSecret' | 'scopes' | 'installationStore' | 'installerOptions' | 'redirectUri'
+  | 'clientId'
+  | 'clientSecret'
+  | 'stateSecret'
+  | 'scopes'
+  | 'installationStore'
+  | 'installerOptions'
+  | 'redirectUri'
 > {
   const { oauth, logger } = opts;
   return {
