@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { createMemoryInstallationStore } from '../../src/adapters/memory/installations.ts';
 import type { Db } from '../../src/adapters/sqlite/db.ts';
 import { openDb } from '../../src/adapters/sqlite/db.ts';
 import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
@@ -18,11 +19,18 @@ import { loadContent } from '../../src/content/loader.ts';
 import type { Guide } from '../../src/content/model.ts';
 import type { FeedbackStore } from '../../src/ports/feedback.ts';
 import type { Stores } from '../../src/ports/index.ts';
+import type { InstallationStore } from '../../src/ports/installations.ts';
 import type { SlackApp } from '../../src/slack/app.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import type { SlackTarget } from './signed-request.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
+/** The distribution-mode variables of the test app (no SLACK_BOT_TOKEN). */
+export const OAUTH_ENV = {
+  SLACK_CLIENT_ID: '1234.5678',
+  SLACK_CLIENT_SECRET: 'test-client-secret',
+  SLACK_STATE_SECRET: 'test-state-secret-0123456789',
+} as const;
 export const CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
 
 let cachedGuides: Guide[] | undefined;
@@ -53,13 +61,15 @@ export async function startTestApp(
     /** Team progress, wired as src/main.ts wires it (command, Home section, decorator, buttons), on this clock. */
     avance?: { now: () => Date; uploads?: boolean };
     retries?: number;
+    /** Distribution mode (OAuth, no bot token), installations in `installations` (default: in memory). */
+    oauth?: { installations?: InstallationStore };
   } = {},
 ): Promise<TestApp> {
   const fake = await startFakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'guia-slack-'));
   const dbFile = join(dir, 'guia.db');
   const parsed = parseConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    ...(opts.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: 'xoxb-test-token' }),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
@@ -75,7 +85,10 @@ export async function startTestApp(
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
   const db = openDb(dbFile);
-  const stores = createSqliteStores(db);
+  const stores: Stores = {
+    ...createSqliteStores(db),
+    ...(opts.oauth ? { installations: opts.oauth.installations ?? createMemoryInstallationStore() } : {}),
+  };
   const built = await createApp(parsed.config, {
     stores,
     logger,
@@ -90,6 +103,7 @@ export async function startTestApp(
   if (!slack) throw new Error('createApp built no Slack app in HTTP mode');
   const { port } = await slack.start();
   const baseUrl = `http://127.0.0.1:${port}`;
+  fake.oauth.redirectUrl = `${baseUrl}/slack/oauth_redirect`;
   return {
     target: { url: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET },
     baseUrl,
