@@ -192,6 +192,29 @@ describe('installing the app into a workspace (OAuth)', () => {
     expect(back?.token).toBe(await tokenOf('T100'));
   });
 
+  it('refreshes a rotating token once when two events of that team arrive at once', async () => {
+    const workspace: FakeWorkspace = { teamId: 'T400', expiresIn: 60 };
+    await install(workspace);
+    const old = await tokenOf('T400');
+    workspace.expiresIn = 12 * 3600;
+    t.fake.reset();
+    await Promise.all([
+      postEvent(t.target, mentionFrom('T400', '<@UBOT> paso 1.1')),
+      postEvent(t.target, mentionFrom('T400', '<@UBOT> paso 1.2')),
+    ]);
+    const replies = await t.fake.waitFor(() => {
+      const r = t.fake.callsTo('chat.postMessage');
+      return r.length >= 2 ? r : undefined;
+    });
+    const refreshes = t.fake
+      .callsTo('oauth.v2.access')
+      .filter((c) => c.params.grant_type === 'refresh_token');
+    expect(refreshes).toHaveLength(1);
+    const fresh = await tokenOf('T400');
+    expect(fresh).not.toBe(old);
+    expect(replies.map((r) => r.token)).toEqual([fresh, fresh]);
+  });
+
   it('deletes the tokens on tokens_revoked for the bot', async () => {
     await install({ teamId: 'T300' });
     expect(await installed('T300')).toBe(true);
