@@ -1,0 +1,142 @@
+/**
+ * npm run bench:workspaces — the daily posts of many institutions at once: BENCH_TEAMS workspaces (default
+ * 20) × BENCH_CHANNELS channels (default 50) with a tracker each, every daily summary due at the same minute,
+ * two replicas (two apps built by createApp in distribution mode, each with its own database connection and
+ * pacer, sharing the installations) running that minute together against the fake Slack, which answers
+ * some chat.postMessage calls with 429 + Retry-After. Prints the time to finish, posts per channel (must be
+ * exactly 1, with the channel's own workspace token), the 429s met and how the replicas split the work.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { createMemoryInstallationStore } from '../src/adapters/memory/installations.ts';
+import { openDb } from '../src/adapters/sqlite/db.ts';
+import { createSqliteStores } from '../src/adapters/sqlite/index.ts';
+import { createApp, type GuiaApp } from '../src/app/wire.ts';
+import { parseConfig } from '../src/config/config.ts';
+import type { Stores } from '../src/ports/index.ts';
+import type { Installation, InstallationStore } from '../src/ports/installations.ts';
+import type { DailyRun } from '../src/schedule/daily.ts';
+import { startFakeSlack } from '../test/helpers/fake-slack.ts';
+import { CONTENT_DIR, OAUTH_ENV, realGuides, SIGNING_SECRET } from '../test/helpers/slack-app.ts';
+
+const TEAMS = Number(process.env.BENCH_TEAMS ?? 20);
+const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 50);
+const RATE_LIMITED = Number(process.env.BENCH_429 ?? 40);
+const NOW = new Date('2026-02-11T16:00:00Z'); // 10:00 in Mexico City, a Wednesday
+
+function installation(teamId: string): Installation<'v2', false> {
+  return {
+    team: { id: teamId, name: teamId },
+    enterprise: undefined,
+    user: { token: undefined, scopes: undefined, id: 'UADMIN' },
+    bot: { token: `xoxb-${teamId}`, scopes: ['chat:write'], id: 'BBOT', userId: 'UBOT' },
+    isEnterpriseInstall: false,
+    authVersion: 'v2',
+  };
+}
+
+async function replica(
+  name: string,
+  dbFile: string,
+  apiUrl: string,
+  installations: InstallationStore,
+): Promise<GuiaApp> {
+  const parsed = parseConfig({
+    ...OAUTH_ENV,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    GUIA_DB: dbFile,
+    GUIA_CONTENT_DIR: CONTENT_DIR,
+    LOG_LEVEL: 'silent',
+  });
+  if (!parsed.ok) throw new Error(parsed.message);
+  const stores: Stores = { ...createSqliteStores(openDb(dbFile)), installations };
+  const built = await createApp(parsed.config, {
+    stores,
+    guides: realGuides(),
+    logger: pino({ level: 'silent', base: { replica: name } }),
+    avance: false,
+  });
+  if (!built.ok) throw new Error(built.message);
+  return built.value;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'guia-workspaces-'));
+  const dbFile = join(dir, 'guia.db');
+  const fake = await startFakeSlack();
+  const installations = createMemoryInstallationStore();
+  const apps: GuiaApp[] = [];
+  try {
+    apps.push(await replica('a', dbFile, fake.apiUrl, installations));
+    apps.push(await replica('b', dbFile, fake.apiUrl, installations));
+    const [a, b] = apps as [GuiaApp, GuiaApp];
+    const actor = { userId: 'U0001', source: 'bench', at: '2026-02-01T16:00:00Z' };
+    const setupStart = performance.now();
+    for (let t = 0; t < TEAMS; t++) {
+      const teamId = `T${String(t).padStart(3, '0')}`;
+      await installations.storeInstallation(installation(teamId));
+      for (let c = 0; c < CHANNELS; c++) {
+        const tracker = await a.stores.trackers.createTracker(
+          { teamId, channelId: `C${teamId}x${c}`, guideId: 'guia-2017', startDate: '2026-01-05' },
+          actor,
+        );
+        await a.stores.trackers.updateTracker(
+          tracker.id,
+          { daily: { enabled: true, time: '10:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
+          'tracker.daily',
+          actor,
+        );
+      }
+    }
+    process.stdout.write(
+      `setup: ${TEAMS} workspaces × ${CHANNELS} channels in ${((performance.now() - setupStart) / 1000).toFixed(1)} s\n`,
+    );
+
+    // Slack pushes back: the first calls of the minute get 429 with Retry-After 1 s.
+    fake.reset();
+    fake.fail('chat.postMessage', { status: 429, retryAfter: 1 }, RATE_LIMITED);
+    const start = performance.now();
+    const [ra, rb] = await Promise.all([a.runDaily(NOW), b.runDaily(NOW)]);
+    const seconds = (performance.now() - start) / 1000;
+
+    const calls = fake.callsTo('chat.postMessage');
+    const perChannel = new Map<string, { n: number; tokens: Set<string> }>();
+    for (const call of calls) {
+      const channel = String(call.params.channel);
+      const entry = perChannel.get(channel) ?? { n: 0, tokens: new Set<string>() };
+      entry.tokens.add(call.token ?? '');
+      perChannel.set(channel, entry);
+    }
+    // A call answered 429 is not a post: count the successful ones from the runs themselves.
+    const told = (r: DailyRun) => r.posted.length + r.quiet.length;
+    const postedIds = [...ra.posted, ...ra.quiet, ...rb.posted, ...rb.quiet];
+    const unique = new Set(postedIds);
+    const wrongToken = [...perChannel].filter(
+      ([channel, e]) => e.tokens.size !== 1 || ![...e.tokens][0]?.startsWith(`xoxb-${channel.slice(1, 5)}`),
+    );
+    const total = TEAMS * CHANNELS;
+    const rateLimited = calls.length - postedIds.length;
+    process.stdout.write(
+      `\nDaily posts due at the same minute: ${total} channels, 2 replicas\n` +
+        `  time to finish          ${seconds.toFixed(1)} s  (${(total / seconds).toFixed(0)} posts/s overall)\n` +
+        `  posts per channel       ${unique.size === postedIds.length && unique.size === total ? 'exactly 1 for every channel' : `WRONG: ${postedIds.length} posts for ${unique.size} of ${total} channels`}\n` +
+        `  own workspace token     ${wrongToken.length === 0 ? 'every channel' : `WRONG in ${wrongToken.length} channels`}\n` +
+        `  429 answers handled     ${rateLimited} (Retry-After 1 s honoured, then posted)\n` +
+        `  failed                  ${ra.failed.length + rb.failed.length}\n` +
+        `  split between replicas  ${told(ra)} / ${told(rb)}\n` +
+        `  budget                  5 posts/s per workspace per replica, 1 per ~1.1 s per channel\n`,
+    );
+    if (unique.size !== total || postedIds.length !== total || wrongToken.length > 0) process.exitCode = 1;
+  } finally {
+    for (const app of apps) await app.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
