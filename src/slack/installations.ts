@@ -7,7 +7,7 @@ import type {
   InstallationQuery,
   InstallationStore,
 } from '../ports/installations.ts';
-import { installationKeyString, keyOfInstallation } from '../ports/installations.ts';
+import { installationKey, keyOfInstallation } from '../ports/installations.ts';
 
 /**
  * Bolt's InstallProvider refreshes a rotating token that expires within 2 hours, with no lock: two replicas
@@ -19,7 +19,7 @@ const REFRESH_MARGIN_S = 2 * 60 * 60 + 10 * 60;
 /** Per attempt; a refresh that hangs must not hold the lock (and every reply of that workspace) for long. */
 const OAUTH_TIMEOUT_MS = 10_000;
 
-type AnyInstallation = Installation<'v1' | 'v2', boolean>;
+type AnyInstallation = Installation;
 
 export interface TokenRotationOptions {
   store: InstallationStore;
@@ -55,7 +55,10 @@ export function withTokenRotation(opts: TokenRotationOptions): InstallationStore
   const nowS = opts.nowS ?? (() => Math.floor(Date.now() / 1000));
   const client = createOAuthClient(opts.apiUrl);
 
-  const refresh = async (installation: AnyInstallation): Promise<AnyInstallation> => {
+  const refresh = async (
+    installation: AnyInstallation,
+    save: (i: AnyInstallation) => Promise<void>,
+  ): Promise<AnyInstallation> => {
     const bot = installation.bot;
     if (!bot?.refreshToken) return installation;
     const res = (await client.oauth.v2.access({
@@ -76,21 +79,19 @@ export function withTokenRotation(opts: TokenRotationOptions): InstallationStore
         expiresAt: nowS() + res.expires_in,
       },
     };
-    await store.storeInstallation(updated);
-    opts.logger.info(
-      { installation: installationKeyString(keyOfInstallation(updated)) },
-      'bot token refreshed',
-    );
+    await save(updated);
+    opts.logger.info({ installation: keyOfInstallation(updated) }, 'bot token refreshed');
     return updated;
   };
 
   const fresh = async (query: InstallationQuery<boolean>): Promise<AnyInstallation> => {
-    const first = await store.fetchInstallation(query);
+    const first = (await store.fetchInstallation(query)) as AnyInstallation;
     if (!expiring(first, nowS())) return first;
-    return store.withInstallationLock(keyOfInstallation(first), async () => {
+    return store.withInstallationLock(query, async (locked) => {
       // Another replica (or request) may have refreshed while we waited for the lock.
-      const current = await store.fetchInstallation(query);
-      return expiring(current, nowS()) ? refresh(current) : current;
+      const current = await locked.fetch();
+      if (!current) throw new Error(`installation ${installationKey(query)} was deleted during a refresh`);
+      return expiring(current, nowS()) ? refresh(current, (i) => locked.store(i)) : current;
     });
   };
 
@@ -141,7 +142,7 @@ export function installedWorkspaces(opts: {
 }): Workspaces {
   const orgTeams = new Map<string, { at: number; teams: string[] }>();
   const teamsOfOrg = async (key: InstallationKey, token: string): Promise<string[]> => {
-    const id = installationKeyString(key);
+    const id = installationKey(key);
     const cached = orgTeams.get(id);
     if (cached && Date.now() - cached.at < ORG_TEAMS_TTL_MS) return cached.teams;
     const client = new webApi.WebClient(token, {
@@ -176,7 +177,7 @@ export function installedWorkspaces(opts: {
         for (const teamId of teams) out.push({ key, teamId, token });
       } catch (error) {
         // One installation's bad row or failed refresh never hides the others.
-        opts.logger.warn({ err: error, installation: installationKeyString(key) }, 'installation skipped');
+        opts.logger.warn({ err: error, installation: installationKey(key) }, 'installation skipped');
       }
     }
     // A workspace installed on its own wins over the org-wide install that also covers it.

@@ -3,7 +3,7 @@ import type { App, AppOptions, CodedError } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { OAuthConfig } from '../config/config.ts';
 import type { InstallationQuery, InstallationStore } from '../ports/installations.ts';
-import { installationKeyString } from '../ports/installations.ts';
+import { installationKey } from '../ports/installations.ts';
 
 /** The bot scopes requested at install: the same list as manifest.yml's oauth_config (a test checks). */
 export const BOT_SCOPES = [
@@ -160,7 +160,7 @@ y escribe <code>/guia ayuda</code> o <code>/avance ayuda</code> para empezar.</p
 export function registerUninstall(app: App, installations: InstallationStore, logger: Logger): void {
   const remove = async (query: InstallationQuery<boolean>, why: string) => {
     await installations.deleteInstallation(query);
-    logger.info({ installation: installationKeyString(query), why }, 'installation deleted');
+    logger.info({ installation: installationKey(query), why }, 'installation deleted');
   };
   app.event('app_uninstalled', async ({ context }) => {
     await remove(queryOf(context), 'app_uninstalled');

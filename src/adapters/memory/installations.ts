@@ -1,59 +1,59 @@
 import {
   type Installation,
-  type InstallationKey,
-  type InstallationQuery,
   type InstallationStore,
-  installationKeyString,
+  installationKey,
   keyOfInstallation,
+  queryOfInstallation,
 } from '../../ports/installations.ts';
 
-/**
- * Installations in process memory (unit tests, a single process). The lock is a promise chain per
- * installation: one holder at a time within this process, which is all a memory store can share.
- */
+/** Installations in process memory (copies in and out, as from a database); a lock per key in this process. */
 export function createMemoryInstallationStore(): InstallationStore {
-  const rows = new Map<string, Installation<'v1' | 'v2', boolean>>();
+  const rows = new Map<string, string>();
   const locks = new Map<string, Promise<unknown>>();
-  const copy = <T>(value: T): T => structuredClone(value);
-  const find = (query: InstallationQuery<boolean>) => {
-    const key: InstallationKey = {
-      teamId: query.teamId,
-      enterpriseId: query.enterpriseId,
-      isEnterpriseInstall: query.isEnterpriseInstall,
-    };
-    return rows.get(installationKeyString(key));
+  const read = (key: string): Installation | undefined => {
+    const json = rows.get(key);
+    return json === undefined ? undefined : (JSON.parse(json) as Installation);
   };
   return {
     async storeInstallation(installation) {
-      rows.set(installationKeyString(keyOfInstallation(installation)), copy(installation));
+      rows.set(keyOfInstallation(installation as Installation), JSON.stringify(installation));
     },
     async fetchInstallation(query) {
-      const found = find(query);
-      if (!found) throw new Error(`no installation for ${installationKeyString({ ...query })}`);
-      return copy(found);
+      const found = read(installationKey(query));
+      if (!found) throw new Error(`no installation for ${installationKey(query)}`);
+      return found;
     },
     async deleteInstallation(query) {
-      rows.delete(
-        installationKeyString({
-          teamId: query.teamId,
-          enterpriseId: query.enterpriseId,
-          isEnterpriseInstall: query.isEnterpriseInstall,
-        }),
-      );
+      rows.delete(installationKey(query));
     },
     async listInstallations() {
-      return [...rows.values()].map(keyOfInstallation);
+      return [...rows.keys()].flatMap((key) => {
+        const found = read(key);
+        return found ? [queryOfInstallation(found)] : [];
+      });
     },
-    async withInstallationLock(key, fn) {
-      const id = installationKeyString(key);
-      const before = locks.get(id) ?? Promise.resolve();
-      const run = before.then(fn, fn);
-      const tail = run.catch(() => {});
-      locks.set(id, tail);
+    async withInstallationLock(query, fn) {
+      const key = installationKey(query);
+      const previous = locks.get(key) ?? Promise.resolve();
+      // Like the SQL adapters' transaction: what `fn` stores counts only if it succeeds.
+      const run = previous
+        .catch(() => {})
+        .then(async () => {
+          let pending: string | undefined;
+          const result = await fn({
+            fetch: async () => (pending === undefined ? read(key) : (JSON.parse(pending) as Installation)),
+            store: async (i) => {
+              pending = JSON.stringify(i);
+            },
+          });
+          if (pending !== undefined) rows.set(key, pending);
+          return result;
+        });
+      locks.set(key, run);
       try {
         return await run;
       } finally {
-        if (locks.get(id) === tail) locks.delete(id);
+        if (locks.get(key) === run) locks.delete(key);
       }
     },
   };
