@@ -105,6 +105,30 @@ export async function createDailyDeps(opts: {
 }
 
 /**
+ * `/avance exportar` through files.uploadV2: with the bot token, or in distribution mode with the token of
+ * the workspace that asked (a workspace that is not installed any more gets the CSV in a code block).
+ */
+async function createUploader(
+  slack: NonNullable<Config['slack']>,
+  installations: InstallationStore | undefined,
+  logger: Logger,
+  retryConfig: SlackAppOptions['retryConfig'],
+): Promise<AvanceDeps['uploadFile']> {
+  const upload = await import('../slack/avance-upload.ts');
+  const clientFor = (token: string) =>
+    upload.createUploadClient({ token, apiUrl: slack.apiUrl, retryConfig });
+  if (slack.botToken) return upload.createSlackUploader(clientFor(slack.botToken));
+  if (!installations) return undefined;
+  const { installedWorkspaces } = await import('../slack/installations.ts');
+  const workspaces = installedWorkspaces({ store: installations, apiUrl: slack.apiUrl, logger });
+  return async (file) => {
+    const token = await workspaces.tokenFor(file.teamId);
+    if (!token) throw new Error(`workspace ${file.teamId} is not installed`);
+    await upload.createSlackUploader(clientFor(token))(file);
+  };
+}
+
+/**
  * What the scheduler runs each minute: every installed workspace (one in the single-token modes) with its
  * own token, through one pacer (per-channel rate, per-workspace budget, Retry-After).
  */
@@ -193,39 +217,7 @@ export async function createApp(
 
   const slackConfig = config.mode === 'local' ? undefined : config.slack;
   // Slack code is loaded only in the modes that talk to Slack (the terminal chat starts faster without it).
-  const slackModules = slackConfig
-    ? await Promise.all([import('../slack/app.ts'), import('../slack/avance-upload.ts')])
-    : undefined;
-  // Distribution mode has no single token: `/avance exportar` answers with the CSV in a code block.
-  const uploadToken = slackConfig?.botToken;
-  const uploadFile =
-    slackModules && uploadToken && overrides.avance !== false && overrides.uploads !== false
-      ? slackModules[1].createSlackUploader(
-          slackModules[1].createUploadClient({
-            token: uploadToken,
-            apiUrl: slackConfig.apiUrl,
-            retryConfig: overrides.slack?.retryConfig,
-          }),
-        )
-      : undefined;
-  // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
-  const avance: AvanceDeps | undefined =
-    overrides.avance === false
-      ? undefined
-      : {
-          ...progressPorts(stores),
-          guides,
-          tz: config.timeZone,
-          now: overrides.now ?? (() => new Date()),
-          ...(uploadFile ? { uploadFile } : {}),
-          onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
-        };
-  const bot = createBot(guides, {
-    questions: stores.feedback,
-    ...(avance ? { avance } : {}),
-    ...(overrides.extraBotDeps ? { extra: overrides.extraBotDeps(stores) } : {}),
-  });
-
+  const slackModule = slackConfig ? await import('../slack/app.ts') : undefined;
   // Distribution mode: Bolt and the schedulers read the installations through one token-rotating store.
   let installations: InstallationStore | undefined;
   if (slackConfig?.oauth) {
@@ -247,7 +239,29 @@ export async function createApp(
     });
   }
 
-  const slack = slackModules?.[0].createSlackApp(
+  const uploadFile =
+    slackConfig && overrides.avance !== false && overrides.uploads !== false
+      ? await createUploader(slackConfig, installations, logger, overrides.slack?.retryConfig)
+      : undefined;
+  // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
+  const avance: AvanceDeps | undefined =
+    overrides.avance === false
+      ? undefined
+      : {
+          ...progressPorts(stores),
+          guides,
+          tz: config.timeZone,
+          now: overrides.now ?? (() => new Date()),
+          ...(uploadFile ? { uploadFile } : {}),
+          onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
+        };
+  const bot = createBot(guides, {
+    questions: stores.feedback,
+    ...(avance ? { avance } : {}),
+    ...(overrides.extraBotDeps ? { extra: overrides.extraBotDeps(stores) } : {}),
+  });
+
+  const slack = slackModule?.createSlackApp(
     config,
     {
       bot: bot.deps,

@@ -28,6 +28,8 @@ import { plainQuestion } from './slack-text.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
 
 export interface UploadFile {
+  /** Whose token uploads it (distribution mode has one per workspace). */
+  teamId: string;
   channelId: string;
   filename: string;
   title: string;
@@ -338,6 +340,7 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
   if (ctx.deps.uploadFile) {
     try {
       await ctx.deps.uploadFile({
+        teamId: ctx.request.teamId,
         channelId: ctx.request.channelId,
         filename,
         title: `Avance · ${ctx.guide.title} · ${ctx.today}`,

@@ -7,12 +7,15 @@
 import { ClearStateStore } from '@slack/oauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeWorkspace } from '../helpers/fake-slack.ts';
-import { eventEnvelope, postEvent } from '../helpers/signed-request.ts';
+import { eventEnvelope, postCommand, postEvent } from '../helpers/signed-request.ts';
 import { OAUTH_ENV, startTestApp, type TestApp } from '../helpers/slack-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ oauth: {}, avance: { now: () => new Date('2026-02-10T16:00:00Z') } });
+  t = await startTestApp({
+    oauth: {},
+    avance: { now: () => new Date('2026-02-10T16:00:00Z'), uploads: true },
+  });
 });
 afterAll(async () => {
   await t.stop();
@@ -117,6 +120,18 @@ describe('installing the app into a workspace (OAuth)', () => {
       const reply = await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[0]);
       expect(reply.token).toBe(expected);
     }
+  });
+
+  it("runs /avance for that team and uploads its CSV export with that team's token", async () => {
+    const command = async (text: string) => {
+      const url = t.fake.responseUrl();
+      await postCommand(t.target, { command: '/avance', text, response_url: url, team_id: 'T200' });
+      const path = new URL(url).pathname;
+      return JSON.stringify((await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === path))).body);
+    };
+    expect(await command('inicio 2026-01-15')).toContain('15 de enero de 2026');
+    expect(await command('exportar')).toContain('Subí');
+    expect(t.fake.callsTo('files.getUploadURLExternal')[0]?.token).toBe(await tokenOf('T200'));
   });
 
   it('keeps an Enterprise Grid org-wide install and answers its workspaces with the org token', async () => {
