@@ -4,7 +4,8 @@
  * two replicas (two apps built by createApp in distribution mode, each with its own database connection and
  * pacer, sharing the installations) running that minute together against the fake Slack, which answers
  * some chat.postMessage calls with 429 + Retry-After. Prints the time to finish, posts per channel (must be
- * exactly 1, with the channel's own workspace token), the 429s met and how the replicas split the work.
+ * exactly 1, with the channel's own workspace token), the 429s met and how the replicas split the work,
+ * and the latency of answers to mentions in the busiest workspace while it runs, beside the same when idle.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,8 @@ import { parseConfig } from '../src/config/config.ts';
 import type { Stores } from '../src/ports/index.ts';
 import type { Installation, InstallationStore } from '../src/ports/installations.ts';
 import type { DailyRun } from '../src/schedule/daily.ts';
-import { startFakeSlack } from '../test/helpers/fake-slack.ts';
+import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.ts';
+import { eventEnvelope, postEvent, type SlackTarget } from '../test/helpers/signed-request.ts';
 import { CONTENT_DIR, OAUTH_ENV, realGuides, SIGNING_SECRET } from '../test/helpers/slack-app.ts';
 
 const TEAMS = Number(process.env.BENCH_TEAMS ?? 20);
@@ -60,10 +62,26 @@ async function replica(
     guides: realGuides(),
     logger: pino({ level: 'silent', base: { replica: name } }),
     avance: false,
+    slack: { host: '127.0.0.1' },
   });
   if (!built.ok) throw new Error(built.message);
   return built.value;
 }
+
+let mentionTs = 1_700_000_000;
+/** One mention from `teamId`; resolves with the ms until its answer reached the fake chat.postMessage. */
+async function askOnce(fake: FakeSlack, target: SlackTarget, teamId: string): Promise<number> {
+  mentionTs += 1;
+  const ts = `${mentionTs}.000100`;
+  const start = performance.now();
+  const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> plazo del paso 1.2', ts, channel: 'CASK' };
+  await postEvent(target, eventEnvelope(event, { teamId }));
+  await fake.waitFor(() => fake.callsTo('chat.postMessage').some((c) => c.params.thread_ts === ts), 60_000);
+  return performance.now() - start;
+}
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guia-workspaces-'));
@@ -97,14 +115,35 @@ async function main(): Promise<void> {
       `setup: ${TEAMS} workspaces × ${CHANNELS} channels in ${((performance.now() - setupStart) / 1000).toFixed(1)} s\n`,
     );
 
+    // Replica a also answers questions over HTTP, as a replica behind the load balancer does.
+    const slackA = a.slack;
+    if (!slackA) throw new Error('no Slack app in distribution mode');
+    const { port } = await slackA.start();
+    const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET };
+    const busyTeam = 'T000';
+    const idle: number[] = [];
+    for (let i = 0; i < 10; i++) idle.push(await askOnce(fake, target, busyTeam));
+
     // Slack pushes back: the first calls of the minute get 429 with Retry-After 1 s.
     fake.reset();
     fake.fail('chat.postMessage', { status: 429, retryAfter: 1 }, RATE_LIMITED);
     const start = performance.now();
-    const [ra, rb] = await Promise.all([a.runDaily(NOW), b.runDaily(NOW)]);
+    let running = true;
+    const runs = Promise.all([a.runDaily(NOW), b.runDaily(NOW)]).finally(() => {
+      running = false;
+    });
+    const busy: number[] = [];
+    const asking = (async () => {
+      while (running) {
+        busy.push(await askOnce(fake, target, busyTeam));
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const [ra, rb] = await runs;
     const seconds = (performance.now() - start) / 1000;
+    await asking;
 
-    const calls = fake.callsTo('chat.postMessage');
+    const calls = fake.callsTo('chat.postMessage').filter((c) => c.params.channel !== 'CASK');
     const perChannel = new Map<string, { n: number; tokens: Set<string> }>();
     for (const call of calls) {
       const channel = String(call.params.channel);
@@ -129,7 +168,10 @@ async function main(): Promise<void> {
         `  429 answers handled     ${rateLimited} (Retry-After 1 s honoured, then posted)\n` +
         `  failed                  ${ra.failed.length + rb.failed.length}\n` +
         `  split between replicas  ${told(ra)} / ${told(rb)}\n` +
-        `  budget                  5 posts/s per workspace per replica, 1 per ~1.1 s per channel\n`,
+        `  budget                  5 posts/s per workspace per replica, 1 per ~1.1 s per channel\n` +
+        `  answers in ${busyTeam} (busy)   p50 ${pct(busy, 50).toFixed(0)} ms, max ${Math.max(...busy).toFixed(0)} ms over ${busy.length} questions during the run\n` +
+        `  answers in ${busyTeam} (idle)   p50 ${pct(idle, 50).toFixed(0)} ms, max ${Math.max(...idle).toFixed(0)} ms before it ` +
+        `(ratio busy/idle p50 ${(pct(busy, 50) / pct(idle, 50)).toFixed(1)})\n`,
     );
     if (unique.size !== total || postedIds.length !== total || wrongToken.length > 0) process.exitCode = 1;
   } finally {
