@@ -18,6 +18,7 @@ import { progressPorts, type Stores } from '../ports/index.ts';
 import type { InstallationStore } from '../ports/installations.ts';
 import type { DailyDeps, DailyRun } from '../schedule/daily.ts';
 import type { DailyScheduler } from '../schedule/scheduler.ts';
+import type { ScheduledPosting } from '../schedule/workspaces.ts';
 import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
 
 export type Wired<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -60,6 +61,8 @@ export interface GuiaApp {
    * workspace, each with its own token, paced (Slack modes only).
    */
   runDaily(now: Date): Promise<DailyRun>;
+  /** The schedulers' hook (installed workspaces, "is this team installed", paced posters); Slack modes only. */
+  scheduledPosting(): Promise<ScheduledPosting>;
   /** Distribution mode: the installations (with token rotation) Bolt and the schedulers read. */
   installations?: InstallationStore;
   /**
@@ -129,34 +132,58 @@ async function createUploader(
 }
 
 /**
- * What the scheduler runs each minute: every installed workspace (one in the single-token modes) with its
- * own token, through one pacer (per-channel rate, per-workspace budget, Retry-After).
+ * The schedulers' hook: every installed workspace (one in the single-token modes) with its own token, and
+ * one pacer for all their scheduled posts (per-channel rate, per-workspace budget, Retry-After).
  */
-async function createDailyPass(opts: {
-  stores: Stores;
-  guides: Guide[];
-  tz: string;
+export async function createScheduledPosting(opts: {
   apiUrl?: string | undefined;
-  runner: string;
   logger: Logger;
   /** The single-token modes. */
-  token?: string;
+  token?: string | undefined;
   /** Distribution mode. */
-  installations?: InstallationStore;
-}): Promise<(now: Date) => Promise<DailyRun>> {
-  const [{ runDailyForWorkspaces }, { createPacer }, paced, ws] = await Promise.all([
-    import('../schedule/workspaces.ts'),
+  installations?: InstallationStore | undefined;
+}): Promise<ScheduledPosting> {
+  const [{ createPacer }, paced, ws] = await Promise.all([
     import('../slack/pacing.ts'),
     import('../slack/paced-poster.ts'),
     import('../slack/installations.ts'),
   ]);
-  const { logger } = opts;
   let workspaces: import('../slack/installations.ts').Workspaces;
   if (opts.token) workspaces = ws.singleWorkspace(opts.token);
   else if (opts.installations)
-    workspaces = ws.installedWorkspaces({ store: opts.installations, apiUrl: opts.apiUrl, logger });
-  else throw new Error('the daily posts need a bot token or the installations');
+    workspaces = ws.installedWorkspaces({
+      store: opts.installations,
+      apiUrl: opts.apiUrl,
+      logger: opts.logger,
+    });
+  else throw new Error('scheduled posts need a bot token or the installations');
   const pacer = createPacer();
+  return {
+    workspaces: () => workspaces.list(),
+    async installed(teamId) {
+      const token = await workspaces.tokenFor(teamId);
+      return token ? { teamId, token } : undefined;
+    },
+    posterFor: (w) =>
+      paced.createPacedPoster(
+        paced.createPacedClient({ token: w.token, apiUrl: opts.apiUrl }),
+        pacer,
+        w.teamId,
+      ),
+  };
+}
+
+/** What the scheduler runs each minute: the daily posts of every installed workspace, through `posting`. */
+async function createDailyPass(opts: {
+  stores: Stores;
+  guides: Guide[];
+  tz: string;
+  runner: string;
+  logger: Logger;
+  posting: ScheduledPosting;
+}): Promise<(now: Date) => Promise<DailyRun>> {
+  const { runDailyForWorkspaces } = await import('../schedule/workspaces.ts');
+  const { logger, posting } = opts;
   const daily: Omit<DailyDeps, 'post'> = {
     ...progressPorts(opts.stores),
     guides: opts.guides,
@@ -169,13 +196,8 @@ async function createDailyPass(opts: {
     runDailyForWorkspaces(
       {
         daily,
-        workspaces: () => workspaces.list(),
-        posterFor: (w) =>
-          paced.createPacedPoster(
-            paced.createPacedClient({ token: w.token, apiUrl: opts.apiUrl }),
-            pacer,
-            w.teamId,
-          ),
+        workspaces: () => posting.workspaces(),
+        posterFor: (w) => posting.posterFor(w),
         onWorkspaceError: (error, teamId) => logger.error({ err: error, team: teamId }, 'daily posts failed'),
       },
       now,
@@ -275,18 +297,26 @@ export async function createApp(
     overrides.slack,
   );
 
+  let posting: Promise<ScheduledPosting> | undefined;
+  const scheduledPosting = (): Promise<ScheduledPosting> => {
+    if (!slackConfig) return Promise.reject(new Error('scheduled posts need Slack credentials'));
+    posting ??= createScheduledPosting({
+      apiUrl: slackConfig.apiUrl,
+      logger,
+      token: slackConfig.botToken,
+      installations,
+    });
+    return posting;
+  };
   let dailyPass: ((now: Date) => Promise<DailyRun>) | undefined;
   const runDailyPass = async (now: Date): Promise<DailyRun> => {
-    if (!slackConfig) throw new Error('the daily posts need Slack credentials');
     dailyPass ??= await createDailyPass({
       stores,
       guides,
       tz: config.timeZone,
-      apiUrl: slackConfig.apiUrl,
       runner: runnerName(),
       logger,
-      ...(slackConfig.botToken ? { token: slackConfig.botToken } : {}),
-      ...(installations ? { installations } : {}),
+      posting: await scheduledPosting(),
     });
     return dailyPass(now);
   };
@@ -303,6 +333,7 @@ export async function createApp(
     ...(slack ? { slack } : {}),
     ...(installations ? { installations } : {}),
     runDaily: runDailyPass,
+    scheduledPosting,
     async runLocalChat(io) {
       const { runLocalChat } = await import('../local/chat.ts');
       await runLocalChat({
