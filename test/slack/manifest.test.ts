@@ -67,17 +67,6 @@ describe('manifest.yml', () => {
       'message.im',
       'tokens_revoked',
     ]);
-    expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining([
-        'app_mentions:read',
-        'chat:write',
-        'commands',
-        'im:history',
-        'im:read',
-        'im:write',
-        'files:write',
-      ]),
-    );
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
