@@ -56,7 +56,7 @@ async function replica(
     LOG_LEVEL: 'silent',
   });
   if (!parsed.ok) throw new Error(parsed.message);
-  const stores: Stores = { ...createSqliteStores(openDb(dbFile)), installations };
+  const stores: Stores = { ...createSqliteStores(await openDb(dbFile)), installations };
   const built = await createApp(parsed.config, {
     stores,
     guides: realGuides(),

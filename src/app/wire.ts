@@ -7,11 +7,11 @@
 import { hostname } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
-import { openSqliteStores } from '../adapters/sqlite/index.ts';
+import { openSqlStores } from '../adapters/sql/open.ts';
 import type { AvanceDeps } from '../bot/avance-command.ts';
 import { type Bot, createBot } from '../bot/build.ts';
 import type { BotDeps } from '../bot/types.ts';
-import type { Config } from '../config/config.ts';
+import type { Config, DatabaseConfig } from '../config/config.ts';
 import { loadContent } from '../content/loader.ts';
 import type { Guide } from '../content/model.ts';
 import { progressPorts, type Stores } from '../ports/index.ts';
@@ -80,9 +80,16 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'mode'>): Logger 
   );
 }
 
-/** The stores of a database path (GUIA_DB, or `--db`: `source` names it in the Spanish error). */
-export function openStores(dbFile: string, source = 'GUIA_DB'): Wired<Stores> {
-  const opened = openSqliteStores(dbFile, source);
+/**
+ * The stores of the configured database, opened and migrated (a SQLite path is GUIA_DB or `--db`): a
+ * database that cannot be used, or one written by a newer version, is a Spanish message naming `source`.
+ */
+export async function openStores(database: DatabaseConfig | string, source?: string): Promise<Wired<Stores>> {
+  const target: DatabaseConfig = typeof database === 'string' ? { kind: 'sqlite', file: database } : database;
+  const opened = await openSqlStores(
+    target,
+    source ?? (target.kind === 'sqlite' ? 'GUIA_DB' : 'DATABASE_URL'),
+  );
   return opened.ok ? { ok: true, value: opened.stores } : opened;
 }
 
@@ -231,7 +238,7 @@ export async function createApp(
 
   let opened = overrides.stores;
   if (!opened) {
-    const result = openStores(config.dbFile);
+    const result = await openStores(config.database);
     if (!result.ok) return result;
     opened = result.value;
   }

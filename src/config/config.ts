@@ -31,13 +31,32 @@ export interface SlackConfig {
   apiUrl?: string;
 }
 
+/**
+ * Where the stores live: the SQLite file at GUIA_DB (one team, `npm start`), or PostgreSQL at DATABASE_URL
+ * (many workspaces, several replicas). DATABASE_URL wins when both are set.
+ */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** DATABASE_POOL_SIZE: connections per process. */
+      poolSize: number;
+      /** DATABASE_SSL: off, require (TLS, certificate unchecked) or verify; absent = as the URL says. */
+      ssl?: 'off' | 'require' | 'verify';
+      /** DATABASE_STATEMENT_TIMEOUT_MS: server-side limit per statement; 0 = none. */
+      statementTimeoutMs: number;
+    };
+
 export interface Config {
   mode: Mode;
   /** Absent in local mode. */
   slack?: SlackConfig;
   port: number;
   contentDir: string;
+  /** GUIA_DB (also when PostgreSQL is used: `guia db copy` reads it as the default source). */
   dbFile: string;
+  database: DatabaseConfig;
   timeZone: string;
   logLevel: LogLevel;
 }
@@ -81,6 +100,23 @@ const envSchema = z.object({
   GUIA_TZ: optionalText.default(DEFAULT_TZ).refine((v) => IANAZone.isValidZone(v ?? ''), {
     message: 'debe ser una zona horaria IANA, p. ej. America/Mexico_City',
   }),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), {
+    message:
+      'debe ser una URL postgres://usuario:contraseña@servidor:5432/base (o quítala para usar SQLite en GUIA_DB)',
+  }),
+  DATABASE_POOL_SIZE: optionalText
+    .default('10')
+    .refine((v) => /^\d+$/.test(v ?? '') && Number(v) >= 1 && Number(v) <= 100, {
+      message: 'debe ser un número entero de conexiones entre 1 y 100',
+    }),
+  DATABASE_SSL: optionalText.refine((v) => v === undefined || ['off', 'require', 'verify'].includes(v), {
+    message: 'debe ser off, require (TLS sin revisar el certificado) o verify (TLS revisando el certificado)',
+  }),
+  DATABASE_STATEMENT_TIMEOUT_MS: optionalText
+    .default('15000')
+    .refine((v) => /^\d+$/.test(v ?? '') && Number(v) <= 600_000, {
+      message: 'debe ser un número de milisegundos entre 0 (sin límite) y 600000',
+    }),
   LOG_LEVEL: optionalText.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
     message: `debe ser uno de: ${LOG_LEVELS.join(', ')}`,
   }),
@@ -99,6 +135,7 @@ export interface SharedConfig {
   /** Set only when GUIA_CONTENT_DIR is, so each entry point keeps its own default folder. */
   contentDir?: string;
   dbFile: string;
+  database: DatabaseConfig;
   timeZone: string;
 }
 
@@ -107,6 +144,17 @@ export type SharedConfigResult =
   | { ok: false; message: string };
 
 type ParsedEnv = z.infer<typeof envSchema>;
+
+function databaseOf(e: ParsedEnv): DatabaseConfig {
+  if (!e.DATABASE_URL) return { kind: 'sqlite', file: e.GUIA_DB ?? DEFAULT_DB };
+  return {
+    kind: 'postgres',
+    url: e.DATABASE_URL,
+    poolSize: Number(e.DATABASE_POOL_SIZE),
+    ...(e.DATABASE_SSL ? { ssl: e.DATABASE_SSL as 'off' | 'require' | 'verify' } : {}),
+    statementTimeoutMs: Number(e.DATABASE_STATEMENT_TIMEOUT_MS),
+  };
+}
 
 function parseEnv(
   env: Record<string, string | undefined>,
@@ -129,6 +177,7 @@ export function parseSharedConfig(env: Record<string, string | undefined>): Shar
       ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
       ...(e.GUIA_CONTENT_DIR ? { contentDir: e.GUIA_CONTENT_DIR } : {}),
       dbFile: e.GUIA_DB ?? DEFAULT_DB,
+      database: Object.freeze(databaseOf(e)),
       timeZone: e.GUIA_TZ ?? DEFAULT_TZ,
     }),
   };
@@ -187,6 +236,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     port: Number(e.PORT),
     contentDir: e.GUIA_CONTENT_DIR ?? 'content',
     dbFile: e.GUIA_DB ?? DEFAULT_DB,
+    database: Object.freeze(databaseOf(e)),
     timeZone: e.GUIA_TZ ?? DEFAULT_TZ,
     // In the terminal chat, info lines would interleave with the conversation: only warnings by default.
     logLevel: (e.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info')) as LogLevel,

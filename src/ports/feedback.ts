@@ -8,6 +8,11 @@ export interface FeedbackEntry {
   stepId?: string | undefined;
   guide?: string | undefined;
   intent?: string | undefined;
+  /**
+   * The answer voted on (e.g. channel and message ts). When set, a person has one vote per answer: a later
+   * vote replaces the earlier one (the last one counts).
+   */
+  answerKey?: string | undefined;
 }
 
 /** A question the bot could not answer with confidence, kept for the guide's editors. */

@@ -78,10 +78,10 @@ describe('createApp', () => {
     }
   });
 
-  it('a database path that cannot be used is one Spanish sentence naming the variable', () => {
+  it('a database path that cannot be used is one Spanish sentence naming the variable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'guia-wire-'));
     try {
-      const opened = openStores(join(dir, 'no-such', '\0bad'), '--db');
+      const opened = await openStores(join(dir, 'no-such', '\0bad'), '--db');
       expect(opened).toMatchObject({
         ok: false,
         message: expect.stringMatching(/^--db: no pude crear o abrir/),

@@ -21,9 +21,9 @@ export interface AvanceService {
 export function useAvanceService(opts: { guides?: () => Guide[]; now?: () => Date } = {}): AvanceService {
   let dir = '';
   let current: AvanceService | undefined;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'guia-avance-'));
-    const db = openDb(join(dir, 'guia.db'));
+    const db = await openDb(join(dir, 'guia.db'));
     current = {
       db,
       deps: {

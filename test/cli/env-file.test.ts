@@ -16,7 +16,7 @@ let fake: FakeSlack;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  const stores = createSqliteStores(openDb(dbFile));
+  const stores = createSqliteStores(await openDb(dbFile));
   await stores.feedback.recordUnanswered(
     {
       teamId: 'T1',

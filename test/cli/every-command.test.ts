@@ -32,7 +32,7 @@ describe('the guia command line', () => {
 
   it('report feedback accepts --content like the others', async () => {
     const file = join(dir, 'guia.db');
-    openDb(file).close();
+    (await openDb(file)).close();
     const report = (await import('../../src/cli/commands/report.ts')).default;
     const run = await runCommand(report, ['feedback', '--content', content, '--db', file]);
     expect(run.stderr).toBe('');

@@ -15,7 +15,7 @@ const run = (args: string[]) => runCommand(report, args);
 describe('guia report feedback', () => {
   const file = join(dir, 'guia.db');
   beforeAll(async () => {
-    const stores = createSqliteStores(openDb(file));
+    const stores = createSqliteStores(await openDb(file));
     const at = new Date('2026-03-02T17:30:00Z');
     await stores.feedback.recordFeedback(
       {

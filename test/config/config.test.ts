@@ -19,6 +19,7 @@ describe('start-up configuration', () => {
       port: 3000,
       contentDir: 'content',
       dbFile: './data/guia.db',
+      database: { kind: 'sqlite', file: './data/guia.db' },
       timeZone: 'America/Mexico_City',
       // Only warnings, so log lines do not interleave with the chat.
       logLevel: 'warn',
@@ -87,12 +88,60 @@ describe('start-up configuration', () => {
   });
 });
 
+describe('the database', () => {
+  it('is the SQLite file at GUIA_DB unless DATABASE_URL names a PostgreSQL server', () => {
+    expect(ok({ GUIA_DB: '/tmp/x.db' }).database).toEqual({ kind: 'sqlite', file: '/tmp/x.db' });
+    expect(ok({ GUIA_DB: '/tmp/x.db', DATABASE_URL: 'postgres://u:p@db:5432/guia' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/guia',
+      poolSize: 10,
+      statementTimeoutMs: 15_000,
+    });
+    expect(ok({ DATABASE_URL: ' ' }).database.kind).toBe('sqlite');
+  });
+
+  it('takes the pool size, TLS and statement timeout for PostgreSQL', () => {
+    const db = ok({
+      DATABASE_URL: 'postgresql://db/guia',
+      DATABASE_POOL_SIZE: '25',
+      DATABASE_SSL: 'verify',
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+    }).database;
+    expect(db).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://db/guia',
+      poolSize: 25,
+      ssl: 'verify',
+      statementTimeoutMs: 0,
+    });
+  });
+
+  it('refuses bad database values in Spanish, naming each variable', () => {
+    const message = problem({
+      DATABASE_URL: 'mysql://db/guia',
+      DATABASE_POOL_SIZE: '0',
+      DATABASE_SSL: 'yes',
+      DATABASE_STATEMENT_TIMEOUT_MS: '-5',
+    });
+    expect(message).toContain('DATABASE_URL: debe ser una URL postgres://');
+    expect(message).toContain('DATABASE_POOL_SIZE: debe ser un número entero de conexiones');
+    expect(message).toContain('DATABASE_SSL: debe ser off, require');
+    expect(message).toContain('DATABASE_STATEMENT_TIMEOUT_MS: debe ser un número de milisegundos');
+    expect(parseSharedConfig({ DATABASE_POOL_SIZE: 'constructor' })).toMatchObject({ ok: false });
+  });
+});
+
 describe('shared configuration for the guia commands', () => {
   it('takes the bot token alone (no mode needed) and keeps the documented defaults', () => {
     const r = parseSharedConfig({ SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(r).toEqual({
       ok: true,
-      config: { botToken: 'xoxb-1', dbFile: './data/guia.db', timeZone: 'America/Mexico_City' },
+      config: {
+        botToken: 'xoxb-1',
+        dbFile: './data/guia.db',
+        database: { kind: 'sqlite', file: './data/guia.db' },
+        timeZone: 'America/Mexico_City',
+      },
     });
   });
 

@@ -7,6 +7,7 @@ import { contextContract } from './context.contract.ts';
 import { dedupeContract } from './dedupe.contract.ts';
 import type { StoresFactory } from './factory.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { installationsContract } from './installations.contract.ts';
 import { stepsContract } from './steps.contract.ts';
 import { trackersContract } from './trackers.contract.ts';
 
@@ -19,6 +20,7 @@ export const STORE_CONTRACTS: ReadonlyArray<(factory: StoresFactory) => void> = 
   feedbackContract,
   dedupeContract,
   contextContract,
+  installationsContract,
 ];
 
 export function runStoreContracts(factory: StoresFactory): void {

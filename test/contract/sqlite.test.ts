@@ -10,7 +10,7 @@ describe('SQLite adapters (a real file per test)', () => {
   runStoreContracts(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'guia-contract-'));
     return {
-      stores: createSqliteStores(openDb(join(dir, 'guia.db'))),
+      stores: createSqliteStores(await openDb(join(dir, 'guia.db'))),
       teardown: async () => rmSync(dir, { recursive: true, force: true }),
     };
   });

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { createMemoryInstallationStore } from '../../src/adapters/memory/installations.ts';
 import type { Db } from '../../src/adapters/sqlite/db.ts';
 import { openDb } from '../../src/adapters/sqlite/db.ts';
 import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
@@ -84,11 +83,12 @@ export async function startTestApp(
     { level: 'info' },
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  const db = openDb(dbFile);
-  const stores: Stores = {
-    ...createSqliteStores(db),
-    ...(opts.oauth ? { installations: opts.oauth.installations ?? createMemoryInstallationStore() } : {}),
-  };
+  const db = await openDb(dbFile);
+  const sqlite = createSqliteStores(db);
+  // Distribution mode keeps installations in the same SQLite file, unless the test hands its own store.
+  const stores: Stores = opts.oauth?.installations
+    ? { ...sqlite, installations: opts.oauth.installations }
+    : sqlite;
   const built = await createApp(parsed.config, {
     stores,
     logger,

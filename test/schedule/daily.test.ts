@@ -15,8 +15,8 @@ let file: string;
 const dbs: Db[] = [];
 let posts: Array<{ channel: string; text: string; blocks: string }>;
 
-const open = () => {
-  const db = openDb(file);
+const open = async () => {
+  const db = await openDb(file);
   dbs.push(db);
   return createSqliteStores(db);
 };
@@ -68,7 +68,7 @@ async function setup(store: Stores, quiet: 'linea' | 'nada' = 'linea', channelId
 
 describe('daily post', () => {
   it('posts at the channel time with changes, late steps with owners, and progress', async () => {
-    const store = open();
+    const store = await open();
     const t = await setup(store);
     await store.steps.changeStep(
       t.id,
@@ -118,7 +118,7 @@ describe('daily post', () => {
   });
 
   it('mentions the owners of late steps only, not the owners of steps due soon', async () => {
-    const store = open();
+    const store = await open();
     const who = actor('2026-01-20T16:00:00Z');
     const t = await store.trackers.createTracker(
       { teamId: 'T1', channelId: 'C1', guideId: 'guia-prueba', startDate: '2025-12-26' },
@@ -149,8 +149,8 @@ describe('daily post', () => {
   });
 
   it('posts once per channel per day with two concurrent runners', async () => {
-    const a = open();
-    const b = open();
+    const a = await open();
+    const b = await open();
     await setup(a);
     const now = at('2026-01-21T09:00:00');
     const [ra, rb] = await Promise.all([runDaily(deps(a, 'a'), now), runDaily(deps(b, 'b'), now)]);
@@ -159,10 +159,10 @@ describe('daily post', () => {
   });
 
   it('does not post again after a restart the same day, nor when a runner died mid-post', async () => {
-    const store = open();
+    const store = await open();
     const t = await setup(store);
     await runDaily(deps(store), at('2026-01-21T09:00:00'));
-    const restarted = open();
+    const restarted = await open();
     await runDaily(deps(restarted, 'r2'), at('2026-01-21T09:01:00'));
     await runDaily(deps(restarted, 'r2'), at('2026-01-21T17:00:00'));
     expect(posts).toHaveLength(1);
@@ -173,7 +173,7 @@ describe('daily post', () => {
   });
 
   it('retries a post Slack refused, and posts it once', async () => {
-    const store = open();
+    const store = await open();
     await setup(store);
     let calls = 0;
     const flaky: DailyDeps['post'] = async (channel, message): Promise<PostResult> => {
@@ -190,7 +190,7 @@ describe('daily post', () => {
   });
 
   it('catches up a post missed while down on the same day only', async () => {
-    const store = open();
+    const store = await open();
     await setup(store);
     // Down from Tuesday 08:00 to Wednesday 07:00: Tuesday's post is not sent on Wednesday morning.
     await runDaily(deps(store), at('2026-01-22T07:00:00'));
@@ -202,7 +202,7 @@ describe('daily post', () => {
   });
 
   it('skips weekends when the days are lun-vie', async () => {
-    const store = open();
+    const store = await open();
     await setup(store);
     await runDaily(deps(store), at('2026-01-24T10:00:00')); // Saturday
     await runDaily(deps(store), at('2026-01-25T10:00:00')); // Sunday
@@ -212,7 +212,7 @@ describe('daily post', () => {
   });
 
   it('does not post on official rest days such as Christmas or Revolution Day', async () => {
-    const store = open();
+    const store = await open();
     await setup(store);
     await runDaily(deps(store), at('2026-12-25T10:00:00')); // Friday, LFT art. 74
     await runDaily(deps(store), at('2026-11-16T10:00:00')); // third Monday of November
@@ -222,7 +222,7 @@ describe('daily post', () => {
   });
 
   it('on a quiet day posts one short line, or nothing when the channel asked for that', async () => {
-    const store = open();
+    const store = await open();
     const t = await setup(store, 'linea');
     // Everything done but 3.1 (no due date) and 2.2/2.1/4.1 completed: nothing late, nothing due.
     for (const id of ['1.1', '1.2', '2.1', '2.2', '4.1']) {
@@ -250,7 +250,7 @@ describe('daily post', () => {
   });
 
   it('marks a channel the bot was removed from and skips it afterwards', async () => {
-    const store = open();
+    const store = await open();
     const t = await setup(store);
     let calls = 0;
     const gone: DailyDeps['post'] = async () => {

@@ -22,7 +22,7 @@ beforeEach(async () => {
   fake.reset();
   dir = mkdtempSync(join(tmpdir(), 'guia-post-daily-'));
   env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl, GUIA_DB: join(dir, 'guia.db') };
-  const stores = createSqliteStores(openDb(join(dir, 'guia.db')));
+  const stores = createSqliteStores(await openDb(join(dir, 'guia.db')));
   const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
   for (const channelId of ['C1', 'C2']) {
     const t = await stores.trackers.createTracker(

@@ -97,6 +97,10 @@ describe('.env.example', () => {
     const env = parseEnv(read('.env.example'));
     expect(Object.keys(env).sort()).toEqual(
       [
+        'DATABASE_POOL_SIZE',
+        'DATABASE_SSL',
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+        'DATABASE_URL',
         'GUIA_CONTENT_DIR',
         'GUIA_DB',
         'GUIA_TZ',

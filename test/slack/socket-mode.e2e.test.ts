@@ -46,7 +46,7 @@ beforeAll(async () => {
   });
   if (!parsed.ok) throw new Error(parsed.message);
   expect(parsed.config.mode).toBe('socket');
-  db = openDb(join(dir, 'guia.db'));
+  db = await openDb(join(dir, 'guia.db'));
   const built = await createApp(parsed.config, {
     stores: createSqliteStores(db),
     logger: pino({ level: 'silent' }),

@@ -19,9 +19,9 @@ const actor = (userId = 'UANA', source = '/avance'): Actor => ({
   at: '2026-02-01T15:00:00.000Z',
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'guia-store-'));
-  db = openDb(join(dir, 'guia.db'));
+  db = await openDb(join(dir, 'guia.db'));
   stores = createSqliteStores(db);
 });
 afterEach(() => {
@@ -77,7 +77,7 @@ describe('crash safety', () => {
     });
     expect(await exited).toBe('SIGKILL');
 
-    const reopened = openDb(file);
+    const reopened = await openDb(file);
     try {
       expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
       const s = createSqliteStores(reopened);

@@ -7,7 +7,7 @@ import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: write-stream.child.ts FILE');
-const { trackers, steps } = createSqliteStores(openDb(file));
+const { trackers, steps } = createSqliteStores(await openDb(file));
 const at = () => new Date().toISOString();
 const tracker = await trackers.createTracker(
   { teamId: 'T1', channelId: 'C1', guideId: 'guia-2017', startDate: '2026-01-15' },

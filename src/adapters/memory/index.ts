@@ -2,6 +2,7 @@ import type { Stores } from '../../ports/index.ts';
 import { createMemoryContextStore } from './context.ts';
 import { createMemoryProcessedEvents } from './dedupe.ts';
 import { createMemoryFeedbackStore } from './feedback.ts';
+import { createMemoryInstallationStore } from './installations.ts';
 import { MemoryProgressStore } from './progress.ts';
 
 /** Every port in process memory: for fast unit tests (no file, no server). */
@@ -14,6 +15,7 @@ export function createMemoryStores(): Stores {
     feedback: createMemoryFeedbackStore(),
     dedupe: createMemoryProcessedEvents(),
     context: createMemoryContextStore(),
+    installations: createMemoryInstallationStore(),
     health: async () => ({ ok: true }),
     close: async () => {},
   };

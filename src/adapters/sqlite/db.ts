@@ -1,39 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { migrations } from './migrations/index.ts';
-
-export type Db = Database.Database;
-
-export interface Migration {
-  version: number;
-  description: string;
-  up(db: Db): void;
-}
-
 /**
- * Opens (creating it and its folder if needed) the SQLite file, sets the pragmas we rely on, and applies
- * pending migrations, each in its own transaction together with the bump of `user_version`.
+ * The SQLite file as tests and tools hold it: a better-sqlite3 connection, opened and migrated by the one
+ * migration history (src/adapters/sql). The stores on it come from src/adapters/sql like PostgreSQL's.
  */
-export function openDb(file: string, list: readonly Migration[] = migrations): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db, list);
-  return db;
-}
+import { openSqliteFile, sqliteHandle } from '../sql/connect.ts';
+import { migrateToLatest } from '../sql/migrate.ts';
+import { migrations as allMigrations } from '../sql/migrations/index.ts';
+import type { GuiaMigration } from '../sql/migrations/types.ts';
 
-export function migrate(db: Db, list: readonly Migration[]): void {
-  const sorted = [...list].sort((a, b) => a.version - b.version);
-  for (const m of sorted) {
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+export type { SqliteDb as Db } from '../sql/connect.ts';
+
+/** Opens (creating it and its folder) the file and applies pending migrations; throws if it cannot. */
+export async function openDb(file: string, list: readonly GuiaMigration[] = allMigrations) {
+  const sqlite = openSqliteFile(file);
+  // Migrate through a Kysely instance that does not own the connection (the caller closes it).
+  const handle = sqliteHandle(sqlite);
+  const result = await migrateToLatest(handle.db, 'sqlite', list);
+  if (!result.ok) {
+    sqlite.close();
+    throw Object.assign(new Error(result.message), { cause: result.cause });
   }
+  return sqlite;
 }

@@ -1,46 +1,25 @@
 import type { Stores } from '../../ports/index.ts';
-import { createMemoryContextStore } from '../memory/context.ts';
+import { sqliteHandle } from '../sql/connect.ts';
+import { createSqlStores } from '../sql/index.ts';
+import { openSqlStores } from '../sql/open.ts';
 import type { Db } from './db.ts';
-import { createSqliteProcessedEvents } from './dedupe.ts';
-import { createSqliteFeedbackStore } from './feedback.ts';
-import { SqliteProgressStore } from './progress.ts';
-import { tryOpenDb } from './try-open-db.ts';
 
-/**
- * Every port on one SQLite file (already opened and migrated by openDb). `close()` closes the file.
- * Conversation context has no table yet: it is kept in process memory until its SQL adapter lands.
- */
+/** Every port on one SQLite file already opened and migrated by openDb. `close()` closes the file. */
 export function createSqliteStores(db: Db): Stores {
-  const progress = new SqliteProgressStore(db);
-  return {
-    trackers: progress,
-    steps: progress,
-    claims: progress,
-    feedback: createSqliteFeedbackStore(db),
-    dedupe: createSqliteProcessedEvents(db),
-    context: createMemoryContextStore(),
-    async health() {
-      try {
-        db.prepare('SELECT 1').get();
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-      }
-    },
-    async close() {
-      if (db.open) db.close();
-    },
-  };
+  return createSqlStores(sqliteHandle(db));
 }
 
 /**
- * Opens the file at `file` (creating it) and builds the stores; a path that cannot be used becomes one
- * Spanish sentence naming `source` (`GUIA_DB`, `--db`…).
+ * Opens the file at `file` (creating and migrating it) and builds the stores; a path that cannot be used
+ * becomes one Spanish sentence naming `source` (`GUIA_DB`, `--db`…).
  */
-export function openSqliteStores(
+export async function openSqliteStores(
   file: string,
   source: string,
-): { ok: true; stores: Stores; db: Db } | { ok: false; message: string } {
-  const opened = tryOpenDb(file, source);
-  return opened.ok ? { ok: true, stores: createSqliteStores(opened.db), db: opened.db } : opened;
+): Promise<{ ok: true; stores: Stores; db: Db } | { ok: false; message: string }> {
+  const opened = await openSqlStores({ kind: 'sqlite', file }, source);
+  if (!opened.ok) return opened;
+  const db = opened.handle.sqlite;
+  if (!db) throw new Error('a SQLite target gave no SQLite connection');
+  return { ok: true, stores: opened.stores, db };
 }

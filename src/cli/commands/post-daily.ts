@@ -62,7 +62,7 @@ const command: CliCommand = {
 
     const load = loadContentFor(values.content ?? config.contentDir, io.env);
     if (!warnAboutProblems(load, io)) return 1;
-    const opened = openStores(config.dbFile, 'GUIA_DB');
+    const opened = await openStores(config.database);
     if (!opened.ok) {
       io.stderr.write(`${opened.message}\n`);
       return 1;

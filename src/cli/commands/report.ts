@@ -62,13 +62,16 @@ const command: CliCommand = {
     }
     const config = sharedConfigOrExit(io);
     if (typeof config === 'number') return config;
+    const usePostgres = values.db === undefined && config.database.kind === 'postgres';
     const file = resolve(values.db ?? config.dbFile);
     // Do not create an empty database by asking for a report.
-    if (!existsSync(file)) {
+    if (!usePostgres && !existsSync(file)) {
       io.stderr.write(`No existe la base de datos ${file}; ¿el bot ya se usó? (revisa --db o GUIA_DB)\n`);
       return 1;
     }
-    const opened = openStores(file, values.db === undefined ? 'GUIA_DB' : '--db');
+    const opened = usePostgres
+      ? await openStores(config.database)
+      : await openStores(file, values.db === undefined ? 'GUIA_DB' : '--db');
     if (!opened.ok) {
       io.stderr.write(`${opened.message}\n`);
       return 1;

@@ -1,0 +1,151 @@
+/**
+ * Opens a database for the stores: the SQLite file at GUIA_DB (embedded, one team) or PostgreSQL at
+ * DATABASE_URL (many replicas). The rest of the SQL adapter sees only Kysely and the engine's name.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { HealthReport } from '../../ports/index.ts';
+import type { Engine } from './migrations/types.ts';
+import type { Database as Schema } from './schema.ts';
+import { DatabaseGoneError, fileGuard, GuardedSqliteDialect } from './sqlite-driver.ts';
+
+export type SqliteDb = Database.Database;
+
+export interface PostgresOptions {
+  url: string;
+  /** Connections per process (default 10). */
+  poolSize?: number;
+  /** `require`: TLS without checking the certificate; `verify`: TLS with it checked; absent: as the URL says. */
+  ssl?: 'off' | 'require' | 'verify';
+  /** Server-side limit per statement, in ms (default 15 000; 0 = none). */
+  statementTimeoutMs?: number;
+  /** Tables live in this schema (tests: one per file); default the server's search_path. */
+  schema?: string;
+}
+
+export interface SqlHandle {
+  engine: Engine;
+  db: Kysely<Schema>;
+  /** Where the data is, for messages: the file, or the URL without its password. */
+  where: string;
+  /** SQLite only: the connection itself (tests read it; `guia db copy` checks it). */
+  sqlite?: SqliteDb;
+  health(): Promise<HealthReport>;
+  close(): Promise<void>;
+}
+
+/** A URL with its password (and user) hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}
+
+const detailOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Opens (creating it and its folder) the SQLite file with the pragmas we rely on; no migration. */
+export function openSqliteFile(file: string): SqliteDb {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Kysely over an open better-sqlite3 connection; closing the handle closes the file. */
+export function sqliteHandle(sqlite: SqliteDb): SqlHandle {
+  const file = sqlite.name;
+  const guard = fileGuard(file);
+  const db = new Kysely<Schema>({ dialect: new GuardedSqliteDialect(sqlite, guard) });
+  return {
+    engine: 'sqlite',
+    db,
+    where: file,
+    sqlite,
+    async health() {
+      try {
+        if (!sqlite.open) return { ok: false, detail: 'la base de datos está cerrada' };
+        guard();
+        sqlite.prepare('SELECT 1').get();
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof DatabaseGoneError)
+          return { ok: false, detail: `el archivo ${file} fue borrado o reemplazado mientras el bot corría` };
+        return { ok: false, detail: detailOf(error) };
+      }
+    },
+    async close() {
+      if (sqlite.open) await db.destroy();
+    },
+  };
+}
+
+// int8 (bigint, count(*)) as a JS number: our ids and epoch-ms values are far below 2^53.
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function postgresPool(opts: PostgresOptions): pg.Pool {
+  const ssl =
+    opts.ssl === 'require'
+      ? { rejectUnauthorized: false }
+      : opts.ssl === 'verify'
+        ? { rejectUnauthorized: true }
+        : opts.ssl === 'off'
+          ? false
+          : undefined;
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    ...(ssl !== undefined ? { ssl } : {}),
+    statement_timeout: opts.statementTimeoutMs ?? 15_000,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'guia-bot',
+    types: pgTypes,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  // An idle connection the server dropped must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  return pool;
+}
+
+export function postgresHandle(opts: PostgresOptions): SqlHandle {
+  if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema))
+    throw new Error('bad schema name');
+  const pool = postgresPool(opts);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    engine: 'postgres',
+    db,
+    where: redactUrl(opts.url),
+    async health() {
+      if (closed) return { ok: false, detail: 'la conexión está cerrada' };
+      try {
+        await sql`SELECT 1`.execute(db);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: detailOf(error) };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
