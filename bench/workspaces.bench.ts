@@ -1,24 +1,23 @@
 /**
  * npm run bench:workspaces — the daily posts of many institutions at once: BENCH_TEAMS workspaces (default
  * 20) × BENCH_CHANNELS channels (default 50) with a tracker each, every daily summary due at the same minute,
- * two replicas (two apps built by createApp in distribution mode, each with its own database connection and
- * pacer, sharing the installations) running that minute together against the fake Slack, which answers
+ * two replicas (two apps built by createApp in distribution mode, each with its own database connection or
+ * pool and pacer) running that minute together against the fake Slack, which answers
  * some chat.postMessage calls with 429 + Retry-After. Prints the time to finish, posts per channel (must be
  * exactly 1, with the channel's own workspace token), the 429s met and how the replicas split the work,
  * and the latency of answers to mentions in the busiest workspace while it runs, beside the same when idle.
+ * On PostgreSQL (a fresh database on the GUIA_TEST_DATABASE_URL server) when that is set, else one SQLite file.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { pino } from 'pino';
-import { createMemoryInstallationStore } from '../src/adapters/memory/installations.ts';
-import { openDb } from '../src/adapters/sqlite/db.ts';
-import { createSqliteStores } from '../src/adapters/sqlite/index.ts';
 import { createApp, type GuiaApp } from '../src/app/wire.ts';
 import { parseConfig } from '../src/config/config.ts';
-import type { Stores } from '../src/ports/index.ts';
-import type { Installation, InstallationStore } from '../src/ports/installations.ts';
+import type { Installation } from '../src/ports/installations.ts';
 import type { DailyRun } from '../src/schedule/daily.ts';
 import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.ts';
 import { eventEnvelope, postEvent, type SlackTarget } from '../test/helpers/signed-request.ts';
@@ -40,25 +39,18 @@ function installation(teamId: string): Installation<'v2', false> {
   };
 }
 
-async function replica(
-  name: string,
-  dbFile: string,
-  apiUrl: string,
-  installations: InstallationStore,
-): Promise<GuiaApp> {
+async function replica(name: string, db: Record<string, string>, apiUrl: string): Promise<GuiaApp> {
   const parsed = parseConfig({
+    ...db,
     ...OAUTH_ENV,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
     PORT: '0',
-    GUIA_DB: dbFile,
     GUIA_CONTENT_DIR: CONTENT_DIR,
     LOG_LEVEL: 'silent',
   });
   if (!parsed.ok) throw new Error(parsed.message);
-  const stores: Stores = { ...createSqliteStores(await openDb(dbFile)), installations };
   const built = await createApp(parsed.config, {
-    stores,
     guides: realGuides(),
     logger: pino({ level: 'silent', base: { replica: name } }),
     avance: false,
@@ -80,19 +72,38 @@ async function askOnce(fake: FakeSlack, target: SlackTarget, teamId: string): Pr
   return performance.now() - start;
 }
 
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guia-workspaces-'));
-  const dbFile = join(dir, 'guia.db');
+  const server = process.env.GUIA_TEST_DATABASE_URL?.trim();
+  const dbName = `guia_b_${randomBytes(6).toString('hex')}`;
+  let db: Record<string, string> = { GUIA_DB: join(dir, 'guia.db') };
+  if (server) {
+    await admin(server, `CREATE DATABASE ${dbName}`);
+    const url = new URL(server);
+    url.pathname = `/${dbName}`;
+    db = { DATABASE_URL: url.toString() };
+  }
   const fake = await startFakeSlack();
-  const installations = createMemoryInstallationStore();
   const apps: GuiaApp[] = [];
   try {
-    apps.push(await replica('a', dbFile, fake.apiUrl, installations));
-    apps.push(await replica('b', dbFile, fake.apiUrl, installations));
+    apps.push(await replica('a', db, fake.apiUrl));
+    apps.push(await replica('b', db, fake.apiUrl));
     const [a, b] = apps as [GuiaApp, GuiaApp];
+    const installations = a.installations;
+    if (!installations) throw new Error('no installation store in distribution mode');
     const actor = { userId: 'U0001', source: 'bench', at: '2026-02-01T16:00:00Z' };
     const setupStart = performance.now();
     for (let t = 0; t < TEAMS; t++) {
@@ -161,7 +172,7 @@ async function main(): Promise<void> {
     const total = TEAMS * CHANNELS;
     const rateLimited = calls.length - postedIds.length;
     process.stdout.write(
-      `\nDaily posts due at the same minute: ${total} channels, 2 replicas\n` +
+      `\nDaily posts due at the same minute: ${total} channels, 2 replicas on ${server ? 'PostgreSQL' : 'one SQLite file'}\n` +
         `  time to finish          ${seconds.toFixed(1)} s  (${(total / seconds).toFixed(0)} posts/s overall)\n` +
         `  posts per channel       ${unique.size === postedIds.length && unique.size === total ? 'exactly 1 for every channel' : `WRONG: ${postedIds.length} posts for ${unique.size} of ${total} channels`}\n` +
         `  own workspace token     ${wrongToken.length === 0 ? 'every channel' : `WRONG in ${wrongToken.length} channels`}\n` +
@@ -178,6 +189,7 @@ async function main(): Promise<void> {
     for (const app of apps) await app.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
+    if (server) await admin(server, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
 }
 
