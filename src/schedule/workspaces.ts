@@ -28,7 +28,7 @@ export interface WorkspaceWalkDeps {
   /** Installed workspaces right now (uninstalled ones are absent: nothing is posted there). */
   workspaces(): Promise<ScheduledWorkspace[]>;
   posterFor(workspace: ScheduledWorkspace): DailyDeps['post'];
-  /** Workspaces run at the same time (mostly waiting on their own pacing); each one paced. Default 16. */
+  /** Workspaces run at the same time (mostly waiting on their own pacing); each one paced. Default 32. */
   concurrency?: number;
   onWorkspaceError?(error: unknown, teamId: string): void;
 }
@@ -69,7 +69,7 @@ export async function runDailyForWorkspaces(deps: WorkspaceWalkDeps, now: Date):
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, queue.length || 1) }, worker));
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 32, queue.length || 1) }, worker));
   return total;
 }
 
