@@ -5,7 +5,7 @@
 import type { Guide, Step } from '../src/content/model.ts';
 
 /** Small seeded PRNG (mulberry32) so every run benchmarks the same corpus. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

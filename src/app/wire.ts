@@ -5,6 +5,7 @@
  * only in the modes that talk to Slack.
  */
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
 import { openSqlStores } from '../adapters/sql/open.ts';
@@ -18,6 +19,7 @@ import { progressPorts, type Stores } from '../ports/index.ts';
 import type { InstallationStore } from '../ports/installations.ts';
 import type { DailyDeps, DailyRun } from '../schedule/daily.ts';
 import type { DailyScheduler } from '../schedule/scheduler.ts';
+import type { WeeklyDeps, WeeklyScheduler } from '../schedule/weekly.ts';
 import type { ScheduledPosting } from '../schedule/workspaces.ts';
 import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
 
@@ -93,19 +95,23 @@ export async function openStores(database: DatabaseConfig | string, source?: str
   return opened.ok ? { ok: true, value: opened.stores } : opened;
 }
 
-/** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
-export async function createDailyDeps(opts: {
+/** What the scheduled posts (daily and weekly) are built from. */
+export interface PosterOptions<OnError> {
   stores: Stores;
   guides: Guide[];
   tz: string;
   token: string;
   apiUrl?: string | undefined;
   runner: string;
-  onError?: DailyDeps['onError'];
-}): Promise<DailyDeps> {
+  onError?: OnError;
+}
+
+/** The daily posts' deps: the progress ports and a poster with its own Web API client (see slack-poster). */
+export async function createDailyDeps(opts: PosterOptions<DailyDeps['onError']>): Promise<DailyDeps> {
   const { createPosterClient, createSlackPoster } = await import('../schedule/slack-poster.ts');
   return {
     ...progressPorts(opts.stores),
+    coordination: opts.stores.coordination,
     guides: opts.guides,
     tz: opts.tz,
     runner: opts.runner,
@@ -211,6 +217,26 @@ async function createDailyPass(opts: {
     );
 }
 
+/** The weekly reports' deps: the daily poster's client for the message, an upload client for the chart. */
+export async function createWeeklyDeps(opts: PosterOptions<WeeklyDeps['onError']>): Promise<WeeklyDeps> {
+  const [{ createPosterClient, createSlackPoster }, { createUploadClient }, { createSlackChartUploader }] =
+    await Promise.all([
+      import('../schedule/slack-poster.ts'),
+      import('../slack/avance-upload.ts'),
+      import('../slack/chart-upload.ts'),
+    ]);
+  return {
+    ...progressPorts(opts.stores),
+    coordination: opts.stores.coordination,
+    guides: opts.guides,
+    tz: opts.tz,
+    runner: opts.runner,
+    post: createSlackPoster(createPosterClient({ token: opts.token, apiUrl: opts.apiUrl })),
+    uploadChart: createSlackChartUploader(createUploadClient({ token: opts.token, apiUrl: opts.apiUrl })),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  };
+}
+
 /** Names this process in claim rows (host:pid), for whoever reads the database. */
 export const runnerName = (prefix = ''): string => `${prefix}${hostname()}:${process.pid}`;
 
@@ -268,10 +294,37 @@ export async function createApp(
     });
   }
 
+  const uploads = Boolean(slackConfig) && overrides.avance !== false && overrides.uploads !== false;
   const uploadFile =
-    slackConfig && overrides.avance !== false && overrides.uploads !== false
+    slackConfig && uploads
       ? await createUploader(slackConfig, installations, logger, overrides.slack?.retryConfig)
       : undefined;
+  // Charts go up with the bot token; distribution mode has none (see createUploader for the CSV).
+  const uploadClient =
+    uploads && slackConfig?.botToken
+      ? (await import('../slack/avance-upload.ts')).createUploadClient({
+          token: slackConfig.botToken,
+          apiUrl: slackConfig.apiUrl,
+          retryConfig: overrides.slack?.retryConfig,
+        })
+      : undefined;
+  const chartUploader =
+    uploadClient && (await import('../slack/chart-upload.ts')).createSlackChartUploader(uploadClient);
+  // `/avance grafica`: uploaded to the channel in Slack; in the terminal chat a PNG in the working folder.
+  const saveChart: AvanceDeps['saveChart'] = chartUploader
+    ? async (chart) => {
+        const result = await chartUploader({ ...chart, comment: chart.title });
+        if (!result.ok) throw new Error(`chart upload: ${result.reason}`);
+        return 'la subí al canal';
+      }
+    : slackConfig
+      ? undefined
+      : async (chart) => {
+          const { writeFile } = await import('node:fs/promises');
+          const file = resolve(chart.filename);
+          await writeFile(file, chart.png);
+          return `la guardé en ${file}`;
+        };
   // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
   const avance: AvanceDeps | undefined =
     overrides.avance === false
@@ -282,6 +335,8 @@ export async function createApp(
           tz: config.timeZone,
           now: overrides.now ?? (() => new Date()),
           ...(uploadFile ? { uploadFile } : {}),
+          coordination: stores.coordination,
+          ...(saveChart ? { saveChart } : {}),
           onError: (error) => logger.warn({ err: error }, 'avance: file upload failed'),
         };
   const bot = createBot(guides, {
@@ -329,6 +384,7 @@ export async function createApp(
   };
 
   let scheduler: DailyScheduler | undefined;
+  let weeklyScheduler: WeeklyScheduler | undefined;
   let closed = false;
   const app: GuiaApp = {
     config,
@@ -366,15 +422,45 @@ export async function createApp(
           onError: (error) => logger.error({ err: error }, 'daily job failed'),
         },
       );
+      // Weekly reports still post with the one bot token: not yet per installation in distribution mode.
+      let weekly: WeeklyScheduler | undefined;
+      if (slackConfig.botToken) {
+        const { startWeeklyScheduler } = await import('../schedule/weekly.ts');
+        const weeklyDeps = await createWeeklyDeps({
+          stores,
+          guides,
+          tz: config.timeZone,
+          token: slackConfig.botToken,
+          apiUrl: slackConfig.apiUrl,
+          runner: runnerName(),
+          onError: (error, channelId) =>
+            logger.error({ err: error, channel: channelId }, 'weekly report failed'),
+        });
+        weeklyScheduler?.stop();
+        weekly = startWeeklyScheduler(weeklyDeps, {
+          onRun: (run) => {
+            if (run.posted.length + run.failed.length > 0) logger.info({ run }, 'weekly reports');
+            for (const f of run.failures)
+              logger.warn({ channel: f.channelId, reason: f.reason }, 'weekly report failed');
+          },
+          onError: (error) => logger.error({ err: error }, 'weekly job failed'),
+        });
+      } else logger.warn('weekly reports are not sent in distribution mode yet');
       // Closed while the modules loaded (a signal during start-up): leave nothing ticking.
-      if (closed) started.stop();
-      else scheduler = started;
+      if (closed) {
+        started.stop();
+        weekly?.stop();
+      } else {
+        scheduler = started;
+        weeklyScheduler = weekly;
+      }
       return started;
     },
     async close(opts = {}) {
       if (closed) return;
       closed = true;
       scheduler?.stop();
+      weeklyScheduler?.stop();
       if (slack) {
         try {
           await slack.stop();

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide, Step } from '../content/model.ts';
-import type { ProgressPorts } from '../ports/index.ts';
+import type { CoordinationStore, ProgressPorts } from '../ports/index.ts';
 import type { Actor, EventKind, StepChange } from '../ports/steps.ts';
 import { formatDateEs, type IsoDate, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
@@ -24,6 +24,7 @@ import { ACTIONS, COMMANDS } from '../render/ids.ts';
 import { cut, section } from '../render/limits.ts';
 import { dailyTimeSet } from '../schedule/daily.ts';
 import { type AvanceRequest, parseAvance, SYNTAX } from './avance-parse.ts';
+import { type CoordinationDeps, handleCoordinationVerb } from './coordination-command.ts';
 import { plainQuestion } from './slack-text.ts';
 import type { CommandHandler, Reply, Request } from './types.ts';
 
@@ -46,6 +47,10 @@ export interface AvanceDeps extends ProgressPorts {
   /** Uploads a file to the channel (files.uploadV2 in Slack); absent or failing → the CSV goes in a code block. */
   uploadFile?: (file: UploadFile) => Promise<void>;
   onError?: (error: unknown) => void;
+  /** The coordination verbs (institucion, coordinacion, semanal: see coordination-command.ts). */
+  coordination?: CoordinationStore;
+  /** `/avance grafica`: uploads the PNG in Slack, writes it to a file in the terminal chat. */
+  saveChart?: CoordinationDeps['saveChart'];
 }
 
 /** The earliest start date we accept: the policy's guide dates from 2015. */
@@ -84,6 +89,10 @@ interface Ctx {
 }
 
 export async function handleAvance(request: Request, deps: AvanceDeps): Promise<Reply> {
+  if (deps.coordination) {
+    const reply = await handleCoordinationVerb(request, { ...deps, coordination: deps.coordination });
+    if (reply) return reply;
+  }
   const parsed = parseAvance(request.text);
   if (parsed.kind === 'error') return problem(parsed.message);
   if (parsed.kind === 'help') return say(AVANCE_HELP);
@@ -188,9 +197,10 @@ async function run(parsed: Exclude<AvanceRequest, { kind: 'help' | 'error' }>, c
     case 'overview': {
       const { tracker, created } = await ensureTracker(ctx);
       const summary = await summaryOf(ctx, tracker);
+      const institution = await ctx.deps.coordination?.institutionOf(tracker.id);
       return {
         text: `Avance del canal: ${progressHeadline(summary)}`,
-        blocks: overviewBlocks(ctx.guide, tracker, summary, created),
+        blocks: overviewBlocks(ctx.guide, tracker, summary, created, institution),
         visibility: 'ephemeral',
         share: { command: COMMANDS.avance, text: '' },
       };
@@ -337,13 +347,14 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
   const summary = await summaryOf(ctx, ctx.tracker);
   const csv = progressCsv(summary, ctx.deps.tz);
   const filename = `avance-${ctx.guide.id}-${ctx.today}.csv`;
+  const institution = await ctx.deps.coordination?.institutionOf(ctx.tracker.id);
   if (ctx.deps.uploadFile) {
     try {
       await ctx.deps.uploadFile({
         teamId: ctx.request.teamId,
         channelId: ctx.request.channelId,
         filename,
-        title: `Avance · ${ctx.guide.title} · ${ctx.today}`,
+        title: `Avance · ${institution ? `${institution} · ` : ''}${ctx.guide.title} · ${ctx.today}`,
         content: csv,
         comment: `Avance exportado por ${mention(ctx.request.userId)}: ${progressHeadline(summary)}`,
       });

@@ -87,7 +87,13 @@ export function parseDays(text: string): number[] | undefined {
     .replace(/ ?- ?/g, '-')
     .replace(/ ?, ?| y /g, ',')
     .replace(/ /g, ',');
-  const day = (word: string): number | undefined => DAY_KEYS[word] ?? DAY_LETTERS[word];
+  // Own keys only: "constructor" or "__proto__" must not read Object.prototype as a day.
+  const day = (word: string): number | undefined =>
+    Object.hasOwn(DAY_KEYS, word)
+      ? DAY_KEYS[word]
+      : Object.hasOwn(DAY_LETTERS, word)
+        ? DAY_LETTERS[word]
+        : undefined;
   const days = new Set<number>();
   for (const part of normalized.split(',')) {
     const range = part.split('-');

@@ -5,6 +5,7 @@ import { createAnswerer } from '../search/answerer.ts';
 import { type AvanceDeps, createAvanceCommand } from './avance-command.ts';
 import { createAvanceHomeSection, createDeadlineDecorator } from './avance-home.ts';
 import { createCommands } from './commands.ts';
+import { createCoordinationHomeSection } from './coordination-home.ts';
 import type { BotDeps, CommandHandler } from './types.ts';
 
 export interface Bot {
@@ -28,7 +29,10 @@ export function createBot(
     ...(avance
       ? {
           extraCommands: { [COMMANDS.avance]: createAvanceCommand(avance) },
-          homeSections: [createAvanceHomeSection(avance)],
+          homeSections: [
+            ...(avance.coordination ? [createCoordinationHomeSection(avance)] : []),
+            createAvanceHomeSection(avance),
+          ],
           decorateAnswer: createDeadlineDecorator(avance),
         }
       : {}),

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   ask: () => import('./commands/ask.ts'),
   'post-daily': () => import('./commands/post-daily.ts'),
   report: () => import('./commands/report.ts'),
+  chart: () => import('./commands/chart.ts'),
 };
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import type { ClaimStore } from './claims.ts';
 import type { ContextStore } from './context.ts';
+import type { CoordinationStore } from './coordination.ts';
 import type { ProcessedEvents } from './dedupe.ts';
 import type { FeedbackStore } from './feedback.ts';
 import type { InstallationStore } from './installations.ts';
@@ -8,6 +9,7 @@ import type { TrackerStore } from './trackers.ts';
 
 export type { ClaimStore } from './claims.ts';
 export type { ContextStore } from './context.ts';
+export type { CoordinationStore } from './coordination.ts';
 export type { ProcessedEvents } from './dedupe.ts';
 export type { FeedbackStore, QuestionLog } from './feedback.ts';
 export type { InstallationStore } from './installations.ts';
@@ -36,6 +38,8 @@ export interface Stores extends ProgressPorts {
   /** Slack event ids already handled (retries and duplicate deliveries). */
   dedupe: ProcessedEvents;
   context: ContextStore;
+  /** Institutions, the coordination channel and the weekly reports (issue 12). */
+  coordination: CoordinationStore;
   /** Only in distribution mode (many workspaces by OAuth). */
   installations?: InstallationStore;
   /** Whether the database answers (a trivial query), for /healthz. */

@@ -15,11 +15,27 @@ export function parseIsoDate(text: string): DateTime | undefined {
   return date.isValid ? date : undefined;
 }
 
+/**
+ * Parsed dates and working-day sums, remembered: luxon takes tens of microseconds per parse and the
+ * coordination overview asks the same few dates thousands of times. DateTime values are immutable, so
+ * sharing them is safe; the maps are emptied when they grow past a bound.
+ */
+const CACHE_MAX = 20_000;
+const parsedDates = new Map<string, DateTime>();
+const workingDaySums = new Map<string, DateTime>();
+const remember = <T>(cache: Map<string, T>, key: string, value: T): T => {
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, value);
+  return value;
+};
+
 /** Dates are handled as UTC midnights so adding days never crosses a daylight-saving change. */
 export function toDate(iso: IsoDate): DateTime {
+  const known = parsedDates.get(iso);
+  if (known) return known;
   const date = parseIsoDate(iso);
   if (!date) throw new Error(`Fecha inválida: ${iso}`);
-  return date;
+  return remember(parsedDates, iso, date);
 }
 
 export const isoOf = (date: DateTime): IsoDate => date.toISODate() ?? '';
@@ -84,16 +100,20 @@ export function isWorkingDay(date: DateTime): boolean {
 
 /** The date `count` working days after `start` (the start day itself never counts). */
 export function addWorkingDays(start: DateTime, count: number): DateTime {
+  const key = `${start.toMillis()} ${start.zoneName} +${count}`;
+  const known = workingDaySums.get(key);
+  if (known) return known;
   let date = start;
   let left = count;
   while (left > 0) {
     date = date.plus({ days: 1 });
     if (isWorkingDay(date)) left -= 1;
   }
-  return date;
+  return remember(workingDaySums, key, date);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(toDate(to).diff(toDate(from), 'days').days);
+  // Both are UTC midnights: a plain difference of milliseconds is exact (and far cheaper than luxon's diff).
+  return Math.round((toDate(to).toMillis() - toDate(from).toMillis()) / 86_400_000);
 }

@@ -30,15 +30,26 @@ const times = (period: DurationLike, k: number): DurationLike => {
  * - No count but a recurrence ("De manera bimestral"): the first review, one period after the start.
  * - Neither: no due date.
  */
+const dueCache = new Map<string, IsoDate | undefined>();
+
 export function dueDate(step: Pick<Step, 'deadline'>, startDate: IsoDate): IsoDate | undefined {
   const { days, dayKind, recurrence } = step.deadline;
+  // Pure in its inputs, and asked for every step of every tracker by the coordination overview: remembered.
+  const key = `${startDate} ${days ?? ''} ${dayKind ?? ''} ${recurrence ?? ''}`;
+  if (dueCache.has(key)) return dueCache.get(key);
   const start = toDate(startDate);
+  let due: IsoDate | undefined;
   if (days !== undefined) {
-    return isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+    due = isoOf(dayKind === 'hábiles' ? addWorkingDays(start, days) : start.plus({ days }));
+  } else if (recurrence) {
+    due = isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
   }
-  if (recurrence) return isoOf(start.plus(RECURRENCE_PERIOD[recurrence]));
-  return undefined;
+  if (dueCache.size >= 20_000) dueCache.clear();
+  dueCache.set(key, due);
+  return due;
 }
+
+const reviewCache = new Map<string, IsoDate | undefined>();
 
 /**
  * The first review of a recurring step on or after `today`. Reviews fall one, two, … periods after the first
@@ -53,10 +64,31 @@ export function nextReview(
   const { recurrence, days } = step.deadline;
   const first = dueDate(step, startDate);
   if (!recurrence || !first) return undefined;
+  // Pure too, and asked for every recurring step of every tracker each time the overview is drawn.
+  const key = `${first} ${recurrence} ${days === undefined ? '' : 'n'} ${today}`;
+  if (reviewCache.has(key)) return reviewCache.get(key);
+  const review = walkToReview(first, recurrence, days, today);
+  if (reviewCache.size >= 20_000) reviewCache.clear();
+  reviewCache.set(key, review);
+  return review;
+}
+
+function walkToReview(
+  first: IsoDate,
+  recurrence: Recurrence,
+  days: number | undefined,
+  today: IsoDate,
+): IsoDate | undefined {
   const base: DateTime = toDate(first);
   const period = RECURRENCE_PERIOD[recurrence];
   const todayDate = toDate(today);
-  for (let k = days === undefined ? 0 : 1; k < 10_000; k += 1) {
+  // Every review before the period that contains today is earlier than today: start one period short of it
+  // instead of walking from the first deadline (months of iterations per step for an old tracker).
+  const p = period as { months?: number; years?: number };
+  const periodMonths = (p.months ?? 0) + 12 * (p.years ?? 0);
+  const monthsAway = (todayDate.year - base.year) * 12 + (todayDate.month - base.month);
+  const skip = periodMonths > 0 ? Math.max(0, Math.floor(monthsAway / periodMonths) - 1) : 0;
+  for (let k = Math.max(days === undefined ? 0 : 1, skip); k < 10_000; k += 1) {
     const review = base.plus(times(period, k));
     if (review >= todayDate) return isoOf(review);
   }

@@ -4,8 +4,9 @@ import type { ProgressEvent } from '../ports/steps.ts';
 import { formatDateEs, type IsoDate } from '../progress/calendar.ts';
 import { type ProgressSummary, SOON_DAYS } from '../progress/summary.ts';
 import { eventText, progressHeadline, summaryBlocks } from './avance.ts';
+import { escapeMrkdwn } from './escape.ts';
 import { COMMANDS } from './ids.ts';
-import { context, section } from './limits.ts';
+import { context, cut, section } from './limits.ts';
 
 const MAX_CHANGES = 15;
 
@@ -18,8 +19,11 @@ export function dailyPostBlocks(
   today: IsoDate,
   changes: ProgressEvent[],
   summary: ProgressSummary,
+  /** `/avance institucion …`, when the team named it. */
+  institution?: string,
 ): { text: string; blocks: KnownBlock[] } {
-  const blocks: KnownBlock[] = [section(`*Avance diario · ${formatDateEs(today)}* · ${guide.title}`)];
+  const who = institution ? ` · ${escapeMrkdwn(cut(institution, 120))}` : '';
+  const blocks: KnownBlock[] = [section(`*Avance diario · ${formatDateEs(today)}*${who} · ${guide.title}`)];
   if (changes.length > 0) {
     const shown = changes.slice(0, MAX_CHANGES).map((e) => `• ${eventText(e, { actor: false })}`);
     if (changes.length > MAX_CHANGES) shown.push(`• … y ${changes.length - MAX_CHANGES} cambios más`);

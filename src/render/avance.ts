@@ -100,8 +100,11 @@ export function overviewBlocks(
   tracker: Tracker,
   s: ProgressSummary,
   created: boolean,
+  /** `/avance institucion …`, when the team named it. */
+  institution?: string,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`Avance del canal · ${guide.title}`)];
+  if (institution) blocks.push(context(`Institución: *${escapeMrkdwn(cut(institution, 120))}*`));
   if (created) {
     blocks.push(
       section(
@@ -302,4 +305,7 @@ export const AVANCE_HELP = [
   `• \`${COMMANDS.avance} historial [1.2]\` · \`${COMMANDS.avance} exportar\` (CSV)`,
   `• \`${COMMANDS.avance} guia guia-2015\` cambia la guía que se sigue`,
   `• \`${COMMANDS.avance} diario 09:00 [lun-vie]\` · \`diario off\` · \`diario sin-cambios linea|nada\``,
+  `• \`${COMMANDS.avance} institucion Secretaría de Economía\` de qué institución es este canal`,
+  `• \`${COMMANDS.avance} semanal lun 09:00\` · \`semanal off\` informe semanal con gráfica`,
+  `• \`${COMMANDS.avance} coordinacion\` (en un canal propio) el avance de todas las instituciones · \`coordinacion exportar\``,
 ].join('\n');

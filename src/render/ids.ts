@@ -20,6 +20,8 @@ export const ACTIONS = {
   avanceStart: `${AVANCE_ACTION_PREFIX}start_step`,
   avanceComplete: `${AVANCE_ACTION_PREFIX}complete_step`,
   avanceToggleActivity: `${AVANCE_ACTION_PREFIX}toggle_activity`,
+  /** «Ver más» on the coordination overview (issue 12); its value carries the page. */
+  coordinationMore: 'coordination_more',
 } as const;
 
 export const BLOCK_IDS = {

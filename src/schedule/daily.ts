@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { defaultGuide, findGuide } from '../content/guides.ts';
 import type { Guide } from '../content/model.ts';
 import { type ClaimStore, dailyClaim } from '../ports/claims.ts';
-import type { ProgressPorts } from '../ports/index.ts';
+import type { CoordinationStore, ProgressPorts } from '../ports/index.ts';
 import type { EventKind } from '../ports/steps.ts';
 import { localDate } from '../progress/calendar.ts';
 import { isDue } from '../progress/daily.ts';
@@ -21,6 +21,8 @@ export interface DailyDeps extends ProgressPorts {
   /** Posts to a channel; never throws. `removed` when the bot cannot write there any more. */
   post(channelId: string, message: { text: string; blocks: KnownBlock[] }): Promise<PostResult>;
   onError?(error: unknown, tracker: Tracker): void;
+  /** The institution a tracker belongs to, shown in its post (issue 12). */
+  coordination?: Pick<CoordinationStore, 'institutionOf'>;
 }
 
 export interface DailyRun {
@@ -118,7 +120,8 @@ async function postOne(
     run.quiet.push(tracker.id);
     return;
   }
-  const message = quiet ? quietLine(summary) : dailyPostBlocks(guide, today, changes, summary);
+  const institution = await deps.coordination?.institutionOf(tracker.id);
+  const message = quiet ? quietLine(summary) : dailyPostBlocks(guide, today, changes, summary, institution);
   const result = await deps.post(tracker.channelId, message);
   if (result.ok) {
     await deps.claims.finish(

@@ -4,6 +4,7 @@
  */
 import { claimsContract } from './claims.contract.ts';
 import { contextContract } from './context.contract.ts';
+import { coordinationContract } from './coordination.contract.ts';
 import { dedupeContract } from './dedupe.contract.ts';
 import type { StoresFactory } from './factory.ts';
 import { feedbackContract } from './feedback.contract.ts';
@@ -20,6 +21,7 @@ export const STORE_CONTRACTS: ReadonlyArray<(factory: StoresFactory) => void> = 
   feedbackContract,
   dedupeContract,
   contextContract,
+  coordinationContract,
   installationsContract,
 ];
 

@@ -158,10 +158,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 
   const server: Server = createServer(async (req, res) => {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', base);
     if (url.pathname.startsWith('/upload/')) {
-      uploads.push({ path: url.pathname, body: { size: raw.length } });
+      // The bytes too, so a test can decode what was uploaded (a CSV, a chart PNG).
+      uploads.push({ path: url.pathname, body: { size: bytes.length, bytes } });
       res.writeHead(200).end('OK');
       return;
     }
@@ -274,10 +276,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Form or JSON; form fields holding JSON (blocks, view, attachments) are decoded. */
@@ -304,4 +306,15 @@ function safeJson(value: string): unknown {
   } catch {
     return value;
   }
+}
+
+/** The file inside an upload the Web API client posted as multipart form data (or the raw body). */
+export function uploadedFile(upload: RecordedPost | undefined): Buffer {
+  const bytes = upload?.body.bytes;
+  if (!Buffer.isBuffer(bytes)) return Buffer.alloc(0);
+  if (!bytes.subarray(0, 2).equals(Buffer.from('--'))) return bytes;
+  const boundary = bytes.subarray(0, bytes.indexOf('\r\n'));
+  const start = bytes.indexOf('\r\n\r\n') + 4;
+  const end = bytes.indexOf(Buffer.concat([Buffer.from('\r\n'), boundary]), start);
+  return bytes.subarray(start, end < 0 ? bytes.length : end);
 }

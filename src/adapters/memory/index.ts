@@ -1,5 +1,6 @@
 import type { Stores } from '../../ports/index.ts';
 import { createMemoryContextStore } from './context.ts';
+import { createMemoryCoordinationStore } from './coordination.ts';
 import { createMemoryProcessedEvents } from './dedupe.ts';
 import { createMemoryFeedbackStore } from './feedback.ts';
 import { createMemoryInstallationStore } from './installations.ts';
@@ -15,6 +16,7 @@ export function createMemoryStores(): Stores {
     feedback: createMemoryFeedbackStore(),
     dedupe: createMemoryProcessedEvents(),
     context: createMemoryContextStore(),
+    coordination: createMemoryCoordinationStore(),
     installations: createMemoryInstallationStore(),
     health: async () => ({ ok: true }),
     close: async () => {},

@@ -1,6 +1,7 @@
 import type { Stores } from '../../ports/index.ts';
 import type { SqlHandle } from './connect.ts';
 import { createSqlContextStore } from './context.ts';
+import { createSqlCoordinationStore } from './coordination.ts';
 import { createSqlProcessedEvents } from './dedupe.ts';
 import { createSqlFeedbackStore } from './feedback.ts';
 import { createSqlInstallationStore } from './installations.ts';
@@ -18,6 +19,7 @@ export function createSqlStores(handle: SqlHandle): Stores {
     feedback: createSqlFeedbackStore(handle.db),
     dedupe: createSqlProcessedEvents(handle.db),
     context: createSqlContextStore(handle.db),
+    coordination: createSqlCoordinationStore(handle.db),
     installations: createSqlInstallationStore(handle.db, handle.engine),
     health: () => handle.health(),
     close: () => handle.close(),

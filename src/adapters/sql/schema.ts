@@ -107,6 +107,55 @@ export interface InstallationsTable {
   updated_at: string;
 }
 
+export interface CoordinationInstitutionsTable {
+  tracker_id: number;
+  team_id: string;
+  name: string;
+  set_by: string;
+  set_at: string;
+}
+
+export interface CoordinationChannelsTable {
+  team_id: string;
+  channel_id: string;
+  set_by: string;
+  set_at: string;
+}
+
+export interface CoordinationWeeklyTable {
+  team_id: string;
+  channel_id: string;
+  enabled: number;
+  day: number;
+  time: string;
+  updated_at: string;
+}
+
+export interface CoordinationWeeklyClaimsTable {
+  team_id: string;
+  channel_id: string;
+  week: string;
+  status: 'claimed' | 'posted' | 'failed' | 'skipped';
+  claimed_by: string;
+  claimed_at: string;
+  attempts: Generated<number>;
+  finished_at: string | null;
+  message_ts: string | null;
+  error: string | null;
+}
+
+export interface CoordinationEventsTable {
+  id: Generated<number>;
+  team_id: string;
+  channel_id: string;
+  at: string;
+  user_id: string;
+  source: string;
+  kind: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface Database {
   feedback: FeedbackTable;
   unanswered_questions: UnansweredTable;
@@ -117,4 +166,9 @@ export interface Database {
   progress_daily_claims: DailyClaimsTable;
   conversation_context: ContextTable;
   slack_installations: InstallationsTable;
+  coordination_institutions: CoordinationInstitutionsTable;
+  coordination_channels: CoordinationChannelsTable;
+  coordination_weekly: CoordinationWeeklyTable;
+  coordination_weekly_claims: CoordinationWeeklyClaimsTable;
+  coordination_events: CoordinationEventsTable;
 }

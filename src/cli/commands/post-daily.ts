@@ -1,14 +1,15 @@
-import { DateTime } from 'luxon';
-import { createDailyDeps, openStores, runnerName } from '../../app/wire.ts';
+import { createDailyDeps, createWeeklyDeps, openStores, runnerName } from '../../app/wire.ts';
 import { runDaily } from '../../schedule/daily.ts';
+import { runWeekly } from '../../schedule/weekly.ts';
 import { parseCliArgs, usageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { CONTENT_USAGE, commonOptions, loadContentFor, warnAboutProblems } from '../content-option.ts';
 import { sharedConfigOrExit } from '../shared-config.ts';
+import { nowOption } from '../store-options.ts';
 
 const USAGE = `Uso: guia post-daily [--now FECHA-HORA-ISO] [--content DIR]
-Publica los resúmenes diarios que tocan en este momento (mismas reglas y mismo registro de «una vez al día»
-que el bot) y termina. Para programarlo desde fuera (cron del sistema, Kubernetes CronJob…).
+Publica los resúmenes diarios y los informes semanales (con su gráfica) que tocan en este momento (mismas
+reglas y mismo registro de «una vez al día» y «una vez por semana» que el bot) y termina. Para programarlo desde fuera (cron del sistema, Kubernetes CronJob…).
   --now ISO       el momento a usar, p. ej. 2026-02-12T09:00 (hora de GUIA_TZ si no lleva desfase)
                   o 2026-02-12T09:00:00-06:00 (por omisión, ahora)
 ${CONTENT_USAGE}
@@ -36,7 +37,7 @@ function reasonEs(reason: string): string {
 }
 
 const command: CliCommand = {
-  description: 'publica los resúmenes diarios de avance que tocan ahora y termina',
+  description: 'publica los resúmenes diarios y los informes semanales que tocan ahora y termina',
   async run(args, io) {
     const parsed = parseCliArgs(io, USAGE, {
       args,
@@ -48,12 +49,7 @@ const command: CliCommand = {
     if (typeof config === 'number') return config;
     const tz = config.timeZone;
     // Without an offset the time is GUIA_TZ's, like every channel's HH:MM, not the machine's.
-    const now =
-      values.now === undefined
-        ? new Date()
-        : /^\d{4}-\d{2}-\d{2}T/.test(values.now)
-          ? DateTime.fromISO(values.now, { zone: tz }).toJSDate()
-          : new Date(Number.NaN);
+    const now = nowOption(values.now, tz);
     if (Number.isNaN(now.getTime())) {
       return usageError(io, USAGE, `--now no es una fecha-hora ISO 8601: «${values.now}»`);
     }
@@ -70,21 +66,31 @@ const command: CliCommand = {
     const stores = opened.value;
     try {
       // Every failure, ours or Slack's, is in run.failures and printed below.
-      const deps = await createDailyDeps({
+      const posters = {
         stores,
         guides: load.guides,
         tz,
         token,
         apiUrl: config.apiUrl,
         runner: runnerName('post-daily@'),
-      });
-      const run = await runDaily(deps, now);
+      };
+      const run = await runDaily(await createDailyDeps(posters), now);
       for (const f of run.failures) io.stderr.write(`Canal ${f.channelId}: ${reasonEs(f.reason)}\n`);
       io.stdout.write(
         `Publicados: ${run.posted.length} · sin novedades: ${run.quiet.length} · ` +
           `fallidos: ${run.failed.length} · canales sin acceso: ${run.removed.length}\n`,
       );
-      return run.failed.length > 0 ? 1 : 0;
+      const weekly = await runWeekly(await createWeeklyDeps(posters), now);
+      for (const f of weekly.failures) {
+        const chart = f.reason.startsWith('chart: ');
+        const reason = reasonEs(chart ? f.reason.slice('chart: '.length) : f.reason);
+        io.stderr.write(`Canal ${f.channelId}: ${chart ? 'la gráfica no se subió: ' : ''}${reason}\n`);
+      }
+      io.stdout.write(
+        `Informes semanales publicados: ${weekly.posted.length} · sin nada que informar: ${weekly.skipped.length} · ` +
+          `fallidos: ${weekly.failed.length}\n`,
+      );
+      return run.failed.length + weekly.failed.length > 0 ? 1 : 0;
     } finally {
       await stores.close();
     }

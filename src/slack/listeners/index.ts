@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import { registerAvanceButtons } from './actions/avance-buttons.ts';
+import { registerCoordinationMore } from './actions/coordination-more.ts';
 import { registerFeedback } from './actions/feedback.ts';
 import { registerShare } from './actions/share.ts';
 import { registerUnknownAction } from './actions/unknown-action.ts';
@@ -18,4 +19,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerFeedback(app, deps);
   registerUnknownAction(app, deps);
   if (deps.avance) registerAvanceButtons(app, deps.avance, deps.logger, deps.bot);
+  if (deps.avance) registerCoordinationMore(app, deps.avance, deps.logger);
 }

@@ -3,7 +3,12 @@ import { ACTIONS, AVANCE_ACTION_PREFIX } from '../../../render/ids.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { respondOrLog } from '../../post.ts';
 
-const HANDLED = new Set<string>([ACTIONS.share, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+const HANDLED = new Set<string>([
+  ACTIONS.share,
+  ACTIONS.feedbackUp,
+  ACTIONS.feedbackDown,
+  ACTIONS.coordinationMore,
+]);
 // The team-progress buttons (AVANCE_ACTION_PREFIX) have their own listener (registerAvanceButtons).
 
 /**
