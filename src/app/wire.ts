@@ -18,9 +18,11 @@ import { loadAnswerContent } from '../content/glossary.ts';
 import { loadContent } from '../content/loader.ts';
 import type { Guide } from '../content/model.ts';
 import { progressPorts, type Stores } from '../ports/index.ts';
+import type { InstallationStore } from '../ports/installations.ts';
 import type { DailyDeps, DailyRun } from '../schedule/daily.ts';
 import type { DailyScheduler } from '../schedule/scheduler.ts';
 import type { WeeklyDeps, WeeklyScheduler } from '../schedule/weekly.ts';
+import type { ScheduledPosting, ScheduledWorkspace } from '../schedule/workspaces.ts';
 import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
 
 export type Wired<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -58,6 +60,15 @@ export interface GuiaApp {
   runLocalChat(io: { input: Readable; output: Writable; interactive: boolean }): Promise<void>;
   /** The daily posts every minute, with their own Web API client (Slack modes only). */
   startScheduler(): Promise<DailyScheduler>;
+  /**
+   * One pass of what the scheduler runs each minute: the daily posts due at `now` in every installed
+   * workspace, each with its own token, paced (Slack modes only).
+   */
+  runDaily(now: Date): Promise<DailyRun>;
+  /** The schedulers' hook (installed workspaces, "is this team installed", paced posters); Slack modes only. */
+  scheduledPosting(): Promise<ScheduledPosting>;
+  /** Distribution mode: the installations (with token rotation) Bolt and the schedulers read. */
+  installations?: InstallationStore;
   /**
    * Stops the scheduler and the Slack app, then closes the stores. Safe to call twice. A failing Slack
    * stop is logged, or ignored with `quiet` (after a failed start, when there is nothing to stop).
@@ -124,6 +135,127 @@ export async function createDailyDeps(opts: PosterOptions<DailyDeps['onError']>)
   };
 }
 
+/**
+ * `/avance exportar` through files.uploadV2: with the bot token, or in distribution mode with the token of
+ * the workspace that asked (a workspace that is not installed any more gets the CSV in a code block).
+ */
+async function createUploader(
+  slack: NonNullable<Config['slack']>,
+  installations: InstallationStore | undefined,
+  logger: Logger,
+  retryConfig: SlackAppOptions['retryConfig'],
+): Promise<AvanceDeps['uploadFile']> {
+  const upload = await import('../slack/avance-upload.ts');
+  const clientFor = (token: string) =>
+    upload.createUploadClient({ token, apiUrl: slack.apiUrl, retryConfig });
+  if (slack.botToken) return upload.createSlackUploader(clientFor(slack.botToken));
+  if (!installations) return undefined;
+  const { installedWorkspaces } = await import('../slack/installations.ts');
+  const workspaces = installedWorkspaces({ store: installations, apiUrl: slack.apiUrl, logger });
+  return async (file) => {
+    const token = await workspaces.tokenFor(file.teamId);
+    if (!token) throw new Error(`workspace ${file.teamId} is not installed`);
+    await upload.createSlackUploader(clientFor(token))(file);
+  };
+}
+
+/**
+ * The schedulers' hook: every installed workspace (one in the single-token modes) with its own token, and
+ * one pacer for all their scheduled posts (per-channel rate, per-workspace budget, Retry-After).
+ */
+export async function createScheduledPosting(opts: {
+  apiUrl?: string | undefined;
+  logger: Logger;
+  /** The single-token modes. */
+  token?: string | undefined;
+  /** Distribution mode. */
+  installations?: InstallationStore | undefined;
+}): Promise<ScheduledPosting> {
+  const [{ createPacer }, paced, ws] = await Promise.all([
+    import('../slack/pacing.ts'),
+    import('../slack/paced-poster.ts'),
+    import('../slack/installations.ts'),
+  ]);
+  let workspaces: import('../slack/installations.ts').Workspaces;
+  if (opts.token) workspaces = ws.singleWorkspace(opts.token);
+  else if (opts.installations)
+    workspaces = ws.installedWorkspaces({
+      store: opts.installations,
+      apiUrl: opts.apiUrl,
+      logger: opts.logger,
+    });
+  else throw new Error('scheduled posts need a bot token or the installations');
+  const pacer = createPacer();
+  return {
+    workspaces: () => workspaces.list(),
+    async installed(teamId) {
+      const token = await workspaces.tokenFor(teamId);
+      return token ? { teamId, token } : undefined;
+    },
+    posterFor: (w) =>
+      paced.createPacedPoster(
+        paced.createPacedClient({ token: w.token, apiUrl: opts.apiUrl }),
+        pacer,
+        w.teamId,
+      ),
+  };
+}
+
+/** What the scheduler runs each minute: the daily posts of every installed workspace, through `posting`. */
+async function createDailyPass(opts: {
+  stores: Stores;
+  guides: Guide[];
+  tz: string;
+  runner: string;
+  logger: Logger;
+  posting: ScheduledPosting;
+  apiUrl?: string | undefined;
+  fetch?: typeof fetch;
+}): Promise<(now: Date) => Promise<DailyRun>> {
+  const [{ runDailyForWorkspaces }, poster, { createUserNames }] = await Promise.all([
+    import('../schedule/workspaces.ts'),
+    import('../schedule/slack-poster.ts'),
+    import('../schedule/user-names.ts'),
+  ]);
+  const { logger, posting } = opts;
+  // One DM sender and one names cache per workspace token, kept across passes (the cache is the point).
+  const people = new Map<string, Pick<DailyDeps, 'dm' | 'names'>>();
+  const peopleFor = (w: ScheduledWorkspace): Pick<DailyDeps, 'dm' | 'names'> => {
+    let found = people.get(w.token);
+    if (!found) {
+      const client = poster.createPosterClient({
+        token: w.token,
+        apiUrl: opts.apiUrl,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      });
+      found = { dm: poster.createSlackDm(client), names: createUserNames(client) };
+      if (people.size > 1000) people.clear();
+      people.set(w.token, found);
+    }
+    return found;
+  };
+  const daily: Omit<DailyDeps, 'post'> = {
+    ...progressPorts(opts.stores),
+    coordination: opts.stores.coordination,
+    guides: opts.guides,
+    tz: opts.tz,
+    runner: opts.runner,
+    onError: (error, tracker) =>
+      logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
+  };
+  return (now) =>
+    runDailyForWorkspaces(
+      {
+        daily,
+        workspaces: () => posting.workspaces(),
+        posterFor: (w) => posting.posterFor(w),
+        peopleFor,
+        onWorkspaceError: (error, teamId) => logger.error({ err: error, team: teamId }, 'daily posts failed'),
+      },
+      now,
+    );
+}
+
 /** The weekly reports' deps: the daily poster's client for the message, an upload client for the chart. */
 export async function createWeeklyDeps(opts: PosterOptions<WeeklyDeps['onError']>): Promise<WeeklyDeps> {
   const [{ createPosterClient, createSlackPoster }, { createUploadClient }, { createSlackChartUploader }] =
@@ -185,18 +317,42 @@ export async function createApp(
 
   const slackConfig = config.mode === 'local' ? undefined : config.slack;
   // Slack code is loaded only in the modes that talk to Slack (the terminal chat starts faster without it).
-  const slackModules = slackConfig
-    ? await Promise.all([import('../slack/app.ts'), import('../slack/avance-upload.ts')])
-    : undefined;
+  const slackModule = slackConfig ? await import('../slack/app.ts') : undefined;
+  // Distribution mode: Bolt and the schedulers read the installations through one token-rotating store.
+  let installations: InstallationStore | undefined;
+  if (slackConfig?.oauth) {
+    let store = stores.installations;
+    if (!store) {
+      const { createMemoryInstallationStore } = await import('../adapters/memory/installations.ts');
+      logger.warn(
+        'installations kept in memory: they are lost on restart (this database has no SQL store for them)',
+      );
+      store = createMemoryInstallationStore();
+    }
+    const { withTokenRotation } = await import('../slack/installations.ts');
+    installations = withTokenRotation({
+      store,
+      clientId: slackConfig.oauth.clientId,
+      clientSecret: slackConfig.oauth.clientSecret,
+      apiUrl: slackConfig.apiUrl,
+      logger,
+    });
+  }
+
+  const uploads = Boolean(slackConfig) && overrides.avance !== false && overrides.uploads !== false;
+  const uploadFile =
+    slackConfig && uploads
+      ? await createUploader(slackConfig, installations, logger, overrides.slack?.retryConfig)
+      : undefined;
+  // Charts go up with the bot token; distribution mode has none (see createUploader for the CSV).
   const uploadClient =
-    slackModules && slackConfig && overrides.avance !== false && overrides.uploads !== false
-      ? slackModules[1].createUploadClient({
+    uploads && slackConfig?.botToken
+      ? (await import('../slack/avance-upload.ts')).createUploadClient({
           token: slackConfig.botToken,
           apiUrl: slackConfig.apiUrl,
           retryConfig: overrides.slack?.retryConfig,
         })
       : undefined;
-  const uploadFile = uploadClient && slackModules?.[1].createSlackUploader(uploadClient);
   const chartUploader =
     uploadClient && (await import('../slack/chart-upload.ts')).createSlackChartUploader(uploadClient);
   // `/avance grafica`: uploaded to the channel in Slack; in the terminal chat a PNG in the working folder.
@@ -215,12 +371,12 @@ export async function createApp(
           return `la guardé en ${file}`;
         };
   // `/avance diario` asks Slack whether the bot is in the channel before promising a daily post.
+  // Distribution mode (no single bot token) skips the check for now: a failed post is still told by DM.
+  const botToken = slackConfig?.botToken;
   const channelAccess =
-    slackConfig && overrides.avance !== false
+    slackConfig && botToken && overrides.avance !== false
       ? await import('../schedule/slack-poster.ts').then((m) =>
-          m.createChannelAccess(
-            m.createPosterClient({ token: slackConfig.botToken, apiUrl: slackConfig.apiUrl }),
-          ),
+          m.createChannelAccess(m.createPosterClient({ token: botToken, apiUrl: slackConfig.apiUrl })),
         )
       : undefined;
   // Without an uploader (the terminal chat) `/avance exportar` puts the CSV in a code block.
@@ -250,7 +406,7 @@ export async function createApp(
     ...(overrides.extraBotDeps ? { extra: overrides.extraBotDeps(stores) } : {}),
   });
 
-  const slack = slackModules?.[0].createSlackApp(
+  const slack = slackModule?.createSlackApp(
     config,
     {
       bot: bot.deps,
@@ -260,9 +416,36 @@ export async function createApp(
       health: () => stores.health(),
       logger,
       ...(avance ? { avance } : {}),
+      ...(installations ? { installations } : {}),
     },
     overrides.slack,
   );
+
+  let posting: Promise<ScheduledPosting> | undefined;
+  const scheduledPosting = (): Promise<ScheduledPosting> => {
+    if (!slackConfig) return Promise.reject(new Error('scheduled posts need Slack credentials'));
+    posting ??= createScheduledPosting({
+      apiUrl: slackConfig.apiUrl,
+      logger,
+      token: slackConfig.botToken,
+      installations,
+    });
+    return posting;
+  };
+  let dailyPass: ((now: Date) => Promise<DailyRun>) | undefined;
+  const runDailyPass = async (now: Date): Promise<DailyRun> => {
+    dailyPass ??= await createDailyPass({
+      stores,
+      guides,
+      tz: config.timeZone,
+      runner: runnerName(),
+      logger,
+      posting: await scheduledPosting(),
+      apiUrl: slackConfig?.apiUrl,
+      ...(slack ? { fetch: slack.health.fetch } : {}),
+    });
+    return dailyPass(now);
+  };
 
   let scheduler: DailyScheduler | undefined;
   let weeklyScheduler: WeeklyScheduler | undefined;
@@ -275,6 +458,9 @@ export async function createApp(
     bot,
     ...(avance ? { avance } : {}),
     ...(slack ? { slack } : {}),
+    ...(installations ? { installations } : {}),
+    runDaily: runDailyPass,
+    scheduledPosting,
     async runLocalChat(io) {
       const { runLocalChat } = await import('../local/chat.ts');
       await runLocalChat({
@@ -287,54 +473,50 @@ export async function createApp(
     async startScheduler() {
       if (!slackConfig) throw new Error('the daily posts need Slack credentials');
       const { startDailyScheduler } = await import('../schedule/scheduler.ts');
-      const deps = await createDailyDeps({
-        stores,
-        guides,
-        tz: config.timeZone,
-        token: slackConfig.botToken,
-        apiUrl: slackConfig.apiUrl,
-        runner: runnerName(),
-        ...(slack ? { fetch: slack.health.fetch } : {}),
-        onError: (error, tracker) =>
-          logger.error({ err: error, channel: tracker.channelId }, 'daily post failed'),
-      });
       scheduler?.stop();
-      const started = startDailyScheduler(deps, {
-        onRun: (run: DailyRun) => {
-          if (run.posted.length + run.failed.length + run.removed.length > 0)
-            logger.info({ run }, 'daily posts');
-          for (const f of run.failures)
-            logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
-          if (run.reminders && run.reminders.sent.length + run.reminders.failed.length > 0)
-            logger.info({ reminders: run.reminders }, 'reminders');
+      const started = startDailyScheduler(
+        { tz: config.timeZone, run: runDailyPass },
+        {
+          onRun: (run: DailyRun) => {
+            if (run.posted.length + run.failed.length + run.removed.length > 0)
+              logger.info({ run }, 'daily posts');
+            for (const f of run.failures)
+              logger.warn({ channel: f.channelId, reason: f.reason }, 'daily post failed');
+            if (run.reminders && run.reminders.sent.length + run.reminders.failed.length > 0)
+              logger.info({ reminders: run.reminders }, 'reminders');
+          },
+          onError: (error) => logger.error({ err: error }, 'daily job failed'),
         },
-        onError: (error) => logger.error({ err: error }, 'daily job failed'),
-      });
-      const { startWeeklyScheduler } = await import('../schedule/weekly.ts');
-      const weeklyDeps = await createWeeklyDeps({
-        stores,
-        guides,
-        tz: config.timeZone,
-        token: slackConfig.botToken,
-        apiUrl: slackConfig.apiUrl,
-        runner: runnerName(),
-        ...(slack ? { fetch: slack.health.fetch } : {}),
-        onError: (error, channelId) =>
-          logger.error({ err: error, channel: channelId }, 'weekly report failed'),
-      });
-      weeklyScheduler?.stop();
-      const weekly = startWeeklyScheduler(weeklyDeps, {
-        onRun: (run) => {
-          if (run.posted.length + run.failed.length > 0) logger.info({ run }, 'weekly reports');
-          for (const f of run.failures)
-            logger.warn({ channel: f.channelId, reason: f.reason }, 'weekly report failed');
-        },
-        onError: (error) => logger.error({ err: error }, 'weekly job failed'),
-      });
+      );
+      // Weekly reports still post with the one bot token: not yet per installation in distribution mode.
+      let weekly: WeeklyScheduler | undefined;
+      if (slackConfig.botToken) {
+        const { startWeeklyScheduler } = await import('../schedule/weekly.ts');
+        const weeklyDeps = await createWeeklyDeps({
+          stores,
+          guides,
+          tz: config.timeZone,
+          token: slackConfig.botToken,
+          apiUrl: slackConfig.apiUrl,
+          runner: runnerName(),
+          ...(slack ? { fetch: slack.health.fetch } : {}),
+          onError: (error, channelId) =>
+            logger.error({ err: error, channel: channelId }, 'weekly report failed'),
+        });
+        weeklyScheduler?.stop();
+        weekly = startWeeklyScheduler(weeklyDeps, {
+          onRun: (run) => {
+            if (run.posted.length + run.failed.length > 0) logger.info({ run }, 'weekly reports');
+            for (const f of run.failures)
+              logger.warn({ channel: f.channelId, reason: f.reason }, 'weekly report failed');
+          },
+          onError: (error) => logger.error({ err: error }, 'weekly job failed'),
+        });
+      } else logger.warn('weekly reports are not sent in distribution mode yet');
       // Closed while the modules loaded (a signal during start-up): leave nothing ticking.
       if (closed) {
         started.stop();
-        weekly.stop();
+        weekly?.stop();
       } else {
         scheduler = started;
         weeklyScheduler = weekly;

@@ -11,6 +11,8 @@ import { type CoordinationDeps, handleCoordinationVerb } from './coordination-co
 import type { CommandHandler, Reply, Request } from './types.ts';
 
 export interface UploadFile {
+  /** Whose token uploads it (distribution mode has one per workspace). */
+  teamId: string;
   channelId: string;
   filename: string;
   title: string;

@@ -495,6 +495,7 @@ async function exportCsv(ctx: Ctx): Promise<Reply> {
   if (ctx.deps.uploadFile) {
     try {
       await ctx.deps.uploadFile({
+        teamId: ctx.request.teamId,
         channelId: ctx.request.channelId,
         filename,
         title: `Avance · ${institution ? `${institution} · ` : ''}${ctx.guide.title} · ${ctx.today}`,

@@ -263,6 +263,7 @@ async function exportAll(ctx: Ctx): Promise<Reply> {
   if (deps.uploadFile) {
     try {
       await deps.uploadFile({
+        teamId: request.teamId,
         channelId: request.channelId,
         filename,
         title: `Avance de todas las instituciones · ${today}`,

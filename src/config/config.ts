@@ -9,8 +9,21 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** How the bot talks to people: Slack over a WebSocket, Slack over HTTP, or a terminal chat. */
 export type Mode = 'socket' | 'http' | 'local';
 
+/** Distribution mode: installed into many workspaces by OAuth (Bolt's InstallProvider). */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth state (a JWT, 10 minutes): nothing is kept on the server, so any replica verifies it. */
+  stateSecret: string;
+  /** The public https URL of `/slack/oauth_redirect`, when the app's settings list more than one. */
+  redirectUri?: string;
+}
+
 export interface SlackConfig {
-  botToken: string;
+  /** Single-workspace modes. Absent in distribution mode, where each workspace's token is in the database. */
+  botToken?: string;
+  /** Distribution mode (HTTP, no SLACK_BOT_TOKEN). */
+  oauth?: OAuthConfig;
   /** Only in socket mode. */
   appToken?: string;
   /** Required in HTTP mode; optional in socket mode. */
@@ -74,6 +87,17 @@ const envSchema = z.object({
     message: 'debe empezar con "xapp-" (App-Level Token con connections:write)',
   }),
   SLACK_SIGNING_SECRET: optionalText,
+  SLACK_CLIENT_ID: optionalText.refine((v) => v === undefined || /^\d+\.\d+$/.test(v), {
+    message: 'debe ser el Client ID de la app (Basic Information), p. ej. 1234567890.1234567890',
+  }),
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
+    message: 'debe tener al menos 16 caracteres (firma el estado de OAuth)',
+  }),
+  SLACK_REDIRECT_URI: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/\S+\/slack\/oauth_redirect$/.test(v),
+    { message: 'debe ser una URL http(s) que termine en /slack/oauth_redirect' },
+  ),
   SLACK_API_URL: optionalText
     .refine((v) => v === undefined || /^https?:\/\/\S+\/$/.test(v), {
       message: 'debe ser una URL http(s) que termine en "/", p. ej. https://slack.com/api/',
@@ -185,8 +209,31 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const bot = e.SLACK_BOT_TOKEN;
   const app = e.SLACK_APP_TOKEN;
   const secret = e.SLACK_SIGNING_SECRET;
+  const oauthVars = {
+    SLACK_CLIENT_ID: e.SLACK_CLIENT_ID,
+    SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET,
+    SLACK_STATE_SECRET: e.SLACK_STATE_SECRET,
+  };
+  const oauthSet = Object.entries(oauthVars).filter(([, v]) => v !== undefined);
   let mode: Mode = 'local';
-  if (bot && app) mode = 'socket';
+  if (oauthSet.length > 0) {
+    // Distribution mode: every workspace's token comes from its installation, none from the environment.
+    mode = 'http';
+    for (const [name, v] of Object.entries(oauthVars)) {
+      if (v === undefined)
+        problems.push(`${name}: falta para instalar en varios espacios de trabajo (OAuth)`);
+    }
+    if (!secret) problems.push('SLACK_SIGNING_SECRET: falta; el modo OAuth recibe a Slack por HTTP');
+    if (bot) {
+      problems.push(
+        'SLACK_BOT_TOKEN: quítalo en el modo OAuth (SLACK_CLIENT_ID): cada espacio de trabajo usa el token de su instalación',
+      );
+    }
+    if (app)
+      problems.push('SLACK_APP_TOKEN: quítalo en el modo OAuth; Socket Mode es para una sola instalación');
+  } else if (e.SLACK_REDIRECT_URI) {
+    problems.push('SLACK_REDIRECT_URI: solo sirve en el modo OAuth (con SLACK_CLIENT_ID)');
+  } else if (bot && app) mode = 'socket';
   else if (bot && secret) mode = 'http';
   else if (bot) {
     problems.push(
@@ -212,7 +259,18 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     // In the terminal chat, info lines would interleave with the conversation: only warnings by default.
     logLevel: (e.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info')) as LogLevel,
   };
-  if (mode !== 'local' && bot) {
+  if (mode === 'http' && !bot && e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET) {
+    config.slack = Object.freeze({
+      oauth: Object.freeze({
+        clientId: e.SLACK_CLIENT_ID,
+        clientSecret: e.SLACK_CLIENT_SECRET,
+        stateSecret: e.SLACK_STATE_SECRET,
+        ...(e.SLACK_REDIRECT_URI ? { redirectUri: e.SLACK_REDIRECT_URI } : {}),
+      }),
+      ...(secret ? { signingSecret: secret } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+    });
+  } else if (mode !== 'local' && bot) {
     config.slack = Object.freeze({
       botToken: bot,
       ...(mode === 'socket' && app ? { appToken: app } : {}),

@@ -30,6 +30,15 @@ export interface InstallationStore extends BoltInstallationStore {
     query: InstallationQuery<boolean>,
     fn: (locked: LockedInstallation) => Promise<T>,
   ): Promise<T>;
+  /** Every current installation (workspace and org-wide) without tokens: what the schedulers walk. */
+  listInstallations(): Promise<InstallationKey[]>;
+}
+
+/** Which installation, as the schedulers walk them: a workspace one, or an org-wide one. */
+export interface InstallationKey {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall: boolean;
 }
 
 /** The one key of an installation: the enterprise for an org-wide install, else the workspace. */
@@ -49,3 +58,10 @@ export const keyOfInstallation = (i: Installation): string =>
     enterpriseId: i.enterprise?.id,
     teamId: i.team?.id,
   });
+
+/** The key fields of a stored installation, as a query (`listInstallations`, fetch, delete, lock). */
+export const queryOfInstallation = (i: Installation): InstallationKey => ({
+  teamId: i.isEnterpriseInstall ? undefined : i.team?.id,
+  enterpriseId: i.enterprise?.id,
+  isEnterpriseInstall: i.isEnterpriseInstall === true,
+});

@@ -12,13 +12,15 @@ export interface DailyScheduler {
  * is still posting; the claim rows keep other processes from posting twice anyway.
  */
 export function startDailyScheduler(
-  deps: DailyDeps,
+  /** runDaily's deps, or any run in GUIA_TZ (the walk over every installed workspace, schedule/workspaces.ts). */
+  deps: DailyDeps | { tz: string; run(now: Date): Promise<DailyRun> },
   opts: { onRun?: (run: DailyRun) => void; onError?: (error: unknown) => void; clock?: () => Date } = {},
 ): DailyScheduler {
   const clock = opts.clock ?? (() => new Date());
+  const runOnce = 'run' in deps ? (now: Date) => deps.run(now) : (now: Date) => runDaily(deps, now);
   const job = new Cron('0 * * * * *', { timezone: deps.tz, protect: true, name: 'guia-daily' }, async () => {
     try {
-      const run = await runDaily(deps, clock());
+      const run = await runOnce(clock());
       opts.onRun?.(run);
     } catch (error) {
       opts.onError?.(error);

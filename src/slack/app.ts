@@ -6,6 +6,7 @@ import type { Config } from '../config/config.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
+import { oauthAppOptions, registerUninstall } from './oauth.ts';
 import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.ts';
 import { createSlackHealth, SLACK_CALL_TIMEOUT_MS, type SlackHealth } from './slack-health.ts';
 import { wellFormedInput } from './well-formed-input.ts';
@@ -114,8 +115,19 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
           }),
         }
       : undefined;
+  // Distribution mode: no token of our own; Bolt's OAuth installs workspaces and authorizes each request.
+  const oauth =
+    slack.oauth && deps.installations
+      ? oauthAppOptions({
+          oauth: slack.oauth,
+          apiUrl: slack.apiUrl,
+          installations: deps.installations,
+          logger: deps.logger,
+        })
+      : undefined;
+  if (slack.oauth && !oauth) throw new Error('distribution mode needs an installation store');
   const app = new App({
-    token: slack.botToken,
+    ...(oauth ?? { token: slack.botToken }),
     // auth.test once, in start(), so a wrong token becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
     logger,
@@ -158,6 +170,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
     await next();
   });
   registerListeners(app, listenerDeps);
+  if (oauth && deps.installations) registerUninstall(app, deps.installations, deps.logger);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled error in a listener');
   });
@@ -169,7 +182,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
       // Bolt's init() runs auth.test on app.client; lend it a client with the short start-up policy, then
       // put the normal one back for everything after (listeners, uploads, daily posts).
       const normalClient = app.client;
-      app.client = new webApi.WebClient(slack.botToken, {
+      app.client = new webApi.WebClient(slack.botToken ?? undefined, {
         ...app.webClientOptions,
         retryConfig: START_RETRY_CONFIG,
         timeout: START_TIMEOUT_MS,

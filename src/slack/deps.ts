@@ -4,6 +4,7 @@ import type { BotDeps, CommandHandler } from '../bot/types.ts';
 import type { ProcessedEvents } from '../ports/dedupe.ts';
 import type { FeedbackStore } from '../ports/feedback.ts';
 import type { HealthReport } from '../ports/index.ts';
+import type { InstallationStore } from '../ports/installations.ts';
 
 /** Everything the Slack listeners need, built by the wiring (src/app/wire.ts). */
 export interface SlackDeps {
@@ -18,4 +19,6 @@ export interface SlackDeps {
   health?: () => Promise<HealthReport>;
   /** Set by createSlackApp: the monitored fetch with a timeout, and how response_url replies retry. */
   respond?: { fetch: typeof fetch; baseDelayMs?: number };
+  /** Distribution mode: the workspaces installed by OAuth. */
+  installations?: InstallationStore;
 }

@@ -154,3 +154,39 @@ describe('shared configuration for the guia commands', () => {
     if (!shared.ok && !bot.ok) expect(shared.message).toBe(bot.message);
   });
 });
+
+describe('distribution mode (many workspaces by OAuth)', () => {
+  const oauth = {
+    SLACK_CLIENT_ID: '1234.5678',
+    SLACK_CLIENT_SECRET: 'cs',
+    SLACK_STATE_SECRET: 'a-long-state-secret',
+    SLACK_SIGNING_SECRET: 'ss',
+  };
+
+  it('client id, client secret, state secret and signing secret → HTTP with OAuth and no bot token', () => {
+    const c = ok({ ...oauth, SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(c.mode).toBe('http');
+    expect(c.slack).toEqual({
+      oauth: { clientId: '1234.5678', clientSecret: 'cs', stateSecret: 'a-long-state-secret' },
+      signingSecret: 'ss',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+    const withRedirect = ok({ ...oauth, SLACK_REDIRECT_URI: 'https://bot.example.mx/slack/oauth_redirect' });
+    expect(withRedirect.slack?.oauth?.redirectUri).toBe('https://bot.example.mx/slack/oauth_redirect');
+  });
+
+  it.each([
+    [{ ...oauth, SLACK_CLIENT_SECRET: '' }, 'SLACK_CLIENT_SECRET: falta'],
+    [{ ...oauth, SLACK_STATE_SECRET: '' }, 'SLACK_STATE_SECRET: falta'],
+    [{ ...oauth, SLACK_CLIENT_ID: '' }, 'SLACK_CLIENT_ID: falta'],
+    [{ ...oauth, SLACK_SIGNING_SECRET: '' }, 'SLACK_SIGNING_SECRET: falta'],
+    [{ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN: quítalo en el modo OAuth'],
+    [{ ...oauth, SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN: quítalo en el modo OAuth'],
+    [{ ...oauth, SLACK_STATE_SECRET: 'corto' }, 'SLACK_STATE_SECRET: debe tener al menos 16'],
+    [{ ...oauth, SLACK_CLIENT_ID: 'abc' }, 'SLACK_CLIENT_ID: debe ser el Client ID'],
+    [{ ...oauth, SLACK_REDIRECT_URI: 'https://x.mx/otra' }, 'SLACK_REDIRECT_URI: debe ser una URL'],
+    [{ SLACK_REDIRECT_URI: 'https://x.mx/slack/oauth_redirect' }, 'SLACK_REDIRECT_URI: solo sirve'],
+  ])('rejects %j naming the variable in Spanish', (env, expected) => {
+    expect(problem(env)).toContain(expected);
+  });
+});

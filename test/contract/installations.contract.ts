@@ -72,6 +72,27 @@ export function installationsContract(factory: StoresFactory): void {
       expect((await s.fetchInstallation(teamQuery('T1', 'E1'))).bot?.token).toBe('xoxb-team');
     });
 
+    it('lists every installation for the schedulers, without tokens, and drops deleted ones', async () => {
+      const s = store();
+      expect(await s.listInstallations()).toEqual([]);
+      await s.storeInstallation(teamInstall('T1', 'xoxb-1'));
+      await s.storeInstallation(teamInstall('T2', 'xoxb-2', 'E1'));
+      await s.storeInstallation(orgInstall('E9', 'xoxb-org'));
+      await s.storeInstallation(teamInstall('T1', 'xoxb-1b'));
+      const byKey = (a: { teamId?: string }, b: { teamId?: string }) =>
+        (a.teamId ?? '').localeCompare(b.teamId ?? '');
+      expect((await s.listInstallations()).sort(byKey)).toEqual([
+        { teamId: undefined, enterpriseId: 'E9', isEnterpriseInstall: true },
+        { teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false },
+        { teamId: 'T2', enterpriseId: 'E1', isEnterpriseInstall: false },
+      ]);
+      await s.deleteInstallation(teamQuery('T1'));
+      expect((await s.listInstallations()).map((k) => k.teamId ?? k.enterpriseId).sort()).toEqual([
+        'E9',
+        'T2',
+      ]);
+    });
+
     it('deletes one workspace only (app_uninstalled), and it can install again', async () => {
       const s = store();
       await s.storeInstallation(teamInstall('T1', 'xoxb-1'));

@@ -39,3 +39,45 @@ export function spawnBot(apiUrl: string, dbFile: string, env: Record<string, str
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
+
+/** A bot process listening for Slack over HTTP on 127.0.0.1, with its base URL. */
+export interface ListeningBot extends BotProcess {
+  baseUrl: string;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Spawns `src/main.ts` in HTTP mode (see spawnBot) and waits for its "listening" log line; rejects with the
+ * process output when it exits or does not listen within `timeoutMs`.
+ */
+export async function startHttpBot(
+  apiUrl: string,
+  dbFile: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<ListeningBot> {
+  const bot = spawnBot(apiUrl, dbFile, env);
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void bot.exited.then(() => {
+    exited = true;
+  });
+  for (;;) {
+    const port = /"port":(\d+)[^\n]*listening for Slack on HTTP/.exec(bot.output())?.[1];
+    if (port) {
+      return {
+        ...bot,
+        baseUrl: `http://127.0.0.1:${port}`,
+        stop: async () => {
+          if (!exited) bot.child.kill('SIGTERM');
+          return bot.exited;
+        },
+      };
+    }
+    if (exited || Date.now() > deadline) {
+      bot.child.kill('SIGKILL');
+      throw new Error(`the bot did not start listening:\n${bot.output().slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

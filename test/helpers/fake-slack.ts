@@ -30,7 +30,34 @@ export type Failure =
   /** Never answers (the connection stays open until the client gives up or the fake closes). */
   | { hang: true };
 
+/** A workspace (or an Enterprise Grid org, `enterpriseInstall`) that can install the app by OAuth. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName?: string;
+  enterpriseId?: string;
+  /** An org-wide install: no team in the answer, `auth.teams.list` names `orgTeams`. */
+  enterpriseInstall?: boolean;
+  orgTeams?: string[];
+  /** Token rotation on: tokens expire after `expiresIn` seconds and come with a one-use refresh token. */
+  expiresIn?: number;
+}
+
+/** The OAuth side of the fake: Slack's authorize page, oauth.v2.access (code and refresh grants). */
+export interface FakeOAuth {
+  /** Where the authorize page sends the browser back (the app's /slack/oauth_redirect). */
+  redirectUrl: string;
+  /** The workspace the next visit to the authorize page installs into. */
+  installing?: FakeWorkspace;
+  /** Bot tokens handed out, by token: which workspace each belongs to. */
+  tokens: Map<string, FakeWorkspace>;
+  /** Refresh tokens spent (a second use is refused with invalid_refresh_token, as Slack does). */
+  spentRefreshTokens: string[];
+}
+
 export interface FakeSlack {
+  /** Slack's authorize page on this server (`<base>oauth/v2/authorize`, beside apiUrl as on slack.com). */
+  authorizeUrl: string;
+  oauth: FakeOAuth;
   /** Base URL for the Web API client, ending in `/api/`. */
   apiUrl: string;
   /** A fresh response_url on this server. */
@@ -65,11 +92,60 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const overrides = new Map<string, Record<string, unknown>>();
   let ts = 1_700_000_000;
   let base = '';
+  const oauth: FakeOAuth = { redirectUrl: '', tokens: new Map(), spentRefreshTokens: [] };
+  const codes = new Map<string, FakeWorkspace>();
+  const refreshTokens = new Map<string, FakeWorkspace>();
+  let serial = 0;
+  const issue = (w: FakeWorkspace): Record<string, unknown> => {
+    serial += 1;
+    const token = `xoxb-${w.enterpriseInstall ? w.enterpriseId : w.teamId}-${serial}`;
+    oauth.tokens.set(token, w);
+    const rotation =
+      w.expiresIn !== undefined ? { refresh_token: `xoxe-1-r${serial}`, expires_in: w.expiresIn } : {};
+    if (rotation.refresh_token) refreshTokens.set(rotation.refresh_token, w);
+    return { access_token: token, token_type: 'bot', ...rotation };
+  };
+  const oauthAccess = (params: Record<string, unknown>): Record<string, unknown> => {
+    if (params.grant_type === 'refresh_token') {
+      const w = refreshTokens.get(String(params.refresh_token));
+      if (!w) return { ok: false, error: 'invalid_refresh_token' };
+      refreshTokens.delete(String(params.refresh_token));
+      oauth.spentRefreshTokens.push(String(params.refresh_token));
+      return { ok: true, ...issue(w) };
+    }
+    const w = codes.get(String(params.code));
+    if (!w) return { ok: false, error: 'invalid_code' };
+    codes.delete(String(params.code));
+    return {
+      ok: true,
+      ...issue(w),
+      scope: 'app_mentions:read,chat:write,commands',
+      bot_user_id: 'UBOT',
+      app_id: 'A0001',
+      team: w.enterpriseInstall ? null : { id: w.teamId, name: w.teamName ?? w.teamId },
+      enterprise: w.enterpriseId ? { id: w.enterpriseId, name: `Org ${w.enterpriseId}` } : null,
+      is_enterprise_install: w.enterpriseInstall === true,
+      authed_user: { id: 'UADMIN' },
+    };
+  };
 
-  const defaults = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
+  // auth.test and auth.teams.list answer for the workspace of the token they are called with.
+  const defaults = (method: string, params: Record<string, unknown>, token = ''): Record<string, unknown> => {
     switch (method) {
-      case 'auth.test':
-        return { user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, user: 'guia' };
+      case 'auth.test': {
+        const w = oauth.tokens.get(token);
+        return {
+          user_id: FAKE_BOT.userId,
+          bot_id: FAKE_BOT.botId,
+          team_id: w ? w.teamId : FAKE_BOT.teamId,
+          user: 'guia',
+          ...(w?.enterpriseInstall ? { url: `https://${w.enterpriseId}.enterprise.slack.com/` } : {}),
+        };
+      }
+      case 'auth.teams.list': {
+        const w = oauth.tokens.get(token);
+        return { teams: (w?.orgTeams ?? []).map((id) => ({ id, name: id })) };
+      }
       case 'chat.postMessage':
         ts += 1;
         return { channel: params.channel, ts: `${ts}.000100`, message: { text: params.text } };
@@ -99,6 +175,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(200).end('OK');
       return;
     }
+    if (url.pathname === '/oauth/v2/authorize') {
+      // Slack's page: the person approves, and the browser goes back with a one-use code and the state.
+      const w = oauth.installing;
+      if (!w) {
+        res.writeHead(400).end('nothing to install');
+        return;
+      }
+      const code = `code-${++serial}`;
+      codes.set(code, w);
+      const back = new URL(url.searchParams.get('redirect_uri') ?? oauth.redirectUrl);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      res.writeHead(302, { location: back.toString() }).end();
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) {
       responseAttempts.push({ path: url.pathname, at: performance.now() });
       const failure = responseFailures.shift();
@@ -125,7 +216,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, ...defaults(method, params), ...(overrides.get(method) ?? {}) }));
+    if (method === 'oauth.v2.access') {
+      res.end(JSON.stringify(oauthAccess(params)));
+      return;
+    }
+    res.end(
+      JSON.stringify({
+        ok: true,
+        ...defaults(method, params, auth?.replace(/^Bearer /, '')),
+        ...(overrides.get(method) ?? {}),
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -133,6 +234,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   return {
     apiUrl: `${base}api/`,
+    authorizeUrl: `${base}oauth/v2/authorize`,
+    oauth,
     responseUrl: (id) => `${base}response/${id ?? `r${++responseIds}`}`,
     calls,
     responses,

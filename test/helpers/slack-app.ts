@@ -18,11 +18,18 @@ import { loadContent } from '../../src/content/loader.ts';
 import type { Guide } from '../../src/content/model.ts';
 import type { FeedbackStore } from '../../src/ports/feedback.ts';
 import type { Stores } from '../../src/ports/index.ts';
+import type { InstallationStore } from '../../src/ports/installations.ts';
 import type { SlackApp } from '../../src/slack/app.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import type { SlackTarget } from './signed-request.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
+/** The distribution-mode variables of the test app (no SLACK_BOT_TOKEN). */
+export const OAUTH_ENV = {
+  SLACK_CLIENT_ID: '1234.5678',
+  SLACK_CLIENT_SECRET: 'test-client-secret',
+  SLACK_STATE_SECRET: 'test-state-secret-0123456789',
+} as const;
 export const CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
 
 let cachedGuides: Guide[] | undefined;
@@ -56,13 +63,15 @@ export async function startTestApp(
     /** Timeout of each call to Slack, and the first response_url retry wait (both short in tests). */
     callTimeoutMs?: number;
     respondBaseDelayMs?: number;
+    /** Distribution mode (OAuth, no bot token), installations in `installations` (default: in memory). */
+    oauth?: { installations?: InstallationStore };
   } = {},
 ): Promise<TestApp> {
   const fake = await startFakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'guia-slack-'));
   const dbFile = join(dir, 'guia.db');
   const parsed = parseConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    ...(opts.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: 'xoxb-test-token' }),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
@@ -78,7 +87,11 @@ export async function startTestApp(
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
   const db = await openDb(dbFile);
-  const stores = createSqliteStores(db);
+  const sqlite = createSqliteStores(db);
+  // Distribution mode keeps installations in the same SQLite file, unless the test hands its own store.
+  const stores: Stores = opts.oauth?.installations
+    ? { ...sqlite, installations: opts.oauth.installations }
+    : sqlite;
   const built = await createApp(parsed.config, {
     stores,
     logger,
@@ -98,6 +111,7 @@ export async function startTestApp(
   if (!slack) throw new Error('createApp built no Slack app in HTTP mode');
   const { port } = await slack.start();
   const baseUrl = `http://127.0.0.1:${port}`;
+  fake.oauth.redirectUrl = `${baseUrl}/slack/oauth_redirect`;
   return {
     target: { url: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET },
     baseUrl,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { avanceUsageHint, parseAvance } from '../../src/bot/avance-verbs.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { COMMANDS } from '../../src/render/ids.ts';
+import { BOT_SCOPES } from '../../src/slack/oauth.ts';
 
 const read = (name: string) => readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8');
 
@@ -67,7 +68,9 @@ describe('manifest.yml', () => {
       'app_home_opened',
       'app_mention',
       'member_joined_channel',
+      'app_uninstalled',
       'message.im',
+      'tokens_revoked',
     ]);
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining([
@@ -86,6 +89,25 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('asks for the same bot scopes as the OAuth install link', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+  });
+
+  it('documents the distribution settings in comments: redirect URL, token rotation, org installs', () => {
+    expect(text).toMatch(/^\s*#\s+- https:\/\/YOUR-HOST\/slack\/oauth_redirect$/m);
+    expect(text).toMatch(/#.*token_rotation_enabled: true/);
+    expect(text).toMatch(/#.*org_deploy_enabled: true/);
+    expect(text).toMatch(/#.*\/slack\/install/);
+    for (const name of [
+      'SLACK_CLIENT_ID',
+      'SLACK_CLIENT_SECRET',
+      'SLACK_STATE_SECRET',
+      'SLACK_SIGNING_SECRET',
+    ]) {
+      expect(text).toContain(name);
+    }
   });
 });
 
@@ -108,6 +130,10 @@ describe('.env.example', () => {
         'SLACK_APP_TOKEN',
         'SLACK_BOT_TOKEN',
         'SLACK_SIGNING_SECRET',
+        'SLACK_CLIENT_ID',
+        'SLACK_CLIENT_SECRET',
+        'SLACK_STATE_SECRET',
+        'SLACK_REDIRECT_URI',
       ].sort(),
     );
     const parsed = parseConfig(env);

@@ -3,6 +3,7 @@ import {
   type InstallationStore,
   installationKey,
   keyOfInstallation,
+  queryOfInstallation,
 } from '../../ports/installations.ts';
 
 /** Installations in process memory (copies in and out, as from a database); a lock per key in this process. */
@@ -24,6 +25,12 @@ export function createMemoryInstallationStore(): InstallationStore {
     },
     async deleteInstallation(query) {
       rows.delete(installationKey(query));
+    },
+    async listInstallations() {
+      return [...rows.keys()].flatMap((key) => {
+        const found = read(key);
+        return found ? [queryOfInstallation(found)] : [];
+      });
     },
     async withInstallationLock(query, fn) {
       const key = installationKey(query);

@@ -4,6 +4,7 @@ import {
   type InstallationStore,
   installationKey,
   keyOfInstallation,
+  queryOfInstallation,
 } from '../../ports/installations.ts';
 import type { Engine } from './migrations/types.ts';
 import type { Database } from './schema.ts';
@@ -54,6 +55,10 @@ export function createSqlInstallationStore(db: Kysely<Database>, engine: Engine)
     },
     async deleteInstallation(query) {
       await db.deleteFrom('slack_installations').where('install_key', '=', installationKey(query)).execute();
+    },
+    async listInstallations() {
+      const rows = await db.selectFrom('slack_installations').select('installation_json').execute();
+      return rows.map((r) => queryOfInstallation(JSON.parse(r.installation_json) as Installation));
     },
     async withInstallationLock(query, fn) {
       const key = installationKey(query);
