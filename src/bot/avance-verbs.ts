@@ -8,7 +8,7 @@ import { defaultGuide, guideNamed } from '../content/guides.ts';
 import { parseStepId, type StepId } from '../content/step-id.ts';
 import { formatDateEs, localDate, parseIsoDate, toDate } from '../progress/calendar.ts';
 import { progressCsv } from '../progress/csv.ts';
-import type { Tracker } from '../progress/model.ts';
+import type { DailySettings, Tracker } from '../progress/model.ts';
 import {
   DEFAULT_LEAD_DAYS,
   DEFAULT_REMINDER_TIME,
@@ -148,6 +148,9 @@ const activityVerb = (name: string, done: boolean, help: string, hint?: string) 
       );
     },
   });
+
+const sameDaily = (a: DailySettings, b: DailySettings): boolean =>
+  a.enabled === b.enabled && a.time === b.time && a.quiet === b.quiet && a.days.join() === b.days.join();
 
 export const AVANCE_VERBS: readonly AnyVerb[] = [
   verb({
@@ -375,6 +378,10 @@ export const AVANCE_VERBS: readonly AnyVerb[] = [
           : r.kind === 'daily-off'
             ? { ...tracker.daily, enabled: false }
             : { ...tracker.daily, quiet: r.quiet };
+      // The same setting again is not a change: no event in the history, no write at all.
+      if (sameDaily(daily, tracker.daily)) {
+        return say(`Resumen diario de este canal: ${dailyText(tracker.daily)} (sin cambios).`);
+      }
       const after = await trackers.updateTracker(tracker.id, { daily }, 'tracker.daily', ctx.actor);
       if (r.kind === 'daily') await dailyTimeSet(claims, after, ctx.now, ctx.deps.tz);
       return say(`Resumen diario de este canal: ${dailyText(after.daily)}. (Zona horaria: ${ctx.deps.tz})`);

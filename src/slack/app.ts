@@ -127,14 +127,23 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
       : undefined;
   if (slack.oauth && !oauth) throw new Error('distribution mode needs an installation store');
   const app = new App({
-    ...(oauth ?? { token: slack.botToken }),
+    // In HTTP mode the OAuth options live on our receiver (below); Socket Mode has no distribution mode.
+    ...(oauth ? (socket ? oauth : {}) : { token: slack.botToken }),
     // auth.test once, in start(), so a wrong token becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
     logger,
     clientOptions,
     ...(socket
       ? { socketMode: true, receiver: socket.receiver }
-      : { receiver: httpReceiver(slack.signingSecret ?? '', logger, healthz) }),
+      : {
+          receiver: httpReceiver(
+            slack.signingSecret ?? '',
+            logger,
+            healthz,
+            // Our receiver replaces Bolt's, so it carries the OAuth installer (Bolt would have built it there).
+            oauth ? { ...oauth, installerOptions: { clientOptions, ...oauth.installerOptions } } : undefined,
+          ),
+        }),
   });
 
   if (socket) {
@@ -223,10 +232,12 @@ function httpReceiver(
   signingSecret: string,
   logger: ReturnType<typeof boltLogger>,
   healthz: (req: IncomingMessage, res: ServerResponse) => void,
+  oauth?: ReturnType<typeof oauthAppOptions>,
 ): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
     logger,
+    ...oauth,
     customRoutes: [
       { path: '/healthz', method: ['GET'], handler: healthz },
       { path: '/readyz', method: ['GET'], handler: healthz },

@@ -14,6 +14,10 @@ export const BOT_SCOPES = [
   'im:read',
   'im:write',
   'files:write',
+  // Names in the daily post, and whether the bot is in a channel before promising a daily post.
+  'users:read',
+  'channels:read',
+  'groups:read',
 ] as const;
 
 export const INSTALL_PATH = '/slack/install';

@@ -67,8 +67,8 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
-      'member_joined_channel',
       'app_uninstalled',
+      'member_joined_channel',
       'message.im',
       'tokens_revoked',
     ]);
