@@ -23,15 +23,19 @@ export const COORDINATION_SYNTAX = {
 /** Institution names are shown in lists and charts: long enough for "Instituto Nacional de …", no more. */
 export const INSTITUTION_MAX = 120;
 
-const VERBS: Record<string, 'institucion' | 'coordinacion' | 'semanal' | 'grafica'> = {
-  grafica: 'grafica',
-  gráfica: 'grafica',
-  institucion: 'institucion',
-  institución: 'institucion',
-  coordinacion: 'coordinacion',
-  coordinación: 'coordinacion',
-  semanal: 'semanal',
-};
+type CoordinationVerb = 'institucion' | 'coordinacion' | 'semanal' | 'grafica';
+// A Map: `/avance constructor` must not find Object.prototype's members.
+const VERBS: ReadonlyMap<string, CoordinationVerb> = new Map(
+  Object.entries({
+    grafica: 'grafica',
+    gráfica: 'grafica',
+    institucion: 'institucion',
+    institución: 'institucion',
+    coordinacion: 'coordinacion',
+    coordinación: 'coordinacion',
+    semanal: 'semanal',
+  } satisfies Record<string, CoordinationVerb>),
+);
 
 const err = (message: string): CoordinationRequest => ({ kind: 'error', message });
 
@@ -43,7 +47,7 @@ const decode = (text: string): string =>
 export function parseCoordination(text: string): CoordinationRequest | undefined {
   const t = text.trim().normalize('NFC');
   const [rawVerb = '', ...rest] = t.split(/\s+/);
-  const verb = VERBS[rawVerb.toLowerCase()];
+  const verb = VERBS.get(rawVerb.toLowerCase());
   if (!verb) return undefined;
   const arg = rest[0]?.toLowerCase();
   switch (verb) {

@@ -10,7 +10,8 @@ export function fold(text: string): string {
 const RECURRENCE_PATTERN = /\b(continu[ao]|mensual|bimestral|trimestral|semestral|anual)(?:mente)?\b/;
 
 /** Number words as the guide could write them (folded): "treinta", "ciento ochenta", "treinta y cinco". */
-const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+// Maps, not object literals: a word such as «constructor» must not find Object.prototype's members.
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   [
     ['un uno una', 1],
     ['dos', 2],
@@ -60,7 +61,7 @@ const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   ].flatMap(([words, n]) =>
     String(words)
       .split(' ')
-      .map((w) => [w, Number(n)]),
+      .map((w): [string, number] => [w, Number(n)]),
   ),
 );
 
@@ -80,18 +81,20 @@ const MONTHS = [
 ];
 
 type Unit = 'day' | 'week' | 'month' | 'year';
-const UNITS: Record<string, Unit> = {
-  dia: 'day',
-  dias: 'day',
-  semana: 'week',
-  semanas: 'week',
-  mes: 'month',
-  meses: 'month',
-  ano: 'year',
-  anos: 'year',
-};
+const UNITS: ReadonlyMap<string, Unit> = new Map(
+  Object.entries({
+    dia: 'day',
+    dias: 'day',
+    semana: 'week',
+    semanas: 'week',
+    mes: 'month',
+    meses: 'month',
+    ano: 'year',
+    anos: 'year',
+  } satisfies Record<string, Unit>),
+);
 
-const isNumberWord = (w: string | undefined): boolean => w !== undefined && NUMBER_WORDS[w] !== undefined;
+const isNumberWord = (w: string | undefined): boolean => w !== undefined && NUMBER_WORDS.has(w);
 
 /**
  * The number written just before `end`: digits ("30"), digits and their spelled twin ("30 treinta", as
@@ -107,7 +110,7 @@ function numberBefore(words: readonly string[], end: number): number | undefined
     // "y" only joins tens and units ("treinta y cinco"), never opens or closes the number.
     if (part[0] === 'y' || part[part.length - 1] === 'y') continue;
     if (!part.every((w) => w === 'y' || isNumberWord(w))) continue;
-    return part.reduce((sum, w) => sum + (NUMBER_WORDS[w] ?? 0), 0);
+    return part.reduce((sum, w) => sum + (NUMBER_WORDS.get(w) ?? 0), 0);
   }
   return undefined;
 }
@@ -116,7 +119,7 @@ function numberBefore(words: readonly string[], end: number): number | undefined
 function quantity(folded: string): Pick<Deadline, 'days' | 'dayKind' | 'months'> | undefined {
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   for (const [i, word] of words.entries()) {
-    const unit = UNITS[word];
+    const unit = UNITS.get(word);
     if (!unit) continue;
     const n = numberBefore(words, i);
     if (!n) continue;

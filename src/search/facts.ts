@@ -55,16 +55,19 @@ const RECURRENCE_WORDS: Array<[RegExp, Recurrence]> = [
 ];
 
 /** Short names people use for the guide's roles; the long forms are matched word by word. */
-const ROLE_ACRONYMS: Record<string, string> = {
-  ut: 'unidad transparencia',
-  oic: 'organo interno control',
-  dgti: 'direccion general tecnologias informacion',
-  ti: 'tecnologias informacion',
-  gti: 'grupo trabajo',
-  ada: 'administrador datos',
-  admin: 'administrador',
-  contraloria: 'organo interno control',
-};
+// A Map: a question word such as «valueOf» must not find Object.prototype's members.
+const ROLE_ACRONYMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    ut: 'unidad transparencia',
+    oic: 'organo interno control',
+    dgti: 'direccion general tecnologias informacion',
+    ti: 'tecnologias informacion',
+    gti: 'grupo trabajo',
+    ada: 'administrador datos',
+    admin: 'administrador',
+    contraloria: 'organo interno control',
+  }),
+);
 
 /** The guide's own words ("datos", "institucional") are part of role names: "Enlace Institucional". */
 const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'institucion']);
@@ -90,7 +93,7 @@ function roleWords(folded: string): string[] | undefined {
     );
   const after = m?.[2] ?? '';
   const tokens = words(after)
-    .flatMap((w) => (ROLE_ACRONYMS[w] ? words(ROLE_ACRONYMS[w] as string) : [w]))
+    .flatMap((w) => words(ROLE_ACRONYMS.get(w) ?? w))
     .filter(
       (w) =>
         !ROLE_NOISE.has(w) && (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) && w.length > 1 && !/^\d+$/.test(w),

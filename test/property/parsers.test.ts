@@ -53,7 +53,13 @@ const clean = (value: unknown) => {
 describe('question reading (the answerer)', () => {
   it('answers every Object.prototype key, alone and inside a question', () => {
     for (const key of PROTOTYPE_KEYS) {
-      for (const question of [key, `¿qué es ${key}?`, `plazo del ${key}`, `${key} ${key}s paso 1.2`]) {
+      for (const question of [
+        key,
+        `¿qué es ${key}?`,
+        `plazo del ${key}`,
+        `${key} ${key}s paso 1.2`,
+        `¿en qué pasos participa el ${key}?`,
+      ]) {
         const answer = quickly(() => answerer.answer(question));
         expect(LONE_SURROGATE.test(answer.text)).toBe(false);
         clean(answer);
@@ -151,6 +157,16 @@ describe('dates and deadlines', () => {
       }),
       RUNS,
     );
+  });
+
+  it('a deadline never takes an Object.prototype key for a unit or a number word', () => {
+    for (const key of PROTOTYPE_KEYS) {
+      for (const text of [`30 ${key}`, `treinta ${key}`, `${key} días`]) {
+        const deadline = parseDeadline(text);
+        expect(deadline.months).toBeUndefined();
+        expect(deadline.days).toBeUndefined();
+      }
+    }
   });
 });
 
