@@ -65,7 +65,8 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   ),
 );
 
-const MONTHS = [
+/** Spanish month names, January first (fixed-date deadlines, and the charts' time axis). */
+export const MONTHS_ES = [
   'enero',
   'febrero',
   'marzo',
@@ -78,7 +79,7 @@ const MONTHS = [
   'octubre',
   'noviembre',
   'diciembre',
-];
+] as const;
 
 type Unit = 'day' | 'week' | 'month' | 'year';
 const UNITS: ReadonlyMap<string, Unit> = new Map(
@@ -134,7 +135,7 @@ function quantity(folded: string): Pick<Deadline, 'days' | 'dayKind' | 'months'>
 
 // "a más tardar el 31 de diciembre", "al 1o. de marzo de 2018", "el primero de julio".
 const DATE_PATTERN = new RegExp(
-  `\\b(\\d{1,2}|primero)(?:o\\.?|º)?\\s+de\\s+(${MONTHS.join('|')})(?:\\s+(?:de|del)\\s+(\\d{4}))?\\b`,
+  `\\b(\\d{1,2}|primero)(?:o\\.?|º)?\\s+de\\s+(${MONTHS_ES.join('|')})(?:\\s+(?:de|del)\\s+(\\d{4}))?\\b`,
 );
 
 /** A fixed day ("31 de diciembre"); an impossible one ("31 de febrero") reads as none. */
@@ -142,7 +143,7 @@ function fixedDate(folded: string): Deadline['onDate'] {
   const m = DATE_PATTERN.exec(folded);
   if (!m?.[1] || !m[2]) return undefined;
   const day = m[1] === 'primero' ? 1 : Number(m[1]);
-  const month = MONTHS.indexOf(m[2]) + 1;
+  const month = (MONTHS_ES as readonly string[]).indexOf(m[2] ?? '') + 1;
   const year = m[3] ? Number(m[3]) : undefined;
   // 2024 is a leap year: 29 de febrero without a year is possible (it comes back every four years).
   const probe = new Date(Date.UTC(year ?? 2024, month - 1, day));
@@ -210,7 +211,7 @@ export function describeDeadline(deadline: Deadline): string {
     : deadline.months
       ? `${deadline.months} ${deadline.months === 1 ? 'mes' : 'meses'}`
       : onDate
-        ? `a más tardar el ${onDate.day} de ${MONTHS[onDate.month - 1]}${onDate.year ? ` de ${onDate.year}` : ''}`
+        ? `a más tardar el ${onDate.day} de ${MONTHS_ES[onDate.month - 1]}${onDate.year ? ` de ${onDate.year}` : ''}`
         : undefined;
   const again = deadline.recurrence ? RECURRENCE_WORDS[deadline.recurrence] : undefined;
   if (first && again) return `${first}; después, ${again}`;

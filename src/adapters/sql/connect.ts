@@ -3,10 +3,12 @@
  * DATABASE_URL (many replicas, postgres.ts: loaded only then, so `npm start` does not pay for `pg`).
  * The rest of the SQL adapter sees only Kysely and the engine's name.
  */
+
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
+import { redactUrls } from '../../config/redact.ts';
 import type { HealthReport } from '../../ports/index.ts';
 import type { Engine } from './migrations/types.ts';
 import type { Database as Schema } from './schema.ts';
@@ -37,16 +39,8 @@ export interface SqlHandle {
   close(): Promise<void>;
 }
 
-/** A URL with its password (and user) hidden, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//***@');
-  }
-}
+/** A URL with its credentials hidden, for messages and logs: the one rule of config/redact.ts. */
+export const redactUrl = (url: string): string => redactUrls(url);
 
 export const errorDetail = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
+import { MONTHS_ES } from '../../content/deadline.ts';
 import { PHASES } from '../../content/model.ts';
 import type { CoordinationChartData, TeamChartData } from '../../coordination/chart-data.ts';
 import { formatDateEs } from '../../progress/calendar.ts';
@@ -13,20 +14,7 @@ const ES_LOCALE: NonNullable<Config['locale']> = {
     periods: ['a. m.', 'p. m.'],
     days: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
     shortDays: ['dom', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb'],
-    months: [
-      'enero',
-      'febrero',
-      'marzo',
-      'abril',
-      'mayo',
-      'junio',
-      'julio',
-      'agosto',
-      'septiembre',
-      'octubre',
-      'noviembre',
-      'diciembre',
-    ],
+    months: [...MONTHS_ES],
     shortMonths: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
   },
   number: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] },
