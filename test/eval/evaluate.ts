@@ -109,6 +109,27 @@ export function evaluate(guides: Guide[], questions = readQuestions()): EvalRepo
 
 export const BLIND_FILE = fileURLToPath(new URL('./blind.jsonl', import.meta.url));
 
+/**
+ * Every blind set, oldest first, with what it may still claim. A set is `held_out` while nobody has read its
+ * misses: the runner never prints them. Once a set's misses steered a change it is `steered`: its figures
+ * still show regressions but no longer measure how well the bot answers new questions.
+ */
+export const BLIND_SETS = [
+  { name: 'blind', file: BLIND_FILE, status: 'steered', written: '2026-12-01' },
+  {
+    name: 'dev-2026-12-02',
+    file: fileURLToPath(new URL('./dev-2026-12-02.jsonl', import.meta.url)),
+    status: 'steered',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02',
+    file: fileURLToPath(new URL('./heldout-2026-12-02.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+] as const;
+
 export const BLIND_KINDS = [
   'paraphrase',
   'polite',

@@ -1,17 +1,20 @@
 /**
- * `npm run eval [-- --content DIR] [--blind-only] [--misses] [--threads-as-text]`: answers every labelled question of the main, the
+ * `npm run eval [-- --content DIR] [--blind-only] [--set NAME] [--misses] [--threads-as-text]`: answers every labelled question of the main, the
  * held-out and the fresh set and prints, for each set separately (and for the off-topic questions), top-1,
  * top-3, intent accuracy and every miss. Then it runs the blind set through `guia ask --json` (the command-line
- * contract of issue 8, conversations included) and prints its per-kind table; its misses only with --misses,
- * since tuning on single blind questions would stop them measuring anything. --threads-as-text sends the
+ * contract of issue 8, conversations included) and prints each blind set's per-kind table (BLIND_SETS; --set
+ * NAME for one). Misses only with --misses, and never for a held-out set: reading its misses would turn it
+ * into a tuning set. --threads-as-text sends the
  * conversation turns as plain lines (no thread object), for a CLI that does not read the object yet.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../src/content/loader.ts';
 import {
   type AskOutput,
   askLine,
+  BLIND_SETS,
   blindTable,
   evaluate,
   FRESH_FILE,
@@ -90,21 +93,30 @@ function askAll(lines: string[], timeoutMs = 300_000): Promise<AskOutput[]> {
   });
 }
 
-const blind = readBlind();
-const verdicts = judgeBlind(
-  blind,
-  await askAll(blind.map((item) => askLine(item, process.argv.includes('--threads-as-text')))),
-);
-process.stdout.write(`\n## Conjunto ciego (blind.jsonl), por tipo de pregunta, vía guia ask --json\n\n`);
-if (process.argv.includes('--misses'))
-  for (const v of verdicts.filter((x) => !x.right)) {
-    const failed = Object.entries(v.checks)
-      .filter(([, ok]) => !ok)
-      .map(([name]) => name)
-      .join(',');
-    process.stdout.write(
-      `✗ ${v.item.kind} [${failed}] «${v.item.q}»${v.item.thread ? ` (${v.item.thread})` : ''}\n` +
-        `    esperado ${JSON.stringify(v.item.expect)}\n    obtenido ${v.got}\n`,
-    );
-  }
-process.stdout.write(`${formatBlindTable(blindTable(verdicts))}\n`);
+const only = process.argv.indexOf('--set');
+const wanted = only >= 0 ? process.argv[only + 1] : undefined;
+for (const set of BLIND_SETS) {
+  if (wanted && set.name !== wanted) continue;
+  if (!existsSync(set.file)) continue;
+  const blind = readBlind(set.file);
+  const verdicts = judgeBlind(
+    blind,
+    await askAll(blind.map((item) => askLine(item, process.argv.includes('--threads-as-text')))),
+  );
+  const status = set.status === 'held_out' ? 'reservado: sus fallos no se muestran' : 'ya orientó ajustes';
+  process.stdout.write(
+    `\n## Conjunto ciego ${set.name} (${blind.length} turnos, escrito ${set.written}, ${status}), vía guia ask --json\n\n`,
+  );
+  if (process.argv.includes('--misses') && set.status !== 'held_out')
+    for (const v of verdicts.filter((x) => !x.right)) {
+      const failed = Object.entries(v.checks)
+        .filter(([, ok]) => !ok)
+        .map(([name]) => name)
+        .join(',');
+      process.stdout.write(
+        `✗ ${v.item.kind} [${failed}] «${v.item.q}»${v.item.thread ? ` (${v.item.thread})` : ''}\n` +
+          `    esperado ${JSON.stringify(v.item.expect)}\n    obtenido ${v.got}\n`,
+      );
+    }
+  process.stdout.write(`${formatBlindTable(blindTable(verdicts))}\n`);
+}
