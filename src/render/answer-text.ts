@@ -258,6 +258,17 @@ const NAV_WORDS: Record<string, Record<Language, (id: string) => string>> = {
   last: { es: () => 'El último paso de la guía es:', en: () => 'The last step of the guide is:' },
 };
 
+const PHASE_NAV: Record<'first' | 'last', Record<Language, (phase: string) => string>> = {
+  first: {
+    es: (p) => `El primer paso de la fase ${p} es:`,
+    en: (p) => `The first step of the ${p} phase is:`,
+  },
+  last: {
+    es: (p) => `El último paso de la fase ${p} es:`,
+    en: (p) => `The last step of the ${p} phase is:`,
+  },
+};
+
 function quotesText(answer: Answer, language: Language): string | undefined {
   if (answer.quotes.length === 0) return undefined;
   const label = language === 'en' ? 'What the guide says (in Spanish)' : 'Lo que dice la guía';
@@ -395,7 +406,7 @@ function answerBody(answer: Answer, guides: Guides): string {
         answer.reason === 'asks_for_steps',
       );
     case 'list':
-      return listText(answer, guides, language);
+      return answer.list ? listText(answer, guides, language) : severalText(answer, guides, language);
     case 'answered': {
       if (answer.intent === 'definicion') return definitionText(answer, language);
       if (!answer.step) return severalText(answer, guides, language);
@@ -409,7 +420,12 @@ function answerBody(answer: Answer, guides: Guides): string {
         );
       } else if (answer.navigation) {
         const from = answer.navigation === 'next' ? prevId(step, guides) : nextId(step, guides);
-        parts.push(NAV_WORDS[answer.navigation]?.[language](from ?? '') ?? '');
+        const phase = answer.navigationPhase;
+        parts.push(
+          phase && (answer.navigation === 'first' || answer.navigation === 'last')
+            ? PHASE_NAV[answer.navigation][language](phase)
+            : (NAV_WORDS[answer.navigation]?.[language](from ?? '') ?? ''),
+        );
       }
       parts.push(stepAnswerText(step, answer.intent ?? 'resumen', guides.get(step.guide), language));
       const quotes = quotesText(answer, language);

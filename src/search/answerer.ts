@@ -6,7 +6,7 @@
  */
 import type { GlossaryEntry, StepRef, VocabularyEntry } from '../content/glossary.ts';
 import { guideOfYear } from '../content/guides.ts';
-import type { Guide, Step } from '../content/model.ts';
+import type { Guide, Phase, Step } from '../content/model.ts';
 import { type ConversationContext, readContext } from './conversation.ts';
 import {
   filterSteps,
@@ -15,6 +15,7 @@ import {
   navigate,
   readListRequest,
   readNavigation,
+  readPhase,
 } from './facts.ts';
 import { detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
 import { findQuotes, type Quote } from './passages.ts';
@@ -59,6 +60,8 @@ export interface Answer {
   term?: GlossaryEntry;
   list?: ListFilter & { guide: string; everything: boolean };
   navigation?: Navigation;
+  /** For first/last within a phase ("el último paso de Planea"). */
+  navigationPhase?: Phase;
   smallTalk?: SmallTalk;
   reason?: Reason;
   /** For missing_step: the id asked and the edition named. */
@@ -116,6 +119,10 @@ const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
 const DEFINITION =
   /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa|significan|quiere decir|se entiende por)|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
+/** A facet asked at the start of the phrase ("the deadline for…", "lo que hay que hacer"). */
+const INTENT_AT_START =
+  /^(?:deadline|plazo|fecha|who|quien|quienes|lo que hay que|what to do|regulations?|normatividad|ley|activities|actividades)\b/;
+const DEFINITION_OF_LINK = /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa)|what\s+is|what's)$/;
 const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
 
 /** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
@@ -187,8 +194,11 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     if (unknown.length > 0 && matched.every((m) => m.corrected)) return false;
     const only = matched.length === 1 ? matched[0] : undefined;
     if (only && topicWords > 1 && only.share >= COMMON_WORD_SHARE) return false;
-    if (only && unknown.length > (language === 'es' ? 0 : 1)) return false;
-    if (language === 'es' && unknown.length >= 2 && unknown.length * 2 >= topicWords) return false;
+    // Everyday verbs the guide does not use ("eligen", "intervienen", "pasar") say how, not what about:
+    // only foreign nouns and names veto (in Spanish; in English every foreign word is weak already).
+    const heavy = language === 'es' ? unknown.filter((w) => !VERB_FORM.test(w)) : unknown;
+    if (only && heavy.length > (language === 'es' ? 0 : 1)) return false;
+    if (language === 'es' && heavy.length >= 2 && heavy.length * 2 >= topicWords) return false;
     const support = matched.reduce((sum, m) => sum + m.idf * (m.inTitle ? 1 : OFF_TITLE_WEIGHT), 0);
     const against = unknown.reduce(
       (sum, w) => sum + FOREIGN_WEIGHT * (language === 'en' || VERB_FORM.test(w) ? WEAK_FOREIGN : 1),
@@ -212,14 +222,25 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
   function definitionTerm(reading: Reading): GlossaryEntry | undefined {
     if (glossaryNames.length === 0) return undefined;
     const folded = reading.folded
-      .replace(/[¿?¡!.,;:"«»“”]/g, ' ')
+      .replace(/[¿?¡!"«»“”]|\.(?!\w)/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-    const asked = DEFINITION.exec(folded)?.[1] ?? DEFINITION_AFTER.exec(folded)?.[1];
+    // Some terms are addresses ("¿qué es datos.gob.mx?") that reading the question took out as links.
+    const asked =
+      DEFINITION.exec(folded)?.[1] ??
+      DEFINITION_AFTER.exec(folded)?.[1] ??
+      (DEFINITION_OF_LINK.test(folded) ? reading.links[0] : undefined);
     if (!asked) return undefined;
     const phrase = normalName(asked);
     const exact = glossaryNames.find((g) => g.name === phrase);
     if (exact) return exact.entry;
+    // "¿qué es un recurso de datos, es lo mismo que un dataset?": the term is the first clause.
+    const clause = normalName(asked.split(/[,;:]/)[0] ?? '');
+    const byClause = glossaryNames.find((g) => g.name === clause);
+    if (byClause) return byClause.entry;
+    // "what's the deadline for the plan?", "what is the plan de apertura step about?": a step's facet or the
+    // step itself is asked, not what a word means.
+    if (/\b(paso|pasos|step|steps)\b/.test(phrase) || INTENT_AT_START.test(phrase)) return undefined;
     // The editors' words for a term ("¿qué es la plataforma?" → ADELA).
     const named = vocabulary.find((v) => v.entry.term && v.patterns.some((p) => p.test(folded)))?.entry.term;
     const byVocabulary = named
@@ -291,9 +312,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const several = (steps: Step[], i: Intent, extra: Partial<Answer> = {}): Answer => {
       const unique = [...new Set(steps)].slice(0, MAX_NAMED_STEPS);
       if (unique.length === 1 && unique[0]) return one(unique[0], i, extra);
+      // Several steps are a list (each with the facet asked), not one answer: `step` stays null.
       return {
         ...base,
-        outcome: 'answered',
+        outcome: 'list',
         intent: i,
         steps: unique,
         confidence: 1,
@@ -380,8 +402,23 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       }
     }
 
-    // 3. A list computed from the facts: a phase, a deadline, a recurrence, a role, an edition, everything.
-    const list = readListRequest(reading.folded);
+    // 3. First or last step of a phase: "¿cuál es el último paso de Planea?".
+    const phase = readPhase(reading.folded);
+    if ((navigation === 'first' || navigation === 'last') && phase) {
+      const g = edition ?? preferred;
+      const target = g && navigate(g, navigation, undefined, phase);
+      if (target) return one(target, intent, { navigation, navigationPhase: phase });
+    }
+
+    // 4. A list computed from the facts: a phase, a deadline, a recurrence, a role, an edition, everything.
+    // "¿y los de Perfecciona?" after a list is the same list for another phase.
+    const listFollowUp =
+      reading.continues && phase !== undefined && previous !== undefined && previous.steps.length > 1;
+    const list =
+      readListRequest(reading.folded) ??
+      (listFollowUp
+        ? { filter: { phase }, intent: 'resumen' as const, everything: false }
+        : undefined);
     if (list) {
       const topicWords = words(reading.folded).filter(
         (w) =>
@@ -391,9 +428,19 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       );
       const g = edition ?? preferred;
       const matching = g ? filterSteps(g.steps, list) : [];
-      const byFacts = !list.everything || topicWords.length === 0;
+      // "dame todos los pasos, soy nuevo en esto": words that link to no step do not narrow the list.
+      const narrowed = () => {
+        const top = hits[0];
+        return top !== undefined && top.score > 0 && linked(index.evidence(analysis, top.step), language);
+      };
+      const byFacts = !list.everything || topicWords.length === 0 || !narrowed();
       if (g && byFacts && (matching.length > 0 || !list.roleWords)) {
-        const i: Intent = list.intent === 'resumen' && intent !== 'resumen' ? intent : list.intent;
+        const i: Intent =
+          list.intent === 'resumen' && intent !== 'resumen'
+            ? intent
+            : listFollowUp && list.intent === 'resumen' && previous.intent !== 'definicion'
+              ? previous.intent
+              : list.intent;
         return {
           ...base,
           outcome: 'list',
@@ -401,18 +448,33 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           steps: matching,
           confidence: 1,
           list: { ...list.filter, guide: g.id, everything: list.everything },
+          ...(listFollowUp ? { followUp: true } : {}),
           ...(matching.length === 0 ? { reason: 'empty_list' as const } : {}),
           context: matching.length > 0 ? { v: 1, steps: matching.map(refOf), intent: i } : keep,
         };
       }
     }
 
-    // 4. A follow-up: the question names no step and no topic of its own, so it is about the last answer.
+    // 5. A follow-up: the question names no step and no topic of its own, so it is about the last answer.
+    // After "¿y…", an everyday verb or a word the guide lacks ("¿y el plazo ahí cuál era?", "and the legal
+    // basis?") names no topic either, as long as no word of the guide does.
+    const followsUp =
+      namesNothing ||
+      (reading.continues &&
+        analysis.terms.every(
+          (t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word),
+        ) &&
+        analysis.unknown.length <= 2);
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
       const last = previousSteps[previousSteps.length - 1] as Step;
       const carried: Intent =
         intent !== 'resumen' ? intent : previous.intent === 'definicion' ? 'resumen' : previous.intent;
+      // "¿y el plazo del primero?" after a list: its first (or last) step.
+      if ((navigation === 'first' || navigation === 'last') && previousSteps.length > 1 && followsUp) {
+        const pick = navigation === 'first' ? previousSteps[0] : last;
+        if (pick) return { ...one(pick, carried), followUp: true };
+      }
       if ((navigation === 'next' || navigation === 'previous') && (namesNothing || reading.continues)) {
         const nav = navFrom(last, navigation, intent === 'resumen' ? 'resumen' : intent);
         if (nav) return { ...nav, followUp: true };
@@ -432,12 +494,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           context: keep,
         };
       }
-      if (namesNothing && (intent !== 'resumen' || reading.continues)) {
+      if (followsUp && (intent !== 'resumen' || reading.continues)) {
         return { ...several(previousSteps, intent === 'resumen' ? 'resumen' : intent), followUp: true };
       }
     }
 
-    // 5. "¿Qué sigue?" in a channel with a tracker: the team's next open step. First and last need nothing.
+    // 6. "¿Qué sigue?" in a channel with a tracker: the team's next open step. First and last need nothing.
     const teamNext = findStep(opts.teamNext);
     if (navigation === 'next' && namesNothing && teamNext) {
       return one(teamNext, intent, { navigation: 'next', fromProgress: true });
@@ -450,19 +512,19 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       if (target) return one(target, intent, { navigation });
     }
 
-    // 6. Only "what kind of answer" words ("¿cuál es el plazo?", "who is involved?"): ask which step.
+    // 7. Only "what kind of answer" words ("¿cuál es el plazo?", "who is involved?"): ask which step.
     if (intent !== 'resumen' && namesNothing) {
       return { ...base, outcome: 'empty', intent, reason: 'which_step', context: keep };
     }
 
-    // 7. The editors' vocabulary: their words point straight to steps (or a term).
+    // 8. The editors' vocabulary: their words point straight to steps (or a term).
     const vocab = vocabularyHits(reading.folded);
     const vocabSteps = [...new Set(vocab.flatMap((v) => v.steps.map(findStep)))].filter(
       (s): s is Step => s !== undefined,
     );
     if (vocabSteps.length === 1 && vocabSteps[0]) return one(vocabSteps[0], intent);
 
-    // 8. The search, and the decide rule.
+    // 9. The search, and the decide rule.
     const [first, second] = hits;
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
     const wantsList = second !== undefined && ASKS_FOR_STEPS.test(reading.folded);
@@ -511,7 +573,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const nav = navFrom(first.step, navigation, intent);
       if (
         nav &&
-        /\b(paso|step)\b.*\b(despues|antes|luego|after|before)\b|\b(que|what) (sigue|comes)\b/.test(
+        /\b(paso|step)\b.*\b(despues|antes|luego|previo|anterior|after|before)\b|\b(que|what) (sigue|comes)\b/.test(
           reading.folded,
         )
       )

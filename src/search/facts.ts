@@ -27,8 +27,16 @@ const ASKS_FOR_LIST = new RegExp(
     '\\bque (plazos|fechas|vencimientos) hay\\b',
     '\\b(cuales son )?(todos )?los plazos\\b',
     '\\b(which|what|list( all)?( the)?|all( the)?) steps\\b',
+    '\\b(what|which) are the steps\\b|\\bthe steps (of|in)\\b',
+    // "¿dónde aparece el Grupo de Trabajo?": where a role takes part.
+    '^(en )?donde (aparece|aparecen|participa|participan|interviene|intervienen|esta involucrad[oa])\\b',
+    // A facet of a whole phase: "actividades de la fase Perfecciona", "plazos de Planea".
+    '\\b(actividades|tareas|plazos|fechas|involucrados|participantes|normatividad|fundamentos?) (de|en) (la )?(fase|etapa)\\b',
     '\\b(list|show)( me)? (all )?the steps\\b',
     '\\bwhat deadlines\\b',
+    // The whole guide: "toda la guía", "la guía completa", "las 4 fases y sus pasos"; a facet for each step.
+    '\\btoda la guia\\b|\\bla guia completa\\b|\\blas (4|cuatro) fases\\b|\\b(the )?whole guide\\b',
+    '\\b(cada|todos los|all the|each) (paso|pasos|step|steps) (de|del|en|of|in)\\b',
   ].join('|'),
 );
 
@@ -74,7 +82,7 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les entra the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen',
+  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les entra the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -88,10 +96,14 @@ const roleKey = (word: string) => {
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
 function roleWords(folded: string): string[] | undefined {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|le toca|les toca|takes? part|is involved|are involved)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|le tocan?|les tocan?|takes? part|is involved|are involved)\b(.*)$/.exec(
       folded,
     );
-  const after = m?.[2] ?? '';
+  // English puts the role before the verb: "in which steps does the OIC take part?".
+  const before = /\bsteps?\s+(?:does|do|is|are)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
+    folded,
+  )?.[1];
+  const after = (m?.[2] ?? '').trim() || (before ?? '');
   const tokens = words(after)
     .flatMap((w) => words(ROLE_ACRONYMS.get(w) ?? w))
     .filter(
@@ -124,11 +136,15 @@ export interface ListRequest {
 export function readListRequest(folded: string): ListRequest | undefined {
   if (!ASKS_FOR_LIST.test(folded)) return undefined;
   const filter: ListFilter = {};
-  for (const [pattern, phase] of PHASE_WORDS) if (pattern.test(folded)) filter.phase = phase;
-  const days = /\b(\d{1,3})\s*(dias|days)\b(\s+(naturales|habiles|calendar|working|business))?/.exec(folded);
+  const phase = readPhase(folded);
+  if (phase) filter.phase = phase;
+  const days =
+    /\b(\d{1,3})\s*(?:-?(calendar|working|business)\s+)?(?:dias?|days?)\b(?:\s+(naturales|habiles|calendar|working|business))?/.exec(
+      folded,
+    );
   if (days) {
     filter.days = Number(days[1]);
-    const kind = days[4];
+    const kind = days[2] ?? days[3];
     if (kind) filter.dayKind = kind === 'naturales' || kind === 'calendar' ? 'naturales' : 'hábiles';
   }
   for (const [pattern, recurrence] of RECURRENCE_WORDS) {
@@ -139,7 +155,9 @@ export function readListRequest(folded: string): ListRequest | undefined {
   }
   const role = roleWords(folded);
   const deadlineWords =
-    /\b(plazos?|vencen?|vencimientos?|fechas?|duran?|tardan?|deadlines?|due|dias|cada)\b/.test(folded);
+    /\b(plazos?|vencen?|vencimientos?|fechas?|duran?|tardan?|deadlines?|due|dias|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre|cuanto))\b/.test(
+      folded,
+    );
   const intent = role
     ? 'involucrados'
     : deadlineWords || filter.days || filter.recurrence
@@ -173,18 +191,18 @@ export type Navigation = 'next' | 'previous' | 'first' | 'last';
 
 const NAVIGATION: Array<[RegExp, Navigation]> = [
   [
-    /\b(que|cual) (sigue|viene|toca)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bnext\b/,
+    /\b(que|cual) (sigue|viene|toca)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
     'next',
   ],
   [
-    /\b(paso )?anterior\b|\bantes del?\b|\bprevio al?\b|\bprevious\b|\bbefore step\b|\bcomes before\b/,
+    /\b(paso )?anterior\b|\bantes del?\b|\bprevio al?\b|\bpaso previo\b|\bprevious\b|\bbefore step\b|\bcomes before\b|\bwhat'?s before\b|\bbefore (step )?\d/,
     'previous',
   ],
   [
-    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon que (paso )?empiezo\b|\bfirst step\b|\bwhere do (i|we) start\b/,
+    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(empiezo|empezamos|se empieza|comienzo|comenzamos|se comienza|inicio|iniciamos|se inicia|arranco|arrancamos|se arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
     'first',
   ],
-  [/\b(ultimo paso|el ultimo|paso final|last step|final step)\b/, 'last'],
+  [/\b(ultimo paso|el ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra))\b/, 'last'],
 ];
 
 export function readNavigation(folded: string): Navigation | undefined {
@@ -192,9 +210,21 @@ export function readNavigation(folded: string): Navigation | undefined {
   return undefined;
 }
 
-/** The step `nav` leads to from `from` inside its guide, by step order (not by the site's links). */
-export function navigate(guide: Guide, nav: Navigation, from?: Step): Step | undefined {
-  const ordered = [...guide.steps].sort((a, b) => compareStepIds(a.id, b.id));
+/** The phase a question names ("fase Publica", "Perfecciona"), if any. */
+export function readPhase(folded: string): Phase | undefined {
+  let phase: Phase | undefined;
+  for (const [pattern, p] of PHASE_WORDS) if (pattern.test(folded)) phase = p;
+  return phase;
+}
+
+/**
+ * The step `nav` leads to from `from` inside its guide, by step order (not by the site's links); first and
+ * last within one phase when `phase` is given ("¿cuál es el último paso de Planea?").
+ */
+export function navigate(guide: Guide, nav: Navigation, from?: Step, phase?: Phase): Step | undefined {
+  const ordered = guide.steps
+    .filter((s) => !phase || nav === 'next' || nav === 'previous' || s.phase === phase)
+    .sort((a, b) => compareStepIds(a.id, b.id));
   if (nav === 'first') return ordered[0];
   if (nav === 'last') return ordered[ordered.length - 1];
   if (!from) return undefined;

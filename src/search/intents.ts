@@ -22,7 +22,7 @@ export interface IntentEntry {
 
 export const INTENTS = {
   involucrados: {
-    cues: /\b(quien(es)?|responsables?|participa(n|r)?|participantes?|involucr\w*|areas?|encargad[oa]s?|a cargo|le entra(n)?|le toca|roles?|who|whom|involved|responsible|in charge|people|tak(e|es|ing) part|toma(n)? parte|miembros?|integrantes?|forma(n)? parte|unidad(es)? (que|participa)|que unidad(es)?)\b/,
+    cues: /\b(quien(es)?|responsables?|participa(n|r)?|participantes?|involucr\w*|intervien(e|en)|intervenir|colabora(n)?|areas?|encargad[oa]s?|a cargo|le entra(n)?|le toca|roles?|who|whom|involved|responsible|in charge|people|tak(e|es|ing) part|toma(n)? parte|miembros?|integrantes?|forma(n)? parte|unidad(es)? (que|participa)|que unidad(es)?)\b/,
     words: [
       'quién',
       'quiénes',
@@ -41,6 +41,9 @@ export const INTENTS = {
       'encarga',
       'áreas',
       'área',
+      'interviene',
+      'intervienen',
+      'intervenir',
       'responsible',
       'involved',
       'who',

@@ -23,6 +23,8 @@ export interface Reading {
   reference: Reference;
   /** Starts like a follow-up: "¿y el plazo?", "and who is involved?". */
   continues: boolean;
+  /** The web addresses taken out of the question, folded ("datos.gob.mx"): a term may be one. */
+  links: string[];
 }
 
 /** Letters, digits: a "word" boundary that knows accented letters (JS's \b does not). */
@@ -77,10 +79,11 @@ const NUMBER_WORDS: Record<string, string> = {
   zero: '0',
 };
 const NUMBER = Object.keys(NUMBER_WORDS).join('|');
-const SPELLED_STEP = loose(`(${NUMBER}|[1-9])\\s+(?:punto|point|dot|\\.)\\s+(${NUMBER}|\\d)`);
+// "paso uno punto dos", "el tres.uno", "dos . cuatro".
+const SPELLED_STEP = loose(`(${NUMBER}|[1-9])(?:\\s+(?:punto|point|dot)\\s+|\\s*\\.\\s*)(${NUMBER}|\\d)`);
 
 /** SMS and chat spellings → the word (whole words only, so "quiero" and "x.com" are left alone). */
-const SMS: Array<[RegExp, string]> = [
+const SMS: Array<[RegExp, string | ((match: string) => string)]> = [
   [loose('q|k|ke|qe'), 'que'],
   [loose('xq|pq|xk|pk|porq|xque'), 'porque'],
   [loose('d'), 'de'],
@@ -92,8 +95,20 @@ const SMS: Array<[RegExp, string]> = [
   [loose('cdo|qdo'), 'cuando'],
   [loose('msj'), 'mensaje'],
   [loose('info'), 'información'],
-  // "kien", "kiero", "ke": a k before e/i stands for "qu".
-  [new RegExp(`(?<![${L}])k(?=[eiéí][${L}]*)`, 'giu'), 'qu'],
+  [loose('tngo|tengoo'), 'tengo'],
+  // A dropped h: "q ay q acer", "q se ase".
+  [loose('ay'), 'hay'],
+  [loose('acer|aser'), 'hacer'],
+  [loose('ace|ase'), 'hace'],
+  [loose('dl'), 'del'],
+  [loose('max'), 'máximo'],
+  [loose('ed'), 'edición'],
+  [loose('stan|stamos|stoy|sta'), (m: string) => `e${m}`],
+  [loose('xa'), 'para'],
+  [loose('dnd|dnde'), 'dónde'],
+  [loose('tmpo|tiemp'), 'tiempo'],
+  // "kien", "kiero", "ekipo", "aki": a k before e/i stands for "qu" (Spanish has almost no words with "ke"/"ki").
+  [new RegExp(`k(?=[eiéí])`, 'giu'), 'qu'],
 ];
 
 /**
@@ -106,6 +121,8 @@ const OPENINGS = [
   '(me |nos )?(podrias|puedes|podria|pudieras|podrian|pueden|puede) (decir|indicar|explicar|ayudar|informar|confirmar|compartir)(me|nos)?( con| a saber)?',
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
+  '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',
+  'otra cosa|otra pregunta|otra duda|cambiando de tema|ahora( bien)?|oka?y?,? otra',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
   'a ver|mira|bueno|ok|okay|oigan|por favor|porfa|please',
 ];
@@ -147,6 +164,9 @@ export function readQuestion(raw: unknown): Reading {
     .replace(/\p{Cf}/gu, '')
     .slice(0, MAX_QUESTION_CHARS)
     .trim();
+  const links = (original.replace(EMAIL, ' ').match(URL) ?? []).map((l) =>
+    fold(l).replace(/^https?:\/\//, '').replace(/[/.]+$/, ''),
+  );
   let text = original.replace(EMAIL, ' ').replace(URL, ' ').replace(AT_NAME, ' ');
   text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => {
     const digit = (w: string) => NUMBER_WORDS[fold(w)] ?? w;
@@ -154,7 +174,9 @@ export function readQuestion(raw: unknown): Reading {
   });
   const language = detectLanguage(original);
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
-  if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);
+  if (language === 'es')
+    for (const [pattern, word] of SMS)
+      text = typeof word === 'string' ? text.replace(pattern, word) : text.replace(pattern, word);
   const continues = CONTINUES.test(text);
   for (let i = 0; i < 6; i++) {
     const next = text.replace(OPENING, '');
@@ -169,5 +191,6 @@ export function readQuestion(raw: unknown): Reading {
     language,
     reference: parseReference(text),
     continues,
+    links,
   };
 }

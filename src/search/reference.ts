@@ -19,6 +19,8 @@ export interface Reference {
 
 // "1.2" or "1,2" not part of a longer number ("8601", "2.0.1"); "paso 1-2" only after the word paso/step.
 const STEP_NUMBER = /(?<![\d.,])([1-9])\s?[.,]\s?(\d)(?![\d]|[.,]\d)/g;
+// "plazo del 2-3", "el 1-2": a dash after an article reads as a step too (a bare "2-3" may be anything).
+const DASHED_STEP = /\b(?:del|el|al)\s+([1-9])-(\d)(?![\d]|[.,-]\d)/gi;
 const NAMED_STEP =
   /\b(?:paso|step|pasos|steps)\s*(?:n[uú]mero\s*|no\.?\s*|#\s*)?([1-9])(?:\s?[.-]\s?|,)(\d)(?!\d)/gi;
 // "pasos 1.1 y 1.2": the second id after a named first one is named too.
@@ -27,12 +29,18 @@ const RANGE =
 const EDITION =
   /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/gi;
 const YEAR_BEFORE_EDITION = /\b((?:19|20)\d\d)\s+(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\b/gi;
+// "¿y en el de 2017?", "la de 2015": an edition named by its year alone, after an article.
+const YEAR_AFTER_ARTICLE = /\b(?:el|la|los|las)\s+de(?:l)?\s+((?:19|20)\d\d)\b/gi;
 const YEAR_AFTER_STEP = /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by)\s+((?:19|20)\d\d)\b/gi;
 
 export function parseReference(text: string): Reference {
   const found: Array<{ at: number; id: string; named: boolean }> = [];
   for (const match of text.matchAll(NAMED_STEP)) {
     found.push({ at: match.index ?? 0, id: `${match[1]}.${match[2]}`, named: true });
+  }
+  for (const match of text.matchAll(DASHED_STEP)) {
+    const id = `${match[1]}.${match[2]}`;
+    if (!found.some((f) => f.id === id)) found.push({ at: match.index ?? 0, id, named: false });
   }
   for (const match of text.matchAll(STEP_NUMBER)) {
     const at = match.index ?? 0;
@@ -44,7 +52,7 @@ export function parseReference(text: string): Reference {
   found.sort((a, b) => a.at - b.at);
   const stepIds = [...new Set(found.map((f) => f.id))];
   const years: Array<{ at: number; year: string }> = [];
-  for (const pattern of [EDITION, YEAR_BEFORE_EDITION]) {
+  for (const pattern of [EDITION, YEAR_BEFORE_EDITION, YEAR_AFTER_ARTICLE]) {
     for (const m of text.matchAll(pattern)) years.push({ at: m.index ?? 0, year: m[1] as string });
   }
   if (stepIds.length > 0 || years.length > 0) {

@@ -11,7 +11,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(muchas gracias|mil gracias|thank you|te lo agradezco|se agradece)\b/g, ' gracias '],
   [/\b(hasta luego|hasta pronto|hasta manana|nos vemos|see you|good ?bye)\b/g, ' adios '],
   [
-    /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|good (morning|afternoon|evening)|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
+    /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|good (morning|afternoon|evening)|como (estas|estan|esta|te va|les va|andas|amaneciste)|how are you|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
     ' hola ',
   ],
 ];
