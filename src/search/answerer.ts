@@ -130,12 +130,12 @@ const VERB_FORM = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando
 
 /** Words that say where to go in the guide, not what about. */
 const NAV_WORDS = wordSet(
-  'primero primer primera ultimo ultima siguiente sigue anterior antes despues empiezo empezamos empezar comienzo inicio final next previous first last start',
+  'primero primer primera ultimo ultima siguiente sigue anterior antes despues empiezo empezamos empezar empieza empiezan comienzo comienza comenzamos inicio inicia iniciamos inicial arranca arrancamos termina terminamos acaba cierra final next previous first last start',
 );
 
 /** Words of a list question that say "a list", not what it is about. */
 const LIST_WORDS = wordSet(
-  'lista listado listar enlista muestrame dame todos todas pasos paso guia fase etapa edicion plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
+  'lista listado listar enlista muestrame dame todo toda todos todas sus pasos paso guia guias fase fases etapa etapas edicion ediciones completa entera plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
 );
 
 const refOf = (s: Step): StepRef => ({ guide: s.guide, id: s.id });
@@ -192,13 +192,15 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const { matched, unknown, topicWords } = evidence;
     if (matched.length === 0) return false;
     if (unknown.length > 0 && matched.every((m) => m.corrected)) return false;
-    const only = matched.length === 1 ? matched[0] : undefined;
-    if (only && topicWords > 1 && only.share >= COMMON_WORD_SHARE) return false;
     // Everyday verbs the guide does not use ("eligen", "intervienen", "pasar") say how, not what about:
     // only foreign nouns and names veto (in Spanish; in English every foreign word is weak already).
     const heavy = language === 'es' ? unknown.filter((w) => !VERB_FORM.test(w)) : unknown;
+    const only = matched.length === 1 ? matched[0] : undefined;
+    const topics = topicWords - (unknown.length - heavy.length);
+    if (only && topics > 1 && only.share >= COMMON_WORD_SHARE) return false;
     if (only && heavy.length > (language === 'es' ? 0 : 1)) return false;
-    if (language === 'es' && heavy.length >= 2 && heavy.length * 2 >= topicWords) return false;
+    if (language === 'es' && heavy.length >= 1 && unknown.length >= 2 && unknown.length * 2 >= topicWords)
+      return false;
     const support = matched.reduce((sum, m) => sum + m.idf * (m.inTitle ? 1 : OFF_TITLE_WEIGHT), 0);
     const against = unknown.reduce(
       (sum, w) => sum + FOREIGN_WEIGHT * (language === 'en' || VERB_FORM.test(w) ? WEAK_FOREIGN : 1),

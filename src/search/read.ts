@@ -122,7 +122,7 @@ const OPENINGS = [
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
   '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',
-  'otra cosa|otra pregunta|otra duda|cambiando de tema|ahora( bien)?|oka?y?,? otra',
+  'otra cosa|otra pregunta|otra duda|cambiando de tema|ahora( bien)?',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
   'a ver|mira|bueno|ok|okay|oigan|por favor|porfa|please',
 ];
