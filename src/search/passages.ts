@@ -4,7 +4,7 @@
  * our content are ever returned, never composed text.
  */
 import type { Step } from '../content/model.ts';
-import { WORD_FAMILIES } from './aliases.ts';
+import { QUERY_ALIASES } from './aliases.ts';
 import { fold, isStopWord, wordKey, words } from './text.ts';
 
 export interface Quote {
@@ -51,18 +51,23 @@ function keysOf(text: string): Set<string> {
     const folded = fold(word);
     if (folded.length < 2 || (isStopWord(folded) && !DETAIL_WORDS.has(folded))) continue;
     out.add(key(word));
-    const family = WORD_FAMILIES.get(folded);
-    if (family) for (const w of words(family)) out.add(wordKey(w));
+    // The guide's own word for the asker's ("excel" → "XLS o XLSX", "dataset" → "conjunto").
+    const alias = QUERY_ALIASES.get(folded);
+    if (alias) for (const w of words(alias)) out.add(key(w));
   }
   return out;
 }
 
-/** A step's sentences, each with where it is. */
+/** A sentence longer than this is a list ("La Guía recomienda: que…; contar con…; …"): quote its clauses. */
+const LONG_SENTENCE = 240;
+
+/** A step's sentences, each with where it is; a long list-like sentence as its clauses. */
 function sentences(step: Step): Quote[] {
   const out: Quote[] = [];
   for (const s of step.summary.split(/(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ¿«"])/u)) {
     const text = s.trim();
-    if (text.length > 20) out.push({ text, source: 'summary' });
+    const parts = text.length > LONG_SENTENCE ? text.split(/(?<=;)\s+|(?<=:)\s+(?=que\s)/u) : [text];
+    for (const part of parts) if (part.trim().length > 20) out.push({ text: part.trim(), source: 'summary' });
   }
   for (const a of step.activities) out.push({ text: a, source: 'activity' });
   out.push({ text: step.deadline.text, source: 'deadline' });
@@ -74,6 +79,8 @@ const titleKeys = new WeakMap<Step, Set<string>>();
 interface Keyed {
   quote: Quote;
   keys: Set<string>;
+  /** How rare each key is among the step's sentences (idf): "minuta" says more than "grupo". */
+  rarity: Map<string, number>;
   /** Keys cut to PREFIX letters: Snowball cuts "notifica" and "notifican" differently ("notif", "notific"). */
   prefixes: Set<string>;
 }
@@ -83,14 +90,16 @@ const sentenceKeys = new WeakMap<Step, Keyed[]>();
 function keyedSentences(step: Step): Keyed[] {
   let keyed = sentenceKeys.get(step);
   if (!keyed) {
-    keyed = sentences(step).map((quote) => {
-      const keys = keysOf(quote.text);
-      return {
-        quote,
-        keys,
-        prefixes: new Set([...keys].filter((k) => k.length >= PREFIX).map((k) => k.slice(0, PREFIX))),
-      };
-    });
+    const all = sentences(step).map((quote) => ({ quote, keys: keysOf(quote.text) }));
+    const df = new Map<string, number>();
+    for (const { keys } of all) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+    const rarity = new Map([...df].map(([k, n]) => [k, Math.log(1 + all.length / n)]));
+    keyed = all.map(({ quote, keys }) => ({
+      quote,
+      keys,
+      rarity,
+      prefixes: new Set([...keys].filter((k) => k.length >= PREFIX).map((k) => k.slice(0, PREFIX))),
+    }));
     sentenceKeys.set(step, keyed);
   }
   return keyed;
@@ -111,19 +120,34 @@ export function findQuotes(question: string, step: Step): Quote[] {
   const detail = [...asked].filter((k) => !title.has(k) && !FACET_KEYS.has(k));
   if (detail.length === 0) return [];
   const scored: Array<{ quote: Quote; score: number; at: number }> = [];
-  keyedSentences(step).forEach(({ quote, keys, prefixes }, at) => {
+  const keyed = keyedSentences(step);
+  const rare = Math.log(1 + keyed.length / 2);
+  keyed.forEach(({ quote, keys, prefixes, rarity }, at) => {
     const holds = (k: string) => keys.has(k) || (k.length >= PREFIX && prefixes.has(k.slice(0, PREFIX)));
+    const weight = (k: string) => rarity.get(k) ?? rare;
     let hits = 0;
+    let score = 0;
+    let rareDetail = false;
+    for (const k of asked) {
+      if (!holds(k)) continue;
+      hits++;
+      score += weight(k);
+    }
     let details = 0;
-    for (const k of asked) if (holds(k)) hits++;
-    for (const k of detail) if (holds(k)) details++;
-    if (details === 0 || hits < Math.min(2, asked.size)) return;
-    scored.push({ quote, score: details * 2 + hits, at });
+    for (const k of detail) {
+      if (!holds(k)) continue;
+      details++;
+      score += weight(k);
+      if (weight(k) >= rare) rareDetail = true;
+    }
+    // Two of the question's words, or one detail that only a sentence or two of the step hold.
+    if (details === 0 || (hits < Math.min(2, asked.size) && !rareDetail)) return;
+    scored.push({ quote, score, at });
   });
   scored.sort((a, b) => b.score - a.score || a.at - b.at);
   const best = scored[0]?.score ?? 0;
   return scored
-    .filter((s) => s.score >= best - 1)
+    .filter((s) => s.score >= best * 0.75)
     .slice(0, MAX_QUOTES)
     .map(({ quote }) => ({
       ...quote,
