@@ -296,6 +296,12 @@ function listTitle(answer: Answer, guides: Guides, language: Language): string {
     parts.push(
       en ? `repeated ${RECURRENCE[f.recurrence].en}` : `que se repiten ${RECURRENCE[f.recurrence].es}`,
     );
+  if (f?.regulation)
+    parts.push(
+      en
+        ? `that cite «${escapeUserText(f.regulation)}»`
+        : `que dan cumplimiento a «${escapeUserText(f.regulation)}»`,
+    );
   if (f?.role)
     parts.push(
       en
@@ -323,9 +329,11 @@ function listText(answer: Answer, guides: Guides, language: Language): string {
     const facet =
       answer.intent === 'plazo'
         ? ` — ${escapeMrkdwn(s.deadline.text)}`
-        : answer.intent === 'involucrados' && answer.list?.role
+        : answer.intent === 'involucrados'
           ? ` — ${escapeMrkdwn(s.involved.join('; '))}`
-          : '';
+          : answer.intent === 'normatividad'
+            ? ` — ${escapeMrkdwn(s.regulations.join('; '))}`
+            : '';
     return `• *${s.id}* ${escapeMrkdwn(s.title)}${facet}`;
   });
   return `*${title} (${answer.steps.length}):*\n${lines.join('\n')}`;

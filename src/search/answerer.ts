@@ -9,6 +9,7 @@ import { guideOfYear } from '../content/guides.ts';
 import type { Guide, Phase, Step } from '../content/model.ts';
 import { type ConversationContext, readContext } from './conversation.ts';
 import {
+  citedRegulation,
   filterSteps,
   type ListFilter,
   type Navigation,
@@ -418,9 +419,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       reading.continues && phase !== undefined && previous !== undefined && previous.steps.length > 1;
     const list =
       readListRequest(reading.folded) ??
-      (listFollowUp
-        ? { filter: { phase }, intent: 'resumen' as const, everything: false }
-        : undefined);
+      (listFollowUp ? { filter: { phase }, intent: 'resumen' as const, everything: false } : undefined);
     if (list) {
       const topicWords = words(reading.folded).filter(
         (w) =>
@@ -429,14 +428,30 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           analysis.terms.some((t) => t.word === w && t.keys.length > 0),
       );
       const g = edition ?? preferred;
+      // A role the glossary knows counts under any of its names ("Enlace Institucional", "Enlace de Datos").
+      if (list.roleWords) {
+        const named = list.roleWords.join(' ');
+        const entry = glossaryNames.find(
+          (n) =>
+            normalName(n.name).replace(/\b(de|del|la|el|los|las)\b\s*/g, '') ===
+            named.replace(/\b(de|del|la|el|los|las)\b\s*/g, ''),
+        )?.entry;
+        if (entry)
+          list.roleVariants = [entry.term, ...entry.aliases]
+            .map((name) => words(fold(name)).filter((w) => !/^(de|del|la|el|los|las|y)$/.test(w)))
+            .filter((w) => w.length > 1);
+      }
       const matching = g ? filterSteps(g.steps, list) : [];
+      // The list names the regulation as the guide writes it, not as the question spelled it.
+      const cited = list.regulationWords && matching[0] && citedRegulation(matching[0], list.regulationWords);
+      if (cited) list.filter.regulation = cited;
       // "dame todos los pasos, soy nuevo en esto": words that link to no step do not narrow the list.
       const narrowed = () => {
         const top = hits[0];
         return top !== undefined && top.score > 0 && linked(index.evidence(analysis, top.step), language);
       };
       const byFacts = !list.everything || topicWords.length === 0 || !narrowed();
-      if (g && byFacts && (matching.length > 0 || !list.roleWords)) {
+      if (g && byFacts && (matching.length > 0 || (!list.roleWords && !list.regulationWords))) {
         const i: Intent =
           list.intent === 'resumen' && intent !== 'resumen'
             ? intent
@@ -463,9 +478,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const followsUp =
       namesNothing ||
       (reading.continues &&
-        analysis.terms.every(
-          (t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word),
-        ) &&
+        analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word)) &&
         analysis.unknown.length <= 2);
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {

@@ -14,6 +14,8 @@ export interface ListFilter {
   recurrence?: Recurrence;
   /** The role as the question names it ("la Unidad de Transparencia"). */
   role?: string;
+  /** The regulation as the question names it ("la Ley General de Transparencia"). */
+  regulation?: string;
 }
 
 /** A question that asks for several steps at once. */
@@ -103,7 +105,8 @@ function roleWords(folded: string): string[] | undefined {
   const before = /\bsteps?\s+(?:does|do|is|are)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
     folded,
   )?.[1];
-  const after = (m?.[2] ?? '').trim() || (before ?? '');
+  const rest = m?.[2] ?? '';
+  const after = words(rest).length > 0 ? rest : (before ?? '');
   const tokens = words(after)
     .flatMap((w) => words(ROLE_ACRONYMS.get(w) ?? w))
     .filter(
@@ -111,6 +114,30 @@ function roleWords(folded: string): string[] | undefined {
         !ROLE_NOISE.has(w) && (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) && w.length > 1 && !/^\d+$/.test(w),
     );
   return tokens.length > 0 ? tokens : undefined;
+}
+
+/** The nouns a regulation's name starts with ("Ley General…", "Lineamientos…", "Norma Técnica…"). */
+const REGULATION_NOUN =
+  /\b(leyes|ley|normas?|lineamientos?|decretos?|reglamentos?|acuerdos?|estrategia|politica|norma tecnica)\b/;
+
+/** The regulation a list question names ("¿qué pasos citan la Ley General de Transparencia?"). */
+function regulationWords(folded: string): string[] | undefined {
+  const at = folded.search(REGULATION_NOUN);
+  if (at < 0) return undefined;
+  const tokens = words(folded.slice(at)).filter(
+    (w) => (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) && w.length > 1 && !/^\d+$/.test(w),
+  );
+  // A bare "ley" or "normas" names no regulation in particular.
+  return tokens.length > 1 ? tokens : undefined;
+}
+
+/** The first of the step's regulations that holds every word named (stems, or their first letters). */
+export function citedRegulation(step: Step, wanted: string[]): string | undefined {
+  const keys = wanted.map(roleKey);
+  return step.regulations.find((item) => {
+    const have = words(item).map(roleKey);
+    return keys.every((k) => have.some((h) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5)))));
+  });
 }
 
 /** Whether one of the step's Involucrados holds every word of the role (stems compared). */
@@ -126,8 +153,12 @@ export interface ListRequest {
   filter: ListFilter;
   /** Role words, when the list is "steps where X takes part". */
   roleWords?: string[];
+  /** Other names of the same role (the glossary's variants): a step holding any of them counts. */
+  roleVariants?: string[][];
+  /** Regulation words, when the list is "steps that cite X". */
+  regulationWords?: string[];
   /** The facet the list shows: the deadline for deadline lists, the role for role lists. */
-  intent: 'plazo' | 'involucrados' | 'resumen';
+  intent: 'plazo' | 'involucrados' | 'normatividad' | 'resumen';
   /** True when the question names no fact to filter by (a list of every step of the edition). */
   everything: boolean;
 }
@@ -154,20 +185,27 @@ export function readListRequest(folded: string): ListRequest | undefined {
     }
   }
   const role = roleWords(folded);
+  const regulation = role ? undefined : regulationWords(folded);
   const deadlineWords =
     /\b(plazos?|vencen?|vencimientos?|fechas?|duran?|tardan?|deadlines?|due|dias|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre|cuanto))\b/.test(
       folded,
     );
   const intent = role
     ? 'involucrados'
-    : deadlineWords || filter.days || filter.recurrence
-      ? 'plazo'
-      : 'resumen';
+    : regulation
+      ? 'normatividad'
+      : deadlineWords || filter.days || filter.recurrence
+        ? 'plazo'
+        : 'resumen';
   const request: ListRequest = {
     filter,
     intent,
-    everything: !filter.phase && !filter.days && !filter.recurrence && !role,
+    everything: !filter.phase && !filter.days && !filter.recurrence && !role && !regulation,
   };
+  if (regulation) {
+    request.regulationWords = regulation;
+    filter.regulation = regulation.join(' ');
+  }
   if (role) {
     request.roleWords = role;
     filter.role = role.join(' ');
@@ -183,7 +221,9 @@ export function filterSteps(steps: readonly Step[], request: ListRequest): Step[
       (filter.days === undefined || s.deadline.days === filter.days) &&
       (!filter.dayKind || s.deadline.dayKind === filter.dayKind) &&
       (!filter.recurrence || s.deadline.recurrence === filter.recurrence) &&
-      (!request.roleWords || stepHasRole(s, request.roleWords)),
+      (!request.roleWords ||
+        [request.roleWords, ...(request.roleVariants ?? [])].some((r) => stepHasRole(s, r))) &&
+      (!request.regulationWords || citedRegulation(s, request.regulationWords) !== undefined),
   );
 }
 

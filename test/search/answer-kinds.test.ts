@@ -138,7 +138,7 @@ describe('lists computed from the facts', () => {
 describe('several steps, and two editions side by side', () => {
   it('the asked facet for each named step', () => {
     const a = ask('¿quién participa en los pasos 1.1 y 1.2?');
-    expect(a).toMatchObject({ outcome: 'answered', intent: 'involucrados', step: null });
+    expect(a).toMatchObject({ outcome: 'list', intent: 'involucrados', step: null });
     expect(refs(a)).toEqual(['guia-2017:1.1', 'guia-2017:1.2']);
     expect(refs(ask('plazos del 1.1 al 1.3'))).toEqual(['guia-2017:1.1', 'guia-2017:1.2', 'guia-2017:1.3']);
   });
