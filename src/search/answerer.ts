@@ -367,8 +367,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     };
     if (ids.length > 0) {
       const pairs: Step[] = [];
-      if (ids.length === 1 && editions.length > 1) {
-        for (const g of editions) {
+      const sideBySide = reference.allEditions ? guides : editions;
+      if (ids.length === 1 && sideBySide.length > 1) {
+        for (const g of sideBySide) {
           const s = inGuide(g, ids[0] as string);
           if (s) pairs.push(s);
         }
@@ -436,10 +437,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
             normalName(n.name).replace(/\b(de|del|la|el|los|las)\b\s*/g, '') ===
             named.replace(/\b(de|del|la|el|los|las)\b\s*/g, ''),
         )?.entry;
+        // A variant shorter than the name asked ("Administrador de Datos") would also find other roles
+        // ("áreas administradoras de datos"): only as specific ones count.
         if (entry)
           list.roleVariants = [entry.term, ...entry.aliases]
             .map((name) => words(fold(name)).filter((w) => !/^(de|del|la|el|los|las|y)$/.test(w)))
-            .filter((w) => w.length > 1);
+            .filter((w) => w.length >= (list.roleWords?.length ?? 0));
       }
       const matching = g ? filterSteps(g.steps, list) : [];
       // The list names the regulation as the guide writes it, not as the question spelled it.

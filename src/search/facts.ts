@@ -239,7 +239,7 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     'previous',
   ],
   [
-    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(empiezo|empezamos|se empieza|comienzo|comenzamos|se comienza|inicio|iniciamos|se inicia|arranco|arrancamos|se arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
+    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(empiezo|empezamos|se empieza|comienzo|comenzamos|se comienza|inicio|iniciamos|se inicia|arranco|arrancamos|se arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
     'first',
   ],
   [/\b(ultimo paso|el ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra))\b/, 'last'],

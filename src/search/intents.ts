@@ -102,6 +102,7 @@ export const INTENTS = {
       'lineamientos',
       'regulation',
       'regulations',
+      'legal',
       'law',
       'laws',
     ],

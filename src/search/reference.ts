@@ -13,6 +13,8 @@ export interface Reference {
   editionYear?: string;
   /** Every edition year the question names, in order ("el 4.1 de 2015 y el de 2017"). */
   editionYears: string[];
+  /** "en las dos ediciones", "en ambas ediciones", "both editions": every edition side by side. */
+  allEditions: boolean;
   /** "del 1.1 al 1.3": the first and last ids of a range (the answerer expands it over a guide). */
   range?: { from: string; to: string };
 }
@@ -31,7 +33,10 @@ const EDITION =
 const YEAR_BEFORE_EDITION = /\b((?:19|20)\d\d)\s+(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\b/gi;
 // "¿y en el de 2017?", "la de 2015": an edition named by its year alone, after an article.
 const YEAR_AFTER_ARTICLE = /\b(?:el|la|los|las)\s+de(?:l)?\s+((?:19|20)\d\d)\b/gi;
-const YEAR_AFTER_STEP = /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by)\s+((?:19|20)\d\d)\b/gi;
+const YEAR_AFTER_STEP =
+  /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bvs\.?|\bversus|\bcontra|\d[.,]\d)\s+((?:19|20)\d\d)\b/gi;
+const ALL_EDITIONS =
+  /\b(?:(?:las|sus)\s+dos|ambas|todas\s+las|cada)\s+(?:ediciones|versiones|edicion|version|guias)\b|\b(?:both|all)\s+editions\b/i;
 
 export function parseReference(text: string): Reference {
   const found: Array<{ at: number; id: string; named: boolean }> = [];
@@ -60,7 +65,12 @@ export function parseReference(text: string): Reference {
   }
   years.sort((a, b) => a.at - b.at);
   const editionYears = [...new Set(years.map((y) => y.year))];
-  const reference: Reference = { stepIds, namedAsStep: found.some((f) => f.named), editionYears };
+  const reference: Reference = {
+    stepIds,
+    namedAsStep: found.some((f) => f.named),
+    editionYears,
+    allEditions: ALL_EDITIONS.test(text.normalize('NFD').replace(/\p{M}/gu, '')),
+  };
   if (editionYears[0]) reference.editionYear = editionYears[0];
   const range = [...text.matchAll(RANGE)][0];
   if (range) {
