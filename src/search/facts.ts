@@ -102,9 +102,10 @@ function roleWords(folded: string): string[] | undefined {
       folded,
     );
   // English puts the role before the verb: "in which steps does the OIC take part?".
-  const before = /\bsteps?\s+(?:does|do|is|are)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
-    folded,
-  )?.[1];
+  const before =
+    /\bsteps?\s+(?:does|do|is|are)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
+      folded,
+    )?.[1];
   const rest = m?.[2] ?? '';
   const after = words(rest).length > 0 ? rest : (before ?? '');
   const tokens = words(after)
@@ -242,7 +243,10 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(empiezo|empezamos|se empieza|comienzo|comenzamos|se comienza|inicio|iniciamos|se inicia|arranco|arrancamos|se arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
     'first',
   ],
-  [/\b(ultimo paso|el ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra))\b/, 'last'],
+  [
+    /\b(ultimo paso|el ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra))\b/,
+    'last',
+  ],
 ];
 
 export function readNavigation(folded: string): Navigation | undefined {

@@ -83,7 +83,7 @@ const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 const SPELLED_STEP = loose(`(${NUMBER}|[1-9])(?:\\s+(?:punto|point|dot)\\s+|\\s*\\.\\s*)(${NUMBER}|\\d)`);
 
 /** SMS and chat spellings → the word (whole words only, so "quiero" and "x.com" are left alone). */
-const SMS: Array<[RegExp, string | ((match: string) => string)]> = [
+const SMS: Array<[RegExp, string]> = [
   [loose('q|k|ke|qe'), 'que'],
   [loose('xq|pq|xk|pk|porq|xque'), 'porque'],
   [loose('d'), 'de'],
@@ -103,12 +103,15 @@ const SMS: Array<[RegExp, string | ((match: string) => string)]> = [
   [loose('dl'), 'del'],
   [loose('max'), 'máximo'],
   [loose('ed'), 'edición'],
-  [loose('stan|stamos|stoy|sta'), (m: string) => `e${m}`],
+  [loose('stan'), 'están'],
+  [loose('sta'), 'está'],
+  [loose('stoy'), 'estoy'],
+  [loose('stamos'), 'estamos'],
   [loose('xa'), 'para'],
   [loose('dnd|dnde'), 'dónde'],
   [loose('tmpo|tiemp'), 'tiempo'],
   // "kien", "kiero", "ekipo", "aki": a k before e/i stands for "qu" (Spanish has almost no words with "ke"/"ki").
-  [new RegExp(`k(?=[eiéí])`, 'giu'), 'qu'],
+  [/k(?=[eiéí])/giu, 'qu'],
 ];
 
 /**
@@ -165,7 +168,9 @@ export function readQuestion(raw: unknown): Reading {
     .slice(0, MAX_QUESTION_CHARS)
     .trim();
   const links = (original.replace(EMAIL, ' ').match(URL) ?? []).map((l) =>
-    fold(l).replace(/^https?:\/\//, '').replace(/[/.]+$/, ''),
+    fold(l)
+      .replace(/^https?:\/\//, '')
+      .replace(/[/.]+$/, ''),
   );
   let text = original.replace(EMAIL, ' ').replace(URL, ' ').replace(AT_NAME, ' ');
   text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => {
@@ -174,9 +179,7 @@ export function readQuestion(raw: unknown): Reading {
   });
   const language = detectLanguage(original);
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
-  if (language === 'es')
-    for (const [pattern, word] of SMS)
-      text = typeof word === 'string' ? text.replace(pattern, word) : text.replace(pattern, word);
+  if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);
   const continues = CONTINUES.test(text);
   for (let i = 0; i < 6; i++) {
     const next = text.replace(OPENING, '');

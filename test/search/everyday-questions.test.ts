@@ -1,0 +1,165 @@
+/**
+ * How officials really ask, on the shipped guide and glossary, through the pure core (no processes): lists by
+ * regulation or by any name of a role, a phase's first and last step, list follow-ups, both editions, SMS
+ * and number forms, everyday verbs that must not refuse an answer, definitions of addresses, and the guide's
+ * own clause for a specific question. The questions are written from the guide, not taken from an eval set.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadAnswerContent } from '../../src/content/glossary.ts';
+import { loadContent } from '../../src/content/loader.ts';
+import { answerText } from '../../src/render/answer.ts';
+import { mrkdwnToPlain } from '../../src/render/plain-text.ts';
+import { type Answer, createAnswerer } from '../../src/search/answerer.ts';
+
+const content = fileURLToPath(new URL('../../content', import.meta.url));
+const { guides } = loadContent(content);
+const answerer = createAnswerer(guides, loadAnswerContent(content, guides));
+const ask = (q: string, context?: unknown) => answerer.answer(q, context === undefined ? {} : { context });
+const ref = (a: Answer) => (a.step ? `${a.step.guide}:${a.step.id}` : null);
+const ids = (a: Answer) => a.steps.map((s) => `${s.guide}:${s.id}`).sort();
+const text = (a: Answer) => mrkdwnToPlain(answerText(a, guides));
+const y = (...list: string[]) => list.map((id) => `guia-2017:${id}`).sort();
+
+describe('lists people ask for', () => {
+  it('lists the steps that cite a regulation, named as the guide writes it', () => {
+    const a = ask('¿en qué pasos se cumple la Ley General de Transparencia?');
+    expect(a).toMatchObject({ outcome: 'list', intent: 'normatividad' });
+    expect(ids(a)).toEqual(y('1.1', '1.2'));
+    expect(text(a)).toContain('Ley General de Transparencia y Acceso a la Información Pública');
+  });
+
+  it('finds a role under any of its glossary names, never under a looser one', () => {
+    const enlace = ask('¿en qué pasos participa el Enlace Institucional?');
+    // Step 3.4 names it «Enlace de Datos Abiertos».
+    expect(ids(enlace)).toContain('guia-2017:3.4');
+    const admin = ask('¿en qué pasos participa el Administrador de Datos Abiertos?');
+    // «áreas administradoras de datos» (step 1.2) is another role.
+    expect(ids(admin)).not.toContain('guia-2017:1.2');
+  });
+
+  it('reads an English role question whose role comes before the verb', () => {
+    const a = ask('in which steps does the Unidad de Transparencia take part?');
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa la Unidad de Transparencia?')));
+  });
+
+  it('shows each step of a phase with the facet asked', () => {
+    const a = ask('¿quiénes participan en cada paso de Perfecciona?');
+    expect(a).toMatchObject({ outcome: 'list', intent: 'involucrados' });
+    expect(ids(a)).toEqual(y('3.1', '3.2', '3.3', '3.4'));
+    expect(text(a)).toContain('Administrador de Datos Abiertos');
+  });
+
+  it('lists the whole guide even when the person adds words of their own', () => {
+    const a = ask('pásame todos los pasos de la guía, apenas voy empezando');
+    expect(a.outcome).toBe('list');
+    expect(a.steps).toHaveLength(14);
+  });
+
+  it('«¿y los de Publica?» after a list is the same list for that phase', () => {
+    const first = ask('plazos de la fase Planea');
+    const next = ask('¿y los de Publica?', first.context);
+    expect(next).toMatchObject({ outcome: 'list', intent: 'plazo', followUp: true });
+    expect(ids(next)).toEqual(y('2.1', '2.2', '2.3', '2.4'));
+  });
+
+  it('«¿y el plazo del primero?» after a list is the first listed step', () => {
+    const list = ask('pasos de la fase Promueve');
+    const next = ask('¿y el plazo del primero?', list.context);
+    expect(next).toMatchObject({ outcome: 'answered', intent: 'plazo' });
+    expect(ref(next)).toBe('guia-2017:4.1');
+  });
+});
+
+describe('navigation within a phase and both editions', () => {
+  it.each([
+    ['¿cuál es el primer paso de Perfecciona?', '3.1'],
+    ['¿y el último paso de la fase Publica?', '2.4'],
+    ['¿con qué paso se inicia?', '1.1'],
+    ["what's after 3.3?", '3.4'],
+  ])('«%s» → step %s', (q, id) => {
+    expect(ref(ask(q))).toBe(`guia-2017:${id}`);
+  });
+
+  it('says which phase it means', () => {
+    expect(text(ask('¿cuál es el primer paso de Perfecciona?'))).toContain(
+      'El primer paso de la fase Perfecciona',
+    );
+  });
+
+  it.each(['el 4.1 en ambas ediciones', 'plazo del 4.1 2015 vs 2017'])(
+    '«%s» puts both editions side by side',
+    (q) => {
+      const a = ask(q);
+      expect(a.outcome).toBe('list');
+      expect(ids(a)).toEqual(['guia-2015:4.1', 'guia-2017:4.1']);
+    },
+  );
+
+  it('«¿y en el de 2015?» moves the last answer to that edition', () => {
+    const first = ask('¿quién participa en el 4.1?');
+    expect(ref(ask('¿y en el de 2015?', first.context))).toBe('guia-2015:4.1');
+  });
+});
+
+describe('SMS Spanish and number forms', () => {
+  it.each([
+    ['q ay q acer en el 2.4', '2.4', 'actividades'],
+    ['tiempo max d cumplimiento dl 3.2', '3.2', 'plazo'],
+    ['plazo del 1-3', '1.3', 'plazo'],
+    ['d q se trata el cuatro.dos', '4.2', 'resumen'],
+    ['kienes stan en el ekipo de trabajo', '1.1', 'involucrados'],
+  ])('«%s» → step %s, %s', (q, id, intent) => {
+    const a = ask(q);
+    expect(ref(a)).toBe(`guia-2017:${id}`);
+    expect(a.intent).toBe(intent);
+  });
+});
+
+describe('everyday words do not refuse an answer', () => {
+  it('an everyday verb the guide lacks does not turn a right answer into a refusal', () => {
+    const a = ask('¿qué áreas intervienen cuando se escogen los datos de valor?');
+    expect(a.outcome).toBe('answered');
+    expect(ref(a)).toBe('guia-2017:1.2');
+  });
+
+  it('while a foreign noun still refuses, verbs or not', () => {
+    expect(ask('¿cuál es el mejor equipo para correr un maratón?').outcome).toBe('no_match');
+    expect(ask('¿cómo solicito mis vacaciones?').outcome).toBe('no_match');
+  });
+
+  it('«¿cómo estás?» is small talk', () => {
+    expect(ask('¿cómo estás?').outcome).toBe('small_talk');
+  });
+});
+
+describe('definitions', () => {
+  it('defines a term that is also a web address', () => {
+    expect(ask('¿qué es datos.gob.mx?')).toMatchObject({ outcome: 'answered', intent: 'definicion' });
+    expect(ask('¿qué es datos.gob.mx?').term?.term).toBe('datos.gob.mx');
+  });
+
+  it('reads the term in the first clause of a longer question', () => {
+    expect(ask('¿qué es un recurso de datos, es igual que un archivo?').term?.term).toBe('Recurso de datos');
+  });
+
+  it('a facet or a step asked with «what is» is no definition', () => {
+    const a = ask("what's the deadline for the opening plan?");
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'plazo' });
+    expect(ref(a)).toBe('guia-2017:1.3');
+  });
+});
+
+describe('the guide’s own clause for a specific question', () => {
+  it.each([
+    ['¿se puede usar una dirección IP en las URL de descarga?', '3.1', 'nombre de dominio'],
+    ['¿qué formatos sirven para datos geográficos?', '2.1', 'GeoJSON'],
+    ['¿además del CSV puedo subir un excel?', '2.1', 'XLS o XLSX'],
+    ['¿qué debe decir la minuta de las sesiones del grupo?', '1.1', 'tiempo, modo y lugar'],
+  ])('«%s» quotes step %s: «%s»', (q, id, words) => {
+    const a = ask(q);
+    expect(ref(a)).toBe(`guia-2017:${id}`);
+    expect(a.quotes.map((x) => x.text).join(' ')).toContain(words);
+  });
+});
