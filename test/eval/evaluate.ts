@@ -125,6 +125,13 @@ export const BLIND_SETS = [
   {
     name: 'heldout-2026-12-02',
     file: fileURLToPath(new URL('./heldout-2026-12-02.jsonl', import.meta.url)),
+    // Held out until its after-tuning figures were recorded (HELDOUT-2026-12-02-FIRST-RUN.md); read since.
+    status: 'steered',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02b',
+    file: fileURLToPath(new URL('./heldout-2026-12-02b.jsonl', import.meta.url)),
     status: 'held_out',
     written: '2026-12-02',
   },
