@@ -478,11 +478,19 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     // 5. A follow-up: the question names no step and no topic of its own, so it is about the last answer.
     // After "¿y…", an everyday verb or a word the guide lacks ("¿y el plazo ahí cuál era?", "and the legal
     // basis?") names no topic either, as long as no word of the guide does.
+    // So does a single word found only deep in some step ("¿y en cuánto tiempo hay que hacerlo?").
+    const weakTopic = () => {
+      const top = hits[0];
+      if (!top || intent === 'resumen') return false;
+      const { matched } = index.evidence(analysis, top.step);
+      return matched.length <= 1 && matched.every((m) => !m.inTitle);
+    };
     const followsUp =
       namesNothing ||
       (reading.continues &&
-        analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word)) &&
-        analysis.unknown.length <= 2);
+        analysis.unknown.length <= 2 &&
+        (analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word)) ||
+          weakTopic()));
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
       const last = previousSteps[previousSteps.length - 1] as Step;

@@ -43,14 +43,21 @@ const ASKS_FOR_LIST = new RegExp(
 );
 
 const PHASE_WORDS: Array<[RegExp, Phase]> = [
-  [/\b(fase|etapa|phase)\s+(de\s+)?planea(cion)?\b|\bplanea\b/, 'Planea'],
+  // "la fase 3", "primera etapa": the phases by their number too.
   [
-    /\b(fase|etapa|phase)\s+(de\s+)?publica(cion)?\b|\bpublica\b(?!\s+(el|la|los|las|en|un|una|datos))/,
+    /\b(fase|etapa|phase)\s+(de\s+)?planea(cion)?\b|\bplanea\b|\b(fase|etapa|phase)\s+(1|uno|one)\b|\bprimera (fase|etapa)\b/,
+    'Planea',
+  ],
+  [
+    /\b(fase|etapa|phase)\s+(de\s+)?publica(cion)?\b|\bpublica\b(?!\s+(el|la|los|las|en|un|una|datos))|\b(fase|etapa|phase)\s+(2|dos|two)\b|\bsegunda (fase|etapa)\b/,
     'Publica',
   ],
-  [/\b(fase|etapa|phase)\s+(de\s+)?perfecciona(miento)?\b|\bperfecciona\b/, 'Perfecciona'],
   [
-    /\b(fase|etapa|phase)\s+(de\s+)?promueve\b|\b(fase|etapa|phase)\s+(de\s+)?promocion\b|\bpromueve\b/,
+    /\b(fase|etapa|phase)\s+(de\s+)?perfecciona(miento)?\b|\bperfecciona\b|\b(fase|etapa|phase)\s+(3|tres|three)\b|\btercera (fase|etapa)\b/,
+    'Perfecciona',
+  ],
+  [
+    /\b(fase|etapa|phase)\s+(de\s+)?promueve\b|\b(fase|etapa|phase)\s+(de\s+)?promocion\b|\bpromueve\b|\b(fase|etapa|phase)\s+(4|cuatro|four)\b|\bcuarta (fase|etapa)\b/,
     'Promueve',
   ],
 ];
@@ -84,7 +91,7 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les entra the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide',
+  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -98,7 +105,7 @@ const roleKey = (word: string) => {
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
 function roleWords(folded: string): string[] | undefined {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|le tocan?|les tocan?|takes? part|is involved|are involved)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?:le|les|me|nos) tocan?|takes? part|is involved|are involved)\b(.*)$/.exec(
       folded,
     );
   // English puts the role before the verb: "in which steps does the OIC take part?".
@@ -106,7 +113,8 @@ function roleWords(folded: string): string[] | undefined {
     /\bsteps?\s+(?:does|do|is|are)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
       folded,
     )?.[1];
-  const rest = m?.[2] ?? '';
+  // The role ends at the first stop: "¿qué pasos me tocan como OIC? lo necesito para…".
+  const rest = (m?.[2] ?? '').split(/[?¿!.;,]/)[0] ?? '';
   const after = words(rest).length > 0 ? rest : (before ?? '');
   const tokens = words(after)
     .flatMap((w) => words(ROLE_ACRONYMS.get(w) ?? w))
@@ -240,7 +248,7 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     'previous',
   ],
   [
-    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(empiezo|empezamos|se empieza|comienzo|comenzamos|se comienza|inicio|iniciamos|se inicia|arranco|arrancamos|se arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
+    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(se )?(empiezo|empezamos|empieza|comienzo|comenzamos|comienza|inicio|iniciamos|inicia|arranco|arrancamos|arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
     'first',
   ],
   [

@@ -101,6 +101,7 @@ const SMS: Array<[RegExp, string]> = [
   [loose('acer|aser'), 'hacer'],
   [loose('ace|ase'), 'hace'],
   [loose('dl'), 'del'],
+  [loose('ls'), 'los'],
   [loose('max'), 'máximo'],
   [loose('ed'), 'edición'],
   [loose('stan'), 'están'],
@@ -125,9 +126,9 @@ const OPENINGS = [
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
   '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',
-  'otra cosa|otra pregunta|otra duda|cambiando de tema|ahora( bien)?',
+  'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|ahora( bien)?',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
-  'a ver|mira|bueno|ok|okay|oigan|por favor|porfa|please',
+  'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please',
 ];
 const OPENING = new RegExp(
   `^[\\s,.;:¿?¡!-]*(?:${OPENINGS.map((o) => loose(o).source).join('|')})(?:\\s+si(?![${L}]))?[\\s,.;:!-]*`,
@@ -140,6 +141,11 @@ const FILLERS = loose(
 
 /** A follow-up starts with "y" / "and" / "también" / "entonces": "¿y el plazo?". */
 const CONTINUES = loose('^[\\s¿¡]*(y|e|and|tambien|entonces|what about|y que hay de|y en|ok y|va y)', 'iu');
+/** …or points back at the last answer: "¿qué normatividad tiene ese?", "¿cuándo hay que hacerlo?". */
+const POINTS_BACK = loose(
+  'ese|eso|esa|ese paso|este paso|dicho paso|ahi|ello|that step|that one|it|(hacer|cumplir|entregar|publicar|enviar)(lo|la)',
+  'iu',
+);
 
 const ENGLISH = wordSet(
   'the what who whom which when where how is are does do to of for in on step steps deadline involved we my our should must need about hello hi thanks help please list comes after before next previous first last mean',
@@ -180,7 +186,7 @@ export function readQuestion(raw: unknown): Reading {
   const language = detectLanguage(original);
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
   if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);
-  const continues = CONTINUES.test(text);
+  const continues = CONTINUES.test(text) || POINTS_BACK.test(text);
   for (let i = 0; i < 6; i++) {
     const next = text.replace(OPENING, '');
     if (next === text) break;

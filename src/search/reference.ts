@@ -34,7 +34,7 @@ const YEAR_BEFORE_EDITION = /\b((?:19|20)\d\d)\s+(?:edici[oó]n|edition|versi[o�
 // "¿y en el de 2017?", "la de 2015": an edition named by its year alone, after an article.
 const YEAR_AFTER_ARTICLE = /\b(?:el|la|los|las)\s+de(?:l)?\s+((?:19|20)\d\d)\b/gi;
 const YEAR_AFTER_STEP =
-  /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bvs\.?|\bversus|\bcontra|\d[.,]\d)\s+((?:19|20)\d\d)\b/gi;
+  /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bla|\bel|\bvs\.?|\bversus|\bcontra|\d[.,]\d)\s+((?:19|20)\d\d)\b/gi;
 const ALL_EDITIONS =
   /\b(?:(?:las|sus)\s+dos|ambas|todas\s+las|cada)\s+(?:ediciones|versiones|edicion|version|guias)\b|\b(?:both|all)\s+editions\b/i;
 

@@ -163,3 +163,25 @@ describe('the guide’s own clause for a specific question', () => {
     expect(a.quotes.map((x) => x.text).join(' ')).toContain(words);
   });
 });
+
+describe('more ways of naming phases, roles and the last answer', () => {
+  it('reads a phase by its number', () => {
+    expect(ids(ask('¿qué pasos trae la fase 2?'))).toEqual(y('2.1', '2.2', '2.3', '2.4'));
+    expect(ref(ask('¿con qué paso arranca la cuarta fase?'))).toBe('guia-2017:4.1');
+  });
+
+  it('ends the role at the first stop, so the rest of the message does not change it', () => {
+    const a = ask('¿qué pasos me tocan como UT? es para un informe');
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa la Unidad de Transparencia?')));
+  });
+
+  it('«¿qué normatividad tiene ese?» and «¿cuándo hay que hacerlo?» refer to the last answer', () => {
+    const first = ask('¿quién participa en el 2.3?');
+    expect(ask('¿qué normatividad tiene ese?', first.context)).toMatchObject({
+      intent: 'normatividad',
+      followUp: true,
+    });
+    expect(ref(ask('¿y en cuántos días hay que hacerlo?', first.context))).toBe('guia-2017:2.3');
+  });
+});
