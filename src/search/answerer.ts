@@ -234,7 +234,11 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       DEFINITION_AFTER.exec(folded)?.[1] ??
       (DEFINITION_OF_LINK.test(folded) ? reading.links[0] : undefined);
     if (!asked) return undefined;
-    const phrase = normalName(asked);
+    // "¿qué es una minuta en el contexto del grupo?", "¿qué es X según la guía?": the qualifier names no term.
+    const phrase = normalName(asked).replace(
+      /\s+(?:en el contexto de(?:l)?|segun la guia|de acuerdo con la guia|en la guia|para la guia|dentro de la guia)\b.*$/,
+      '',
+    );
     const exact = glossaryNames.find((g) => g.name === phrase);
     if (exact) return exact.entry;
     // "¿qué es un recurso de datos, es lo mismo que un dataset?": the term is the first clause.
@@ -377,7 +381,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         // "el 4.1 de 2015 y el 1.1 de 2017": each step with the edition named after it, else any edition.
         ids.forEach((id, i) => {
           const named = editions.length > 1 ? editions[Math.min(i, editions.length - 1)] : edition;
-          const s = resolve(id, named) ?? (editions.length > 1 ? resolve(id) : undefined);
+          // "del 4.1 de 2015 y del 4.2": a step the named edition lacks comes from any edition.
+          // But "el 1.1 de la edición 2015" is that step of that edition or none.
+          const s = resolve(id, named) ?? (editions.length > 1 || i > 0 ? resolve(id) : undefined);
           if (s) pairs.push(s);
         });
       }
@@ -599,7 +605,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const nav = navFrom(first.step, navigation, intent);
       if (
         nav &&
-        /\b(paso|step)\b.*\b(despues|antes|luego|previo|anterior|after|before)\b|\b(que|what) (sigue|comes)\b/.test(
+        /\b(paso|step)\b.*\b(despues|antes|luego|previo|anterior|after|before)\b|\b(que|what) (sigue|comes)\b|\b(siguiente|proximo|next|previous) (paso|step)\b|\bpaso (siguiente|anterior|previo)\b/.test(
           reading.folded,
         )
       )
@@ -625,8 +631,23 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     return rank(reading.text, defaultGuide, edition, Math.max(0, limit)).hits;
   }
 
+  // The first answers compile V8's regular expressions and fill the stemmer and sentence memos (30–50 ms
+  // cold): pay that once here, at start-up, not on the first person's question.
+  for (const q of WARM_UP) answer(q);
   return { answer, search };
 }
+
+/** One question per path of answer(): small talk, definition, step, list, navigation, quote, refusal. */
+const WARM_UP = [
+  'hola',
+  '¿qué es un conjunto de datos?',
+  'q ay q acer en el 1.2',
+  '¿en qué pasos participa la Unidad de Transparencia?',
+  '¿qué sigue después del 2.1?',
+  '¿quién designa al administrador y en cuántos días?',
+  '¿cómo pido mis vacaciones?',
+  'what is the deadline for the catalog?',
+];
 
 /** Whether a question asks what comes next with nothing to go on (the bot may then look at team progress). */
 export function asksWhatIsNext(question: string): boolean {

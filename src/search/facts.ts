@@ -30,6 +30,8 @@ const ASKS_FOR_LIST = new RegExp(
     '\\b(cuales son )?(todos )?los plazos\\b',
     '\\b(which|what|list( all)?( the)?|all( the)?) steps\\b',
     '\\b(what|which) are the steps\\b|\\bthe steps (of|in)\\b',
+    // What a phase holds: "¿qué incluye la fase Publica?", "¿cómo se compone la primera fase?"; the index.
+    '\\b(que|como) (incluye|comprende|abarca|contiene|trae|tiene|se compone|se conforma|consta)\\b.*\\b(fase|etapa)\\b|\\b(fase|etapa)\\b.*\\b(que|cuales) pasos\\b|\\bindice\\b',
     // "¿dónde aparece el Grupo de Trabajo?": where a role takes part.
     '^(en )?donde (aparece|aparecen|participa|participan|interviene|intervienen|esta involucrad[oa])\\b',
     // A facet of a whole phase: "actividades de la fase Perfecciona", "plazos de Planea".
@@ -45,19 +47,19 @@ const ASKS_FOR_LIST = new RegExp(
 const PHASE_WORDS: Array<[RegExp, Phase]> = [
   // "la fase 3", "primera etapa": the phases by their number too.
   [
-    /\b(fase|etapa|phase)\s+(de\s+)?planea(cion)?\b|\bplanea\b|\b(fase|etapa|phase)\s+(1|uno|one)\b|\bprimera (fase|etapa)\b/,
+    /\b(fase|etapa|phase)\s+(de\s+)?planea(cion)?\b|\bplanea\b|\b(fase|etapa|phase)\s+(1|uno|one)\b|\bprimera (fase|etapa)\b|\b(plan|planning) phase\b|\bfirst phase\b/,
     'Planea',
   ],
   [
-    /\b(fase|etapa|phase)\s+(de\s+)?publica(cion)?\b|\bpublica\b(?!\s+(el|la|los|las|en|un|una|datos))|\b(fase|etapa|phase)\s+(2|dos|two)\b|\bsegunda (fase|etapa)\b/,
+    /\b(fase|etapa|phase)\s+(de\s+)?publica(cion)?\b|\bpublica\b(?!\s+(el|la|los|las|en|un|una|datos))|\b(fase|etapa|phase)\s+(2|dos|two)\b|\bsegunda (fase|etapa)\b|\b(publish|publishing|publication) phase\b|\bsecond phase\b/,
     'Publica',
   ],
   [
-    /\b(fase|etapa|phase)\s+(de\s+)?perfecciona(miento)?\b|\bperfecciona\b|\b(fase|etapa|phase)\s+(3|tres|three)\b|\btercera (fase|etapa)\b/,
+    /\b(fase|etapa|phase)\s+(de\s+)?perfecciona(miento)?\b|\bperfecciona\b|\b(fase|etapa|phase)\s+(3|tres|three)\b|\btercera (fase|etapa)\b|\b(improve|improvement|perfect|refine) phase\b|\bthird phase\b/,
     'Perfecciona',
   ],
   [
-    /\b(fase|etapa|phase)\s+(de\s+)?promueve\b|\b(fase|etapa|phase)\s+(de\s+)?promocion\b|\bpromueve\b|\b(fase|etapa|phase)\s+(4|cuatro|four)\b|\bcuarta (fase|etapa)\b/,
+    /\b(fase|etapa|phase)\s+(de\s+)?promueve\b|\b(fase|etapa|phase)\s+(de\s+)?promocion\b|\bpromueve\b|\b(fase|etapa|phase)\s+(4|cuatro|four)\b|\bcuarta (fase|etapa)\b|\b(promote|promotion) phase\b|\bfourth phase\b/,
     'Promueve',
   ],
 ];
@@ -105,7 +107,7 @@ const roleKey = (word: string) => {
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
 function roleWords(folded: string): string[] | undefined {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?:le|les|me|nos) tocan?|takes? part|is involved|are involved)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?:le|les|me|nos) tocan?|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
       folded,
     );
   // English puts the role before the verb: "in which steps does the OIC take part?".
@@ -257,8 +259,14 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
   ],
 ];
 
+/** "¿qué viene antes del 2.2?": a word that says "before" outranks "viene", which alone means next. */
+const BEFORE_WORDS = /\b(antes|anterior|previo|previa|before|previous)\b/;
+
 export function readNavigation(folded: string): Navigation | undefined {
-  for (const [pattern, nav] of NAVIGATION) if (pattern.test(folded)) return nav;
+  const order = BEFORE_WORDS.test(folded)
+    ? [...NAVIGATION.filter(([, n]) => n === 'previous'), ...NAVIGATION.filter(([, n]) => n !== 'previous')]
+    : NAVIGATION;
+  for (const [pattern, nav] of order) if (pattern.test(folded)) return nav;
   return undefined;
 }
 

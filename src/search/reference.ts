@@ -30,11 +30,15 @@ const RANGE =
   /(?:\b(?:del?|from|entre)\s+(?:(?:el\s+)?pasos?\s+|steps?\s+)?)?([1-9])[.,]([0-9])\s*(?:\b(?:al|a|hasta|to|through)\b|–|—|-)\s*(?:(?:el\s+)?pasos?\s+|steps?\s+)?([1-9])[.,]([0-9])(?!\d)/gi;
 const EDITION =
   /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/gi;
-const YEAR_BEFORE_EDITION = /\b((?:19|20)\d\d)\s+(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\b/gi;
+const YEAR_BEFORE_EDITION =
+  /\b((?:19|20)\d\d)\s+(?:ediciones|edici[oó]n|editions?|versiones|versi[oó]n|versions?|gu[ií]as?|guides?)\b/gi;
 // "¿y en el de 2017?", "la de 2015": an edition named by its year alone, after an article.
-const YEAR_AFTER_ARTICLE = /\b(?:el|la|los|las)\s+de(?:l)?\s+((?:19|20)\d\d)\b/gi;
+const YEAR_AFTER_ARTICLE = /\b(?:el|la|los|las|del)\s+de(?:l)?\s+((?:19|20)\d\d)\b/gi;
+// "¿y en 2015?": a short follow-up that is only a year names an edition.
+const YEAR_ALONE =
+  /^[\s¿¡]*(?:(?:y|e|and|ok y)\s+)?(?:(?:en|de|del|in|para|for)\s+)?(?:(?:la|el|the)\s+)?((?:19|20)\d\d)[\s?!.]*$/gi;
 const YEAR_AFTER_STEP =
-  /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bla|\bel|\bvs\.?|\bversus|\bcontra|\d[.,]\d)\s+((?:19|20)\d\d)\b/gi;
+  /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bla|\bel|\bthe|\bvs\.?|\bversus|\bcontra|\d[.,]\d)\s+((?:19|20)\d\d)\b/gi;
 const ALL_EDITIONS =
   /\b(?:(?:las|sus)\s+dos|ambas|todas\s+las|cada)\s+(?:ediciones|versiones|edicion|version|guias)\b|\b(?:both|all)\s+editions\b/i;
 
@@ -57,7 +61,7 @@ export function parseReference(text: string): Reference {
   found.sort((a, b) => a.at - b.at);
   const stepIds = [...new Set(found.map((f) => f.id))];
   const years: Array<{ at: number; year: string }> = [];
-  for (const pattern of [EDITION, YEAR_BEFORE_EDITION, YEAR_AFTER_ARTICLE]) {
+  for (const pattern of [EDITION, YEAR_BEFORE_EDITION, YEAR_AFTER_ARTICLE, YEAR_ALONE]) {
     for (const m of text.matchAll(pattern)) years.push({ at: m.index ?? 0, year: m[1] as string });
   }
   if (stepIds.length > 0 || years.length > 0) {

@@ -185,3 +185,38 @@ describe('more ways of naming phases, roles and the last answer', () => {
     expect(ref(ask('¿y en cuántos días hay que hacerlo?', first.context))).toBe('guia-2017:2.3');
   });
 });
+
+describe('phases in English, what a phase holds, «before» and bare years', () => {
+  it.each([
+    ['list the steps of the Publish phase', y('2.1', '2.2', '2.3', '2.4')],
+    ['what are the steps of the Promote phase?', y('4.1', '4.2', '4.3')],
+    ['¿qué incluye la fase Perfecciona?', y('3.1', '3.2', '3.3', '3.4')],
+    ['¿cómo se compone la primera fase?', y('1.1', '1.2', '1.3')],
+  ])('«%s» lists the phase', (q, want) => {
+    const a = ask(q);
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(want);
+  });
+
+  it('«¿qué viene antes del 3.2?» goes back, though «viene» alone means next', () => {
+    expect(ref(ask('¿qué viene antes del 3.2?'))).toBe('guia-2017:3.1');
+    expect(ref(ask('¿qué viene después del 3.2?'))).toBe('guia-2017:3.3');
+  });
+
+  it('«¿y en 2015?» after a step moves it to that edition; «¿y el del de 2017?» back', () => {
+    const first = ask('¿de qué trata el 4.1?');
+    const old = ask('¿y en 2015?', first.context);
+    expect(ref(old)).toBe('guia-2015:4.1');
+    expect(ref(ask('¿y el plazo del de 2017?', old.context))).toBe('guia-2017:4.1');
+  });
+
+  it('a step named with one edition is that edition’s or none; the next step needs none', () => {
+    expect(ask('¿cuál es el plazo del paso 1.1 de la edición 2015?').outcome).toBe('no_match');
+    expect(ids(ask('involucrados del 4.1 de 2015 y del 4.3'))).toEqual(['guia-2015:4.1', 'guia-2017:4.3']);
+  });
+
+  it('«mil gracias, muy útil» is small talk; «¿qué es X según la guía?» defines X', () => {
+    expect(ask('mil gracias, muy útil').outcome).toBe('small_talk');
+    expect(ask('¿qué es la Minuta según la guía?').term?.term).toBe('Minuta');
+  });
+});
