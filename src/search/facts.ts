@@ -93,21 +93,25 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide',
+  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
+// Singular, not stemmed: a stem would make «administradoras de datos» (the data areas) the «Administrador
+// de Datos».
 const roleKey = (word: string) => {
   const w = fold(word);
-  return wordKey(
-    w.length > 4 && w.endsWith('es') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w,
-  );
+  return w.length > 4 && /[^aeiou]es$/.test(w)
+    ? w.slice(0, -2)
+    : w.length > 3 && w.endsWith('s')
+      ? w.slice(0, -1)
+      : w;
 };
 
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
 function roleWords(folded: string): string[] | undefined {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?:le|les|me|nos) tocan?|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
       folded,
     );
   // English puts the role before the verb: "in which steps does the OIC take part?".
@@ -135,29 +139,50 @@ const REGULATION_NOUN =
 function regulationWords(folded: string): string[] | undefined {
   const at = folded.search(REGULATION_NOUN);
   if (at < 0) return undefined;
-  const tokens = words(folded.slice(at)).filter(
-    (w) => (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) && w.length > 1 && !/^\d+$/.test(w),
+  // The name ends at the first stop or "sin…" ("el decreto de datos abiertos, sin otra norma").
+  const name = folded.slice(at).split(/[?¿!.;,]|\bsin\b/)[0] ?? '';
+  const tokens = words(name).filter(
+    (w) =>
+      (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) &&
+      !REGULATION_NOISE.has(w) &&
+      w.length > 1 &&
+      !/^\d+$/.test(w),
   );
   // A bare "ley" or "normas" names no regulation in particular.
   return tokens.length > 1 ? tokens : undefined;
 }
 
+/** Words after a regulation's name that only say "its regulations" ("…en su normatividad"). */
+const REGULATION_NOISE = wordSet(
+  'normatividad normativa fundamento cumplimiento cumple cumplen unica unico solo solamente',
+);
+
+const cites = (item: string, keys: string[]) => {
+  const have = words(item).map(roleKey);
+  return keys.every((k) => have.some((h) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5)))));
+};
+
 /** The first of the step's regulations that holds every word named (stems, or their first letters). */
 export function citedRegulation(step: Step, wanted: string[]): string | undefined {
   const keys = wanted.map(roleKey);
-  return step.regulations.find((item) => {
-    const have = words(item).map(roleKey);
-    return keys.every((k) => have.some((h) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5)))));
-  });
+  return step.regulations.find((item) => cites(item, keys));
 }
+
+/**
+ * "solo", "únicamente", "nada más", "sin nadie más", "only": the list wants the steps where the role (or
+ * regulation) named is the only one, not merely one of them.
+ */
+const EXCLUSIVE =
+  /\b(unic[oa]s?|unicamente|solo|solamente|nada mas|exclusivamente|only|sin (nadie|otr[oa]s?|ningun[oa]?)|no one else|nobody else)\b/;
 
 /** Whether one of the step's Involucrados holds every word of the role (stems compared). */
 export function stepHasRole(step: Step, role: string[]): boolean {
-  const wanted = role.map(roleKey);
-  return step.involved.some((item) => {
-    const keys = new Set(words(item).map(roleKey));
-    return wanted.every((k) => keys.has(k));
-  });
+  return step.involved.some((item) => itemIsRole(item, role));
+}
+
+function itemIsRole(item: string, role: string[]): boolean {
+  const keys = new Set(words(item).map(roleKey));
+  return role.every((w) => keys.has(roleKey(w)));
 }
 
 export interface ListRequest {
@@ -168,6 +193,8 @@ export interface ListRequest {
   roleVariants?: string[][];
   /** Regulation words, when the list is "steps that cite X". */
   regulationWords?: string[];
+  /** "solo", "únicamente": the role or regulation is the step's only one. */
+  exclusive?: boolean;
   /** The facet the list shows: the deadline for deadline lists, the role for role lists. */
   intent: 'plazo' | 'involucrados' | 'normatividad' | 'resumen';
   /** True when the question names no fact to filter by (a list of every step of the edition). */
@@ -213,6 +240,7 @@ export function readListRequest(folded: string): ListRequest | undefined {
     intent,
     everything: !filter.phase && !filter.days && !filter.recurrence && !role && !regulation,
   };
+  if ((role || regulation) && EXCLUSIVE.test(folded)) request.exclusive = true;
   if (regulation) {
     request.regulationWords = regulation;
     filter.regulation = regulation.join(' ');
@@ -232,10 +260,23 @@ export function filterSteps(steps: readonly Step[], request: ListRequest): Step[
       (filter.days === undefined || s.deadline.days === filter.days) &&
       (!filter.dayKind || s.deadline.dayKind === filter.dayKind) &&
       (!filter.recurrence || s.deadline.recurrence === filter.recurrence) &&
-      (!request.roleWords ||
-        [request.roleWords, ...(request.roleVariants ?? [])].some((r) => stepHasRole(s, r))) &&
-      (!request.regulationWords || citedRegulation(s, request.regulationWords) !== undefined),
+      (!request.roleWords || hasRole(s, request)) &&
+      (!request.regulationWords || hasRegulation(s, request.regulationWords, request.exclusive === true)),
   );
+}
+
+function hasRole(step: Step, request: ListRequest): boolean {
+  const names = [request.roleWords ?? [], ...(request.roleVariants ?? [])];
+  const isIt = (item: string) => names.some((r) => itemIsRole(item, r));
+  return request.exclusive ? step.involved.every(isIt) : step.involved.some(isIt);
+}
+
+function hasRegulation(step: Step, wanted: string[], exclusive: boolean): boolean {
+  const keys = wanted.map(roleKey);
+  const isIt = (item: string) => cites(item, keys);
+  return exclusive
+    ? step.regulations.length > 0 && step.regulations.every(isIt)
+    : step.regulations.some(isIt);
 }
 
 export type Navigation = 'next' | 'previous' | 'first' | 'last';

@@ -220,3 +220,27 @@ describe('phases in English, what a phase holds, «before» and bare years', () 
     expect(ask('¿qué es la Minuta según la guía?').term?.term).toBe('Minuta');
   });
 });
+
+describe('«solo», «únicamente»: the only role or regulation of a step', () => {
+  it('lists the steps where the Administrador de Datos Abiertos takes part alone', () => {
+    const a = ask('¿qué pasos hace únicamente el Administrador de Datos Abiertos, sin nadie más?');
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(y('2.3', '2.4', '3.1'));
+    // Without «únicamente» it is every step where the role takes part.
+    expect(ask('¿en qué pasos participa el Administrador de Datos Abiertos?').steps.length).toBeGreaterThan(
+      3,
+    );
+  });
+
+  it('lists the steps whose only regulation is the Decreto', () => {
+    const only = ids(ask('¿qué pasos cumplen solo con el Decreto de Datos Abiertos?'));
+    const any = ids(ask('¿qué pasos citan el Decreto de Datos Abiertos?'));
+    expect(only.length).toBeGreaterThan(0);
+    expect(only.length).toBeLessThan(any.length);
+    for (const id of only) expect(any).toContain(id);
+  });
+
+  it('the data areas («administradoras de datos») are not the Administrador de Datos', () => {
+    expect(ids(ask('¿qué pasos le tocan solo al administrador de datos?'))).toEqual(y('2.3', '2.4', '3.1'));
+  });
+});
