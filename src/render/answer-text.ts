@@ -296,6 +296,12 @@ function listTitle(answer: Answer, guides: Guides, language: Language): string {
     parts.push(
       en ? `repeated ${RECURRENCE[f.recurrence].en}` : `que se repiten ${RECURRENCE[f.recurrence].es}`,
     );
+  if (f?.dependsOn)
+    parts.push(
+      en
+        ? `whose deadline depends on «${escapeUserText(f.dependsOn)}»`
+        : `cuyo plazo depende de «${escapeUserText(f.dependsOn)}»`,
+    );
   if (f?.regulation)
     parts.push(
       en

@@ -16,6 +16,8 @@ export interface ListFilter {
   role?: string;
   /** The regulation as the question names it ("la Ley General de Transparencia"). */
   regulation?: string;
+  /** What the deadline depends on, as the question names it ("el Plan de Apertura"). */
+  dependsOn?: string;
 }
 
 /** A question that asks for several steps at once. */
@@ -152,6 +154,19 @@ function regulationWords(folded: string): string[] | undefined {
   return tokens.length > 1 ? tokens : undefined;
 }
 
+/** "…cuyo plazo depende de lo que marque el Plan de Apertura": what the deadline is tied to. */
+const DEPENDS_ON =
+  /\b(?:depende(?:n)?\s+de(?:l)?|segun|conforme a(?:l)?|de acuerdo con|sujet[oa]s? a(?:l)?|depends on|according to)\s+(.*)$/;
+const DEPENDS_NOISE = wordSet(
+  'lo que marque marquen diga digan indique indiquen recomiende recomienden establezca sea sean despues posteriormente the what says',
+);
+
+function dependsOnWords(folded: string): string[] | undefined {
+  const rest = DEPENDS_ON.exec(folded)?.[1]?.split(/[?¿!.;,]/)[0] ?? '';
+  const tokens = words(rest).filter((w) => !isStopWord(w) && !DEPENDS_NOISE.has(w) && w.length > 1);
+  return tokens.length > 0 ? tokens : undefined;
+}
+
 /** Words after a regulation's name that only say "its regulations" ("…en su normatividad"). */
 const REGULATION_NOISE = wordSet(
   'normatividad normativa fundamento cumplimiento cumple cumplen unica unico solo solamente',
@@ -195,6 +210,8 @@ export interface ListRequest {
   regulationWords?: string[];
   /** "solo", "únicamente": the role or regulation is the step's only one. */
   exclusive?: boolean;
+  /** Words the deadline must hold: "¿qué pasos tienen un plazo que depende del Plan de Apertura?". */
+  dependsOnWords?: string[];
   /** The facet the list shows: the deadline for deadline lists, the role for role lists. */
   intent: 'plazo' | 'involucrados' | 'normatividad' | 'resumen';
   /** True when the question names no fact to filter by (a list of every step of the edition). */
@@ -241,6 +258,13 @@ export function readListRequest(folded: string): ListRequest | undefined {
     everything: !filter.phase && !filter.days && !filter.recurrence && !role && !regulation,
   };
   if ((role || regulation) && EXCLUSIVE.test(folded)) request.exclusive = true;
+  const dependsOn = role || regulation ? undefined : dependsOnWords(folded);
+  if (dependsOn) {
+    request.dependsOnWords = dependsOn;
+    request.intent = 'plazo';
+    request.everything = false;
+    filter.dependsOn = dependsOn.join(' ');
+  }
   if (regulation) {
     request.regulationWords = regulation;
     filter.regulation = regulation.join(' ');
@@ -261,7 +285,8 @@ export function filterSteps(steps: readonly Step[], request: ListRequest): Step[
       (!filter.dayKind || s.deadline.dayKind === filter.dayKind) &&
       (!filter.recurrence || s.deadline.recurrence === filter.recurrence) &&
       (!request.roleWords || hasRole(s, request)) &&
-      (!request.regulationWords || hasRegulation(s, request.regulationWords, request.exclusive === true)),
+      (!request.regulationWords || hasRegulation(s, request.regulationWords, request.exclusive === true)) &&
+      (!request.dependsOnWords || cites(s.deadline.text, request.dependsOnWords.map(roleKey))),
   );
 }
 

@@ -244,3 +244,17 @@ describe('«solo», «únicamente»: the only role or regulation of a step', () 
     expect(ids(ask('¿qué pasos le tocan solo al administrador de datos?'))).toEqual(y('2.3', '2.4', '3.1'));
   });
 });
+
+describe('steps by what their deadline depends on, and «qué pide hacer»', () => {
+  it('lists the steps whose deadline follows the Plan de Apertura', () => {
+    const a = ask('¿qué pasos tienen un plazo que depende de lo que marque el Plan de Apertura?');
+    expect(a).toMatchObject({ outcome: 'list', intent: 'plazo' });
+    expect(a.steps.length).toBeGreaterThan(0);
+    for (const s of a.steps) expect(s.deadline.text).toContain('Plan de Apertura');
+    expect(a.steps.length).toBeLessThan(14);
+  });
+
+  it('«¿qué pide hacer el 2.4?» asks for the activities', () => {
+    expect(ask('¿qué pide hacer el 2.4?').intent).toBe('actividades');
+  });
+});
