@@ -302,7 +302,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
 
     const one = (step: Step, i: Intent, extra: Partial<Answer> = {}): Answer => {
-      const quotes = i === 'definicion' ? [] : findQuotes(reading.text, step).map((q) => ({ ...q, step }));
+      const quotes =
+        i === 'definicion' ? [] : findQuotes(reading.text, step, i === 'plazo').map((q) => ({ ...q, step }));
       return {
         ...base,
         outcome: 'answered',

@@ -31,7 +31,8 @@ const FACET_KEYS = new Set(
 const DETAIL_WORDS = new Set(['dias', 'dia', 'semestre', 'veces', 'formatos', 'days']);
 
 const MAX_QUOTES = 2;
-const MAX_QUOTE_CHARS = 420;
+// An enumeration of the guide's (step 2.3's three media) runs to some 660 characters.
+const MAX_QUOTE_CHARS = 720;
 
 /** Stemming is the slow part: a bounded memo of word → key. */
 const memo = new Map<string, string>();
@@ -61,16 +62,34 @@ function keysOf(text: string): Set<string> {
 /** A sentence longer than this is a list ("La Guía recomienda: que…; contar con…; …"): quote its clauses. */
 const LONG_SENTENCE = 240;
 
-/** A step's sentences, each with where it is; a long list-like sentence as its clauses. */
-function sentences(step: Step): Quote[] {
-  const out: Quote[] = [];
-  for (const s of step.summary.split(/(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ¿«"])/u)) {
-    const text = s.trim();
+/** The other branch of a condition: "Si la respuesta es afirmativa, … Si es negativa, …". */
+const OTHER_BRANCH =
+  /^(si es negativa|si no|si la respuesta es negativa|en caso contrario|de lo contrario)\b/iu;
+
+/**
+ * A step's sentences, each with where it is and the text to quote: a long list-like sentence as its
+ * clauses, but a clause that opens an enumeration ("…son tres: servicios web o API, …;") quotes the whole
+ * enumeration, and a condition quotes its other branch too, so a quote never stops halfway through an answer.
+ */
+function sentences(step: Step): Array<{ text: string; quote: Quote }> {
+  const out: Array<{ text: string; quote: Quote }> = [];
+  const summary = step.summary.split(/(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ¿«"])/u).map((s) => s.trim());
+  summary.forEach((text, i) => {
+    const next = summary[i + 1];
+    const shown = next && /^si\s/iu.test(text) && OTHER_BRANCH.test(next) ? `${text} ${next}` : text;
     const parts = text.length > LONG_SENTENCE ? text.split(/(?<=;)\s+|(?<=:)\s+(?=que\s)/u) : [text];
-    for (const part of parts) if (part.trim().length > 20) out.push({ text: part.trim(), source: 'summary' });
-  }
-  for (const a of step.activities) out.push({ text: a, source: 'activity' });
-  out.push({ text: step.deadline.text, source: 'deadline' });
+    parts.forEach((part, at) => {
+      const clause = part.trim();
+      if (clause.length <= 20) return;
+      const opensList = parts.length > 1 && at === 0 && /:\s/u.test(clause);
+      out.push({
+        text: clause,
+        quote: { text: parts.length > 1 ? (opensList ? text : clause) : shown, source: 'summary' },
+      });
+    });
+  });
+  for (const a of step.activities) out.push({ text: a, quote: { text: a, source: 'activity' } });
+  out.push({ text: step.deadline.text, quote: { text: step.deadline.text, source: 'deadline' } });
   return out;
 }
 
@@ -90,7 +109,7 @@ const sentenceKeys = new WeakMap<Step, Keyed[]>();
 function keyedSentences(step: Step): Keyed[] {
   let keyed = sentenceKeys.get(step);
   if (!keyed) {
-    const all = sentences(step).map((quote) => ({ quote, keys: keysOf(quote.text) }));
+    const all = sentences(step).map(({ text, quote }) => ({ quote, keys: keysOf(text) }));
     const df = new Map<string, number>();
     for (const { keys } of all) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
     const rarity = new Map([...df].map(([k, n]) => [k, Math.log(1 + all.length / n)]));
@@ -110,8 +129,10 @@ function keyedSentences(step: Step): Keyed[] {
  * asks for no more than the step or a facet of it. A sentence qualifies when it holds a word of the question
  * that the step's title does not (the detail) and at least two of the question's words in all.
  */
-export function findQuotes(question: string, step: Step): Quote[] {
+export function findQuotes(question: string, step: Step, asksForTime = false): Quote[] {
   const asked = keysOf(question);
+  // "¿en cuánto tiempo…?" asks for a number of days, whatever words it uses.
+  if (asksForTime) asked.add(key('dias'));
   let title = titleKeys.get(step);
   if (!title) {
     title = keysOf(step.title);
@@ -146,8 +167,10 @@ export function findQuotes(question: string, step: Step): Quote[] {
   });
   scored.sort((a, b) => b.score - a.score || a.at - b.at);
   const best = scored[0]?.score ?? 0;
+  // Two clauses of one enumeration quote the same text: once is enough.
+  const seen = new Set<string>();
   return scored
-    .filter((s) => s.score >= best * 0.75)
+    .filter((s) => s.score >= best * 0.75 && !seen.has(s.quote.text) && seen.add(s.quote.text))
     .slice(0, MAX_QUOTES)
     .map(({ quote }) => ({
       ...quote,

@@ -258,3 +258,23 @@ describe('steps by what their deadline depends on, and «qué pide hacer»', () 
     expect(ask('¿qué pide hacer el 2.4?').intent).toBe('actividades');
   });
 });
+
+describe('a quote never stops halfway through the answer', () => {
+  it('quotes the whole enumeration when the question asks for what it lists', () => {
+    const a = ask('¿qué medios de distribución puede usar la institución?');
+    const quoted = a.quotes.map((x) => x.text).join(' ');
+    expect(quoted).toContain('servicios web o API');
+    expect(quoted).toContain('alimentadores de noticias');
+  });
+
+  it('quotes the other branch of a condition («Si es negativa…»)', () => {
+    const a = ask('si el reporte del ciudadano no procede, ¿con qué le contesto?');
+    expect(a.quotes.map((x) => x.text).join(' ')).toContain('fundamento jurídico');
+  });
+
+  it('a deadline question quotes the sentence with the number of days', () => {
+    const a = ask('¿en cuánto tiempo hay que contestar un reporte ciudadano?');
+    expect(a).toMatchObject({ intent: 'plazo' });
+    expect(a.quotes.map((x) => x.text).join(' ')).toContain('30 (treinta) días');
+  });
+});
