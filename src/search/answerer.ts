@@ -438,17 +438,13 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const g = edition ?? preferred;
       // A role the glossary knows counts under any of its names ("Enlace Institucional", "Enlace de Datos").
       if (list.roleWords) {
-        const named = list.roleWords.join(' ');
-        const entry = glossaryNames.find(
-          (n) =>
-            normalName(n.name).replace(/\b(de|del|la|el|los|las)\b\s*/g, '') ===
-            named.replace(/\b(de|del|la|el|los|las)\b\s*/g, ''),
-        )?.entry;
+        const asked = list.roleWords.join(' ');
+        const entry = glossaryNames.find((n) => contentWords(n.name).join(' ') === asked)?.entry;
         // A variant shorter than the name asked ("Administrador de Datos") would also find other roles
         // ("áreas administradoras de datos"): only as specific ones count.
         if (entry)
           list.roleVariants = [entry.term, ...entry.aliases]
-            .map((name) => words(fold(name)).filter((w) => !/^(de|del|la|el|los|las|y)$/.test(w)))
+            .map(contentWords)
             .filter((w) => w.length >= (list.roleWords?.length ?? 0));
       }
       const matching = g ? filterSteps(g.steps, list) : [];
@@ -664,6 +660,10 @@ function normalName(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A name's words without articles and "de"/"y", folded: "la Unidad de Transparencia" → unidad transparencia. */
+const contentWords = (name: string): string[] =>
+  words(fold(name)).filter((w) => !/^(de|del|la|el|los|las|y)$/.test(w));
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
