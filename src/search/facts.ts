@@ -5,7 +5,7 @@
  */
 import { compareStepIds } from '../content/guides.ts';
 import type { Guide, Phase, Recurrence, Step } from '../content/model.ts';
-import { fold, isStopWord, wordKey, wordSet, words } from './text.ts';
+import { fold, isStopWord, wordSet, words } from './text.ts';
 
 export interface ListFilter {
   phase?: Phase;

@@ -143,6 +143,18 @@ export const BLIND_SETS: readonly BlindSet[] = [
     status: 'steered',
     written: '2026-12-02',
   },
+  {
+    name: 'heldout-2026-12-02c',
+    file: fileURLToPath(new URL('./heldout-2026-12-02c.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02d',
+    file: fileURLToPath(new URL('./heldout-2026-12-02d.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
 ];
 
 export const BLIND_KINDS = [
