@@ -146,13 +146,15 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02c',
     file: fileURLToPath(new URL('./heldout-2026-12-02c.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02C-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02d',
     file: fileURLToPath(new URL('./heldout-2026-12-02d.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02D-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
 ];
