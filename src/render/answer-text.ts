@@ -281,7 +281,9 @@ function listTitle(answer: Answer, guides: Guides, language: Language): string {
   const guide = f ? guides.get(f.guide) : undefined;
   const en = language === 'en';
   const parts: string[] = [];
-  if (f?.phase) parts.push(en ? `in the ${f.phase} phase` : `de la fase ${f.phase}`);
+  if (f?.phases)
+    parts.push(en ? `in the ${f.phases.join(' and ')} phases` : `de las fases ${f.phases.join(' y ')}`);
+  else if (f?.phase) parts.push(en ? `in the ${f.phase} phase` : `de la fase ${f.phase}`);
   if (f?.days) {
     const kind = f.dayKind
       ? en

@@ -222,9 +222,27 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     return [...new Set([...onlyGuideWords(question), ...common.map((t) => t.word)])];
   }
 
-  function definitionTerm(reading: Reading): GlossaryEntry | undefined {
+  /**
+   * The glossary term a question asks about: the whole question, or one of its sentences ("¿qué es ADELA?
+   * me lo preguntaron en una reunión"); after a definition, "¿y el DCAT?" asks for another term.
+   */
+  function definitionTerm(reading: Reading, previous?: ConversationContext): GlossaryEntry | undefined {
     if (glossaryNames.length === 0) return undefined;
-    const folded = reading.folded
+    if (previous?.intent === 'definicion' && reading.continues) {
+      const name = normalName(reading.folded.replace(/^[\s¿¡]*(?:y|and|e)\s+(?:(?:lo de|eso de)\s+)?/, ''));
+      const next = glossaryNames.find((g) => g.name === name);
+      if (next) return next.entry;
+    }
+    const sentences = reading.folded.split(/[?!]+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+    for (const sentence of sentences.length > 1 ? [reading.folded, ...sentences] : [reading.folded]) {
+      const found = termAskedIn(sentence, reading);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  function termAskedIn(text: string, reading: Reading): GlossaryEntry | undefined {
+    const folded = text
       .replace(/[¿?¡!"«»“”]|\.(?!\w)/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
@@ -337,7 +355,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word));
 
     // 1. "¿Qué es ADELA?": the glossary.
-    const term = definitionTerm(reading);
+    const term = definitionTerm(reading, previous);
     if (term) {
       const steps = term.steps.map(findStep).filter((s): s is Step => s !== undefined);
       return {
@@ -380,11 +398,22 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         }
       } else {
         // "el 4.1 de 2015 y el 1.1 de 2017": each step with the edition named after it, else any edition.
+        // Several steps: the edition named after each one ("del 1.1 y del 4.1 de 2015"), else the default.
+        const years = ids.length > 1 ? reference.stepYears : [];
+        const anyYear = years.some((y) => y !== undefined);
         ids.forEach((id, i) => {
-          const named = editions.length > 1 ? editions[Math.min(i, editions.length - 1)] : edition;
-          // "del 4.1 de 2015 y del 4.2": a step the named edition lacks comes from any edition.
-          // But "el 1.1 de la edición 2015" is that step of that edition or none.
-          const s = resolve(id, named) ?? (editions.length > 1 || i > 0 ? resolve(id) : undefined);
+          const year = years[i];
+          const named = anyYear
+            ? year
+              ? guideOfYear(guides, year)
+              : undefined
+            : editions.length > 1
+              ? editions[Math.min(i, editions.length - 1)]
+              : edition;
+          // "el 1.1 de la edición 2015" is that step of that edition or none; a step with no edition of its
+          // own comes from the default one.
+          const s =
+            resolve(id, named) ?? (editions.length > 1 || (anyYear && !year) ? resolve(id) : undefined);
           if (s) pairs.push(s);
         });
       }

@@ -9,6 +9,8 @@ import { fold, isStopWord, wordSet, words } from './text.ts';
 
 export interface ListFilter {
   phase?: Phase;
+  /** Two or more phases named together ("la fase 1 y la fase 4"). */
+  phases?: Phase[];
   days?: number;
   dayKind?: 'naturales' | 'hábiles';
   recurrence?: Recurrence;
@@ -31,7 +33,9 @@ const ASKS_FOR_LIST = new RegExp(
     '\\bque (plazos|fechas|vencimientos) hay\\b',
     '\\b(cuales son )?(todos )?los plazos\\b',
     '\\b(which|what|list( all)?( the)?|all( the)?) steps\\b',
-    '\\b(what|which) are the steps\\b|\\bthe steps (of|in)\\b',
+    '\\b(what|which) are the steps\\b|\\bthe steps (of|in|where)\\b|\\bfull list\\b|\\blist of (all )?(the )?steps\\b',
+    // "muéstrame la fase Perfecciona (completa)".
+    '\\b(muestrame|dame|ensename|show me) (toda )?(la|the) (fase|etapa|phase)\\b|\\b(fase|etapa) \\w+ completa\\b',
     // What a phase holds: "¿qué incluye la fase Publica?", "¿cómo se compone la primera fase?"; the index.
     '\\b(que|como) (incluye|comprende|abarca|contiene|trae|tiene|se compone|se conforma|consta)\\b.*\\b(fase|etapa)\\b|\\b(fase|etapa)\\b.*\\b(que|cuales) pasos\\b|\\bindice\\b',
     // "¿dónde aparece el Grupo de Trabajo?": where a role takes part.
@@ -118,13 +122,16 @@ function roleWords(folded: string): string[] | undefined {
     );
   // English puts the role before the verb: "in which steps does the OIC take part?".
   const before =
-    /\bsteps?\s+(?:does|do|is|are)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
+    /\bsteps?\s+(?:does|do|is|are|where|in which|that)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
       folded,
     )?.[1];
   // The role ends at the first stop: "¿qué pasos me tocan como OIC? lo necesito para…".
   const rest = (m?.[2] ?? '').split(/[?¿!.;,]/)[0] ?? '';
-  const after = words(rest).length > 0 ? rest : (before ?? '');
-  const tokens = words(after)
+  const named = (text: string) => words(text).filter((w) => !ROLE_NOISE.has(w) && !isStopWord(w));
+  const after = named(rest).length > 0 ? rest : (before ?? '');
+  // An acronym names the role by itself: "the Internal Control Body (OIC)" is the OIC.
+  const acronym = words(after).find((w) => ROLE_ACRONYMS.has(w));
+  const tokens = (acronym ? words(ROLE_ACRONYMS.get(acronym) ?? '') : words(after))
     .flatMap((w) => words(ROLE_ACRONYMS.get(w) ?? w))
     .filter(
       (w) =>
@@ -224,6 +231,8 @@ export function readListRequest(folded: string): ListRequest | undefined {
   const filter: ListFilter = {};
   const phase = readPhase(folded);
   if (phase) filter.phase = phase;
+  const phases = readPhases(folded);
+  if (phases.length > 1) filter.phases = phases;
   const days =
     /\b(\d{1,3})\s*(?:-?(calendar|working|business)\s+)?(?:dias?|days?)\b(?:\s+(naturales|habiles|calendar|working|business))?/.exec(
       folded,
@@ -280,7 +289,7 @@ export function filterSteps(steps: readonly Step[], request: ListRequest): Step[
   const { filter } = request;
   return steps.filter(
     (s) =>
-      (!filter.phase || s.phase === filter.phase) &&
+      (filter.phases ? filter.phases.includes(s.phase) : !filter.phase || s.phase === filter.phase) &&
       (filter.days === undefined || s.deadline.days === filter.days) &&
       (!filter.dayKind || s.deadline.dayKind === filter.dayKind) &&
       (!filter.recurrence || s.deadline.recurrence === filter.recurrence) &&
@@ -338,9 +347,13 @@ export function readNavigation(folded: string): Navigation | undefined {
 
 /** The phase a question names ("fase Publica", "Perfecciona"), if any. */
 export function readPhase(folded: string): Phase | undefined {
-  let phase: Phase | undefined;
-  for (const [pattern, p] of PHASE_WORDS) if (pattern.test(folded)) phase = p;
-  return phase;
+  const phases = readPhases(folded);
+  return phases[phases.length - 1];
+}
+
+/** Every phase a question names, in the guide's order ("pasos de Perfecciona y Promueve"). */
+function readPhases(folded: string): Phase[] {
+  return PHASE_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, p]) => p);
 }
 
 /**

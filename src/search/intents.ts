@@ -52,7 +52,7 @@ export const INTENTS = {
     example: { es: '¿quién participa en el paso 1.2?', en: 'who is involved in step 1.2?' },
   },
   plazo: {
-    cues: /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencen|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|de manera continua|continuamente|periodicidad|tiempo (para|de|maximo)( el)? cumplimiento|tiempo para|tiempo maximo|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
+    cues: /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencen|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|de manera continua|continuamente|periodicidad|tiempos? (para|de|maximo)( el)? cumplimiento|habiles|naturales|working days|calendar days|time ?frame|timeline|tiempo para|tiempo maximo|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
     words: [
       'plazo',
       'plazos',
@@ -133,7 +133,7 @@ export const INTENT_WORDS: readonly string[] = [
  * multiword cues ("takes part", "forma parte"), whose words would otherwise count as a topic.
  */
 const INTENT_PHRASES =
-  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempo\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b/giu;
+  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempos?\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b/giu;
 
 export const stripIntentPhrases = (text: string): string => text.replace(INTENT_PHRASES, ' ');
 

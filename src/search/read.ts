@@ -81,6 +81,8 @@ const NUMBER_WORDS: Record<string, string> = {
 const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 // "paso uno punto dos", "el tres.uno", "dos . cuatro".
 const SPELLED_STEP = loose(`(${NUMBER}|[1-9])(?:\\s+(?:punto|point|dot)\\s+|\\s*\\.\\s*)(${NUMBER}|\\d)`);
+// "paso cuatro uno": after «paso» two number words are a step id even without «punto».
+const SPELLED_AFTER_PASO = loose(`(paso|step)\\s+(${NUMBER})\\s+(${NUMBER})`);
 
 /** SMS and chat spellings → the word (whole words only, so "quiero" and "x.com" are left alone). */
 const SMS: Array<[RegExp, string]> = [
@@ -97,7 +99,11 @@ const SMS: Array<[RegExp, string]> = [
   [loose('info'), 'información'],
   [loose('tngo|tengoo'), 'tengo'],
   // A dropped h: "q ay q acer", "q se ase".
-  [loose('ay'), 'hay'],
+  [loose('ay|ai'), 'hay'],
+  [loose('n'), 'en'],
+  [loose('dspues|dsps|despues|dspués'), 'después'],
+  [loose('qien|qienes'), 'quien'],
+  [loose('trs'), 'tres'],
   [loose('acer|aser'), 'hacer'],
   [loose('ace|ase'), 'hace'],
   [loose('dl'), 'del'],
@@ -121,12 +127,14 @@ const SMS: Array<[RegExp, string]> = [
  */
 const OPENINGS = [
   'hola+|holi|buen(os|as)? (dias|tardes|noches)|buen dia|buenas|que tal|saludos|hey|hi|hello|good (morning|afternoon|evening)',
-  'oye|oiga|oigan|disculpa(me)?|disculpe|disculpen|perdon( por la molestia)?|perdona|una pregunta|una duda|tengo una (duda|pregunta)|pregunta|consulta|estimad[oa]s?|bot',
+  'oye|oiga|oigan|disculpa(me)?|disculpe|disculpen|perdon( por (la molestia|la insistencia|molestar|tanta pregunta))?|perdona|una pregunta|una duda|tengo una (duda|pregunta)|pregunta|consulta|estimad[oa]s?|bot',
   '(me |nos )?(podrias|puedes|podria|pudieras|podrian|pueden|puede) (decir|indicar|explicar|ayudar|informar|confirmar|compartir)(me|nos)?( con| a saber)?',
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
   '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',
   'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|ahora( bien)?',
+  // "soy del área jurídica, …": who asks, not what; «área» would read as «who takes part».
+  'soy (del|de la|de) (area|unidad|direccion|equipo|oficina|coordinacion)[^,.?¿]*',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
   'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please',
 ];
@@ -179,10 +187,12 @@ export function readQuestion(raw: unknown): Reading {
       .replace(/[/.]+$/, ''),
   );
   let text = original.replace(EMAIL, ' ').replace(URL, ' ').replace(AT_NAME, ' ');
-  text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => {
-    const digit = (w: string) => NUMBER_WORDS[fold(w)] ?? w;
-    return `${digit(a)}.${digit(b)}`;
-  });
+  const digit = (w: string) => NUMBER_WORDS[fold(w)] ?? w;
+  text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => `${digit(a)}.${digit(b)}`);
+  text = text.replace(
+    SPELLED_AFTER_PASO,
+    (_m, p: string, a: string, b: string) => `${p} ${digit(a)}.${digit(b)}`,
+  );
   const language = detectLanguage(original);
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
   if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);

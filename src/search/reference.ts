@@ -13,6 +13,11 @@ export interface Reference {
   editionYear?: string;
   /** Every edition year the question names, in order ("el 4.1 de 2015 y el de 2017"). */
   editionYears: string[];
+  /**
+   * The edition year named right after each step id (before the next one), aligned with stepIds:
+   * "normatividad del 1.1 y del 4.1 de 2015" → [undefined, "2015"].
+   */
+  stepYears: Array<string | undefined>;
   /** "en las dos ediciones", "en ambas ediciones", "both editions": every edition side by side. */
   allEditions: boolean;
   /** "del 1.1 al 1.3": the first and last ids of a range (the answerer expands it over a guide). */
@@ -38,7 +43,7 @@ const YEAR_AFTER_ARTICLE = /\b(?:el|la|los|las|del)\s+de(?:l)?\s+((?:19|20)\d\d)
 const YEAR_ALONE =
   /^[\s¿¡]*(?:(?:y|e|and|ok y)\s+)?(?:(?:en|de|del|in|para|for)\s+)?(?:(?:la|el|the)\s+)?((?:19|20)\d\d)[\s?!.]*$/gi;
 const YEAR_AFTER_STEP =
-  /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bla|\bel|\bthe|\bvs\.?|\bversus|\bcontra|\d[.,]\d)\s+((?:19|20)\d\d)\b/gi;
+  /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bla|\bel|\bthe|\bvs\.?|\bversus|\bcontra|\d[.,]\d,?)\s+((?:19|20)\d\d)\b/gi;
 const ALL_EDITIONS =
   /\b(?:(?:las|sus)\s+dos|ambas|todas\s+las|cada)\s+(?:ediciones|versiones|edicion|version|guias)\b|\b(?:both|all)\s+editions\b/i;
 
@@ -69,10 +74,17 @@ export function parseReference(text: string): Reference {
   }
   years.sort((a, b) => a.at - b.at);
   const editionYears = [...new Set(years.map((y) => y.year))];
+  const firstAt = stepIds.map((id) => found.find((f) => f.id === id)?.at ?? 0);
+  const stepYears = stepIds.map((_, i) => {
+    const from = firstAt[i] ?? 0;
+    const to = firstAt[i + 1] ?? Number.POSITIVE_INFINITY;
+    return years.find((y) => y.at > from && y.at < to)?.year;
+  });
   const reference: Reference = {
     stepIds,
     namedAsStep: found.some((f) => f.named),
     editionYears,
+    stepYears,
     allEditions: ALL_EDITIONS.test(text.normalize('NFD').replace(/\p{M}/gu, '')),
   };
   if (editionYears[0]) reference.editionYear = editionYears[0];

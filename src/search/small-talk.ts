@@ -11,7 +11,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(muchas gracias|mil gracias|thank you|te lo agradezco|se agradece)\b/g, ' gracias '],
   [/\b(hasta luego|hasta pronto|hasta manana|nos vemos|see you|good ?bye)\b/g, ' adios '],
   [
-    /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|good (morning|afternoon|evening)|como (estas|estan|esta|te va|les va|andas|amaneciste)|how are you|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
+    /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|good (morning|afternoon|evening)|como (estas|estan|esta|te va|les va|andas|amaneciste|vas|van)|how are you|que tengas (un )?(buen|bonito|excelente) (dia|fin de semana|fin)|que te vaya bien|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
     ' hola ',
   ],
 ];
@@ -56,7 +56,7 @@ const KINDS: Record<string, SmallTalk> = {
 
 /** Words that may surround a greeting without making it a question ("hola, ¿me ayudas por favor?"). */
 const FILLER = wordSet(
-  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all util utiles bueno buenisimo chido very useful helpful great',
+  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo util utiles bueno buenisimo chido very useful helpful great',
 );
 
 /** The kind of small talk the message is, or undefined when it holds a question. */

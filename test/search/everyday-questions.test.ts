@@ -278,3 +278,52 @@ describe('a quote never stops halfway through the answer', () => {
     expect(a.quotes.map((x) => x.text).join(' ')).toContain('30 (treinta) días');
   });
 });
+
+describe('more everyday forms', () => {
+  it('reads the edition named after each step', () => {
+    expect(ids(ask('normatividad del 1.1 y del 4.1 de 2015'))).toEqual(['guia-2015:4.1', 'guia-2017:1.1']);
+    expect(ids(ask('involucrados del 4.1, 2015 vs 2017'))).toEqual(['guia-2015:4.1', 'guia-2017:4.1']);
+  });
+
+  it('lists several phases named together', () => {
+    expect(ids(ask('pasos de la fase 2 y de la fase 3'))).toEqual(
+      y('2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '3.3', '3.4'),
+    );
+  });
+
+  it('an acronym names the role in English too', () => {
+    const a = ask('which steps does the Transparency Unit (UT) take part in?');
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa la UT?')));
+  });
+
+  it.each([
+    ['oye, perdona, ¿qué es DCAT? me lo preguntaron ayer', 'DCAT'],
+    ['perdón por la insistencia, ¿qué significa CSV?', 'CSV'],
+  ])('«%s» defines %s', (q, term) => {
+    expect(ask(q).term?.term).toBe(term);
+  });
+
+  it('«¿y el JSON?» after a definition defines the next term', () => {
+    const first = ask('¿qué es CSV?');
+    expect(ask('¿y el JSON?', first.context).term?.term).toBe('JSON');
+  });
+
+  it.each(['que tengas buen día, bye', 'qué tal, ¿cómo vas?', 'ok muchas gracias, eso era'])(
+    '«%s» is small talk',
+    (q) => {
+      expect(ask(q).outcome).toBe('small_talk');
+    },
+  );
+
+  it.each([
+    ['actividades dl paso cuatro dos', '4.2', 'actividades'],
+    ['k ai q acer n el dos.uno', '2.1', 'actividades'],
+    ['soy del área jurídica, ¿cuál es el fundamento del 2.2?', '2.2', 'normatividad'],
+    ['tiempos de cumplimiento del 3.1', '3.1', 'plazo'],
+  ])('«%s» → step %s, %s', (q, id, intent) => {
+    const a = ask(q);
+    expect(ref(a)).toBe(`guia-2017:${id}`);
+    expect(a.intent).toBe(intent);
+  });
+});
