@@ -149,6 +149,14 @@ const FAMILIES: Record<string, string> = {
   nombramos: 'designar',
   nombramiento: 'designar',
   abrir: 'apertura',
+  // "tablas" are the guide's "datos tabulares"; "valiosos" its "datos de valor".
+  tabla: 'tabulares',
+  tablas: 'tabulares',
+  tabular: 'tabulares',
+  valioso: 'valor',
+  valiosos: 'valor',
+  valiosa: 'valor',
+  valiosas: 'valor',
   // "contestar" a report is "responder" it; "El plazo de respuesta" (step 3.3).
   contestar: 'responder',
   contesta: 'responder',

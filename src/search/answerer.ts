@@ -126,6 +126,18 @@ const INTENT_AT_START =
 const DEFINITION_OF_LINK = /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa)|what\s+is|what's)$/;
 const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
 
+/** "el segundo paso de …": the nth step of a phase (first and last are navigation). */
+const ORDINAL_STEP = /\b(segundo|tercer|tercero|cuarto|second|third|fourth)\s+(?:paso|step)\b/;
+const ORDINALS: ReadonlyMap<string, number> = new Map([
+  ['segundo', 2],
+  ['second', 2],
+  ['tercer', 3],
+  ['tercero', 3],
+  ['third', 3],
+  ['cuarto', 4],
+  ['fourth', 4],
+]);
+
 /** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
 const VERB_FORM = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
 
@@ -442,8 +454,17 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       }
     }
 
-    // 3. First or last step of a phase: "¿cuál es el último paso de Planea?".
+    // 3. First or last step of a phase: "¿cuál es el último paso de Planea?"; "el segundo paso de Promueve".
     const phase = readPhase(reading.folded);
+    const nth = ORDINAL_STEP.exec(reading.folded)?.[1];
+    if (phase && nth && ids.length === 0) {
+      const g = edition ?? preferred;
+      const inPhase = (g?.steps ?? [])
+        .filter((s) => s.phase === phase)
+        .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+      const target = inPhase[(ORDINALS.get(nth) ?? 0) - 1];
+      if (target) return one(target, intent);
+    }
     if ((navigation === 'first' || navigation === 'last') && phase) {
       const g = edition ?? preferred;
       const target = g && navigate(g, navigation, undefined, phase);
@@ -631,7 +652,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const nav = navFrom(first.step, navigation, intent);
       if (
         nav &&
-        /\b(paso|step)\b.*\b(despues|antes|luego|previo|anterior|after|before)\b|\b(que|what) (sigue|comes)\b|\b(siguiente|proximo|next|previous) (paso|step)\b|\bpaso (siguiente|anterior|previo)\b/.test(
+        /\b(paso|step)\b.*\b(despues|antes|luego|previo|anterior|after|before)\b|\b(que|what) (sigue|comes)\b|\b(siguiente|proximo|next|previous) (paso|step)\b|\bpaso (siguiente|anterior|previo|sigue|viene)\b/.test(
           reading.folded,
         )
       )

@@ -317,7 +317,7 @@ export type Navigation = 'next' | 'previous' | 'first' | 'last';
 
 const NAVIGATION: Array<[RegExp, Navigation]> = [
   [
-    /\b(que|cual) (sigue|viene|toca)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
+    /\b(que|cual) (paso )?(sigue|viene|toca)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
     'next',
   ],
   [

@@ -327,3 +327,21 @@ describe('more everyday forms', () => {
     expect(a.intent).toBe(intent);
   });
 });
+
+describe('tables, «qué paso sigue» and the nth step of a phase', () => {
+  it('«tablas» and «tabular data» are the guide’s «datos tabulares»', () => {
+    for (const q of ['¿qué formato abierto se recomienda para tablas?', 'which format for tabular data?']) {
+      const a = ask(q);
+      expect(ref(a)).toBe('guia-2017:2.1');
+      expect(a.quotes.map((x) => x.text).join(' ')).toContain('CSV para datos tabulares');
+    }
+  });
+
+  it('«ya publicamos el catálogo, ¿qué paso sigue?» is the step after it', () => {
+    expect(ref(ask('ya publicamos el catálogo de datos, ¿qué paso sigue?'))).toBe('guia-2017:3.1');
+  });
+
+  it('«el tercer paso de Perfecciona» is 3.3', () => {
+    expect(ref(ask('¿cuál es el tercer paso de Perfecciona?'))).toBe('guia-2017:3.3');
+  });
+});
