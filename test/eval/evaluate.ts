@@ -157,6 +157,18 @@ export const BLIND_SETS: readonly BlindSet[] = [
     status: 'steered',
     written: '2026-12-02',
   },
+  {
+    name: 'heldout-2026-12-02e',
+    file: fileURLToPath(new URL('./heldout-2026-12-02e.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02f',
+    file: fileURLToPath(new URL('./heldout-2026-12-02f.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
 ];
 
 export const BLIND_KINDS = [
