@@ -6,4 +6,6 @@
 export interface ProcessedEvents {
   /** True the first time an id is seen; false for every repeat. `now` in epoch milliseconds. */
   claim(eventId: string, now?: number): Promise<boolean>;
+  /** Forgets a claim whose work failed (a share Slack never received), so that a retry can do it. */
+  release(eventId: string): Promise<void>;
 }

@@ -15,6 +15,17 @@ export function dedupeContract(factory: StoresFactory): void {
       expect(await s.dedupe.claim('Ev1', now + 60 * 60 * 1000)).toBe(false);
     });
 
+    it('claims a released id again, and releasing an unknown id changes nothing', async () => {
+      const s = stores();
+      const now = Date.parse('2026-03-02T17:30:00Z');
+      expect(await s.dedupe.claim('EvShare', now)).toBe(true);
+      await s.dedupe.release('EvShare');
+      await s.dedupe.release('EvNever');
+      expect(await s.dedupe.claim('EvShare', now + 1000)).toBe(true);
+      expect(await s.dedupe.claim('EvShare', now + 2000)).toBe(false);
+      expect(await s.dedupe.claim('EvNever', now + 2000)).toBe(true);
+    });
+
     it('gives an id delivered several times at once to one copy only', async () => {
       const s = stores();
       const won = await Promise.all([1, 2, 3, 4].map(() => s.dedupe.claim('EvSame')));

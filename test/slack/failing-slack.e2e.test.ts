@@ -178,6 +178,35 @@ describe('«Compartir en el canal» clicked twice', () => {
   });
 });
 
+describe('«Compartir en el canal» when Slack refuses the post', () => {
+  it('can be clicked again: the next click shares the answer once', async () => {
+    const reply = await slashCommand(t, '/guia', '2.1');
+    const share = (reply.blocks as Array<{ elements?: Array<{ action_id: string; value: string }> }>)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === ACTIONS.share);
+    t.fake.reset();
+    t.fake.failResponses({ status: 500 }, 10);
+    await postBlockAction(t.target, {
+      action_id: ACTIONS.share,
+      value: share?.value ?? '',
+      response_url: t.fake.responseUrl('refused'),
+    });
+    await t.fake.waitFor(() => t.fake.responseAttempts.length >= 5, 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(t.fake.responses.filter((r) => r.body.response_type === 'in_channel')).toHaveLength(0);
+    t.fake.reset();
+    await postBlockAction(t.target, {
+      action_id: ACTIONS.share,
+      value: share?.value ?? '',
+      response_url: t.fake.responseUrl('again'),
+    });
+    const posted = await t.fake.waitFor(() =>
+      t.fake.responses.find((r) => r.path === '/response/again' && r.body.response_type === 'in_channel'),
+    );
+    expect(posted).toBeDefined();
+  }, 30_000);
+});
+
 describe('half characters', () => {
   it('a lone surrogate sent by Slack never comes back in a reply', async () => {
     const res = await postEvent(

@@ -12,5 +12,8 @@ export function createMemoryProcessedEvents(): ProcessedEvents {
       seen.set(eventId, now);
       return true;
     },
+    async release(eventId) {
+      seen.delete(eventId);
+    },
   };
 }

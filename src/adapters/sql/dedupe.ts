@@ -25,5 +25,8 @@ export function createSqlProcessedEvents(db: Kysely<Database>): ProcessedEvents 
         .executeTakeFirst();
       return row !== undefined;
     },
+    async release(eventId) {
+      await db.deleteFrom('processed_events').where('event_id', '=', eventId).execute();
+    },
   };
 }

@@ -9,7 +9,8 @@ import { responderFor } from '../../post.ts';
 /**
  * "Compartir en el canal": the same reply, posted publicly with who shared it, through the response_url of
  * the ephemeral message (so it works where the bot is not a member); then the ephemeral copy is removed.
- * Once per answer: a second click (or Slack redelivering the first) is claimed like a repeated event.
+ * Once per answer: a second click (or Slack redelivering the first) is claimed like a repeated event; a share
+ * that never reached the channel is released, so the next click tries again.
  */
 export function registerShare(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, action }) => {
@@ -36,7 +37,8 @@ export function registerShare(app: App, deps: SlackDeps): void {
       await tell('Este botón ya no es válido; vuelve a escribir el comando.');
       return;
     }
-    if (!(await deps.events.claim(shareKey(body, action.value)))) {
+    const key = shareKey(body, action.value);
+    if (!(await deps.events.claim(key))) {
       log.info('share ignored: this answer was already shared');
       await tell('Esta respuesta ya se compartió en el canal.');
       return;
@@ -48,6 +50,10 @@ export function registerShare(app: App, deps: SlackDeps): void {
       blocks: withActions(reply, { share: false, sharedBy: body.user.id }),
     });
     if (!shared) {
+      // Nothing reached the channel: forget the claim, so «Inténtalo de nuevo» can really share it.
+      await deps.events.release(key).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not release the share claim');
+      });
       await tell(COULD_NOT_SHARE);
       return;
     }
