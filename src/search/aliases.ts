@@ -149,6 +149,12 @@ const FAMILIES: Record<string, string> = {
   nombramos: 'designar',
   nombramiento: 'designar',
   abrir: 'apertura',
+  // "elaborar" or "armar" the plan is the guide's "Generar" (step 1.3's title).
+  elaborar: 'generar',
+  elaboracion: 'generar',
+  elaboramos: 'generar',
+  elabora: 'generar',
+  armar: 'generar',
   // "tablas" are the guide's "datos tabulares"; "valiosos" its "datos de valor".
   tabla: 'tabulares',
   tablas: 'tabulares',

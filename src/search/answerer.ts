@@ -148,7 +148,7 @@ const NAV_WORDS = wordSet(
 
 /** Words of a list question that say "a list", not what it is about. */
 const LIST_WORDS = wordSet(
-  'lista listado listar enlista muestrame dame todo toda todos todas sus pasos paso guia guias fase fases etapa etapas edicion ediciones completa entera plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
+  'lista listado listar enlista muestrame dame todo toda todos todas sus pasos paso guia guias fase fases etapa etapas edicion ediciones completa entera orden plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
 );
 
 const refOf = (s: Step): StepRef => ({ guide: s.guide, id: s.id });

@@ -35,13 +35,13 @@ const ASKS_FOR_LIST = new RegExp(
     '\\b(which|what|list( all)?( the)?|all( the)?) steps\\b',
     '\\b(what|which) are the steps\\b|\\bthe steps (of|in|where)\\b|\\bfull list\\b|\\blist of (all )?(the )?steps\\b',
     // "muéstrame la fase Perfecciona (completa)".
-    '\\b(muestrame|dame|ensename|show me) (toda )?(la|the) (fase|etapa|phase)\\b|\\b(fase|etapa) \\w+ completa\\b',
+    '\\b(muestrame|dame|ensename|enlistame|listame|show me) (toda )?(la|the) (fase|etapa|phase)\\b|\\b(fase|etapa) \\w+ completa\\b',
     // What a phase holds: "¿qué incluye la fase Publica?", "¿cómo se compone la primera fase?"; the index.
     '\\b(que|como) (incluye|comprende|abarca|contiene|trae|tiene|se compone|se conforma|consta)\\b.*\\b(fase|etapa)\\b|\\b(fase|etapa)\\b.*\\b(que|cuales) pasos\\b|\\bindice\\b',
     // "¿dónde aparece el Grupo de Trabajo?": where a role takes part.
     '^(en )?donde (aparece|aparecen|participa|participan|interviene|intervienen|esta involucrad[oa])\\b',
     // A facet of a whole phase: "actividades de la fase Perfecciona", "plazos de Planea".
-    '\\b(actividades|tareas|plazos|fechas|involucrados|participantes|normatividad|fundamentos?) (de|en) (la )?(fase|etapa)\\b',
+    '\\b(actividades|tareas|plazos|fechas|involucrados|participantes|normatividad|fundamentos?) (de|en) (toda )?(la )?(fase|etapa)\\b',
     '\\b(list|show)( me)? (all )?the steps\\b',
     '\\bwhat deadlines\\b',
     // The whole guide: "toda la guía", "la guía completa", "las 4 fases y sus pasos"; a facet for each step.
@@ -99,7 +99,7 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only',
+  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -157,8 +157,8 @@ function regulationWords(folded: string): string[] | undefined {
       w.length > 1 &&
       !/^\d+$/.test(w),
   );
-  // A bare "ley" or "normas" names no regulation in particular.
-  return tokens.length > 1 ? tokens : undefined;
+  // A bare "ley" or "normas" names no regulation in particular; "el Decreto" is the guide's one decree.
+  return tokens.length > 1 || tokens[0] === 'decreto' ? tokens : undefined;
 }
 
 /** "…cuyo plazo depende de lo que marque el Plan de Apertura": what the deadline is tied to. */

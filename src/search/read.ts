@@ -107,6 +107,8 @@ const SMS: Array<[RegExp, string]> = [
   [loose('acer|aser'), 'hacer'],
   [loose('ace|ase'), 'hace'],
   [loose('dl'), 'del'],
+  [loose('dla'), 'de la'],
+  [loose('signfica|sigifica|sinifica'), 'significa'],
   [loose('ls'), 'los'],
   [loose('max'), 'máximo'],
   [loose('ed'), 'edición'],
@@ -132,7 +134,8 @@ const OPENINGS = [
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
   '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',
-  'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|ahora( bien)?',
+  'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|ahora( bien)?|una consulta',
+  'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
   // "soy del área jurídica, …": who asks, not what; «área» would read as «who takes part».
   'soy (del|de la|de) (area|unidad|direccion|equipo|oficina|coordinacion)[^,.?¿]*',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",

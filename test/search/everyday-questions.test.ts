@@ -345,3 +345,35 @@ describe('tables, «qué paso sigue» and the nth step of a phase', () => {
     expect(ref(ask('¿cuál es el tercer paso de Perfecciona?'))).toBe('guia-2017:3.3');
   });
 });
+
+describe('openings, SMS and lists people type in a hurry', () => {
+  it.each([
+    ['perdón, una consulta, ¿qué es el catálogo de datos abiertos?', 'Catálogo de Datos Abiertos'],
+    ['gracias por la ayuda, última: ¿qué es ADELA?', 'ADELA'],
+    ['q signfica DCAT', 'DCAT'],
+  ])('«%s» defines %s', (q, term) => {
+    expect(ask(q).term?.term).toBe(term);
+  });
+
+  it('«hola, soy nueva en esto, ¿de qué trata el primer paso?» is step 1.1', () => {
+    expect(ref(ask('hola, soy nueva en esto, ¿de qué trata el primer paso?'))).toBe('guia-2017:1.1');
+  });
+
+  it('«elaborar» or «armar» the plan is generating it (step 1.3)', () => {
+    expect(ref(ask('¿quiénes participan en elaborar el plan de apertura?'))).toBe('guia-2017:1.3');
+  });
+
+  it.each([
+    ['enlístame la fase publica porfa', y('2.1', '2.2', '2.3', '2.4')],
+    ['actividades de toda la fase promueve', y('4.1', '4.2', '4.3')],
+    ['¿en cuáles pasos aparece la unidad de transparencia entre los involucrados?', y('1.1', '1.2', '3.2')],
+  ])('«%s» is a list', (q, want) => {
+    const a = ask(q);
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(want);
+  });
+
+  it('«dame todos los pasos en orden» lists the whole guide', () => {
+    expect(ask('dame todos los pasos de la guía en orden').steps).toHaveLength(14);
+  });
+});
