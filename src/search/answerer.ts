@@ -97,6 +97,8 @@ export interface AnswererContent {
   vocabulary?: readonly VocabularyEntry[];
 }
 
+/** A best score below this, with no title word matched, is a weak match (BM25F units, shipped guide). */
+const WEAK_MATCH_SCORE = 1;
 /** Below this confidence the answer offers choices instead of guessing. */
 const MIN_CONFIDENCE = 0.12;
 /** Score factor for steps outside the preferred guide, so near-ties go to the default edition. */
@@ -201,7 +203,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
    *   the guide is Spanish and reaches English only through aliases). With two or more guide words
    *   matched, one everyday foreign word ("caen", "recomiendan", "dejar") cannot flip the answer.
    */
-  function linked(evidence: Evidence, language: Language): boolean {
+  function linked(evidence: Evidence, language: Language, score = Number.POSITIVE_INFINITY): boolean {
     const { matched, unknown, topicWords } = evidence;
     if (matched.length === 0) return false;
     if (unknown.length > 0 && matched.every((m) => m.corrected)) return false;
@@ -212,6 +214,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const topics = topicWords - (unknown.length - heavy.length);
     if (only && topics > 1 && only.share >= COMMON_WORD_SHARE) return false;
     if (only && heavy.length > (language === 'es' ? 0 : 1)) return false;
+    // A foreign noun beside a weak match that no title holds («el sistema de nómina marca error»): the
+    // question is about something else that shares a couple of the guide's words.
+    if (language === 'es' && heavy.length > 0 && score < WEAK_MATCH_SCORE && matched.every((m) => !m.inTitle))
+      return false;
     if (language === 'es' && heavy.length >= 1 && unknown.length >= 2 && unknown.length * 2 >= topicWords)
       return false;
     const support = matched.reduce((sum, m) => sum + m.idf * (m.inTitle ? 1 : OFF_TITLE_WEIGHT), 0);
@@ -607,7 +613,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const [first, second] = hits;
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
     const wantsList = second !== undefined && ASKS_FOR_STEPS.test(reading.folded);
-    if (!first || first.score <= 0 || !linked(index.evidence(analysis, first.step), language)) {
+    if (!first || first.score <= 0 || !linked(index.evidence(analysis, first.step), language, first.score)) {
       if (vocabSteps.length > 1)
         return chooseFrom(
           vocabSteps.map((step) => ({ step, score: 0 })),

@@ -377,3 +377,18 @@ describe('openings, SMS and lists people type in a hurry', () => {
     expect(ask('dame todos los pasos de la guía en orden').steps).toHaveLength(14);
   });
 });
+
+describe('office questions that share a couple of the guide’s words', () => {
+  it.each([
+    'el sistema de nómina marca error al bajar mi recibo',
+    'necesito la plantilla de oficio para solicitar vacaciones',
+    'cómo actualizo mis datos personales en el ISSSTE',
+  ])('«%s» is refused', (q) => {
+    expect(ask(q).outcome).toBe('no_match');
+  });
+
+  it('while a question the guide answers with words deep in a step is still answered', () => {
+    expect(ref(ask('qué se anota en la minuta de cada sesión del grupo'))).toBe('guia-2017:1.1');
+    expect(ref(ask('¿en los montos pongo el signo de pesos?'))).toBe('guia-2017:2.2');
+  });
+});
