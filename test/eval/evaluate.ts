@@ -171,6 +171,18 @@ export const BLIND_SETS: readonly BlindSet[] = [
     status: 'steered',
     written: '2026-12-02',
   },
+  {
+    name: 'heldout-2026-12-02g',
+    file: fileURLToPath(new URL('./heldout-2026-12-02g.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02h',
+    file: fileURLToPath(new URL('./heldout-2026-12-02h.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
 ];
 
 export const BLIND_KINDS = [
