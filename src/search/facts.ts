@@ -325,7 +325,7 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     'previous',
   ],
   [
-    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(se )?(empiezo|empezamos|empieza|comienzo|comenzamos|comienza|inicio|iniciamos|inicia|arranco|arrancamos|arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
+    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\b(hacer|hago|hacemos|empezar|empezamos) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(se )?(empiezo|empezamos|empieza|comienzo|comenzamos|comienza|inicio|iniciamos|inicia|arranco|arrancamos|arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
     'first',
   ],
   [

@@ -72,6 +72,7 @@ export const INTENTS = {
       'frecuencia',
       'periodicidad',
       'tiempo',
+      'máximo',
       'deadline',
       'long',
       'often',

@@ -137,7 +137,7 @@ const OPENINGS = [
   'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|ahora( bien)?|una consulta',
   'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
   // "soy del área jurídica, …": who asks, not what; «área» would read as «who takes part».
-  'soy (del|de la|de) (area|unidad|direccion|equipo|oficina|coordinacion)[^,.?¿]*',
+  '(yo )?(soy|somos) [^,.?¿!:]{1,80}(?=[,.:])',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
   'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please',
 ];
@@ -154,7 +154,7 @@ const FILLERS = loose(
 const CONTINUES = loose('^[\\s¿¡]*(y|e|and|tambien|entonces|what about|y que hay de|y en|ok y|va y)', 'iu');
 /** …or points back at the last answer: "¿qué normatividad tiene ese?", "¿cuándo hay que hacerlo?". */
 const POINTS_BACK = loose(
-  'ese|eso|esa|ese paso|este paso|dicho paso|ahi|ello|that step|that one|it|(hacer|cumplir|entregar|publicar|enviar)(lo|la)',
+  'ese|eso|esa|esos|esas|ese paso|este paso|dicho paso|ahi|ello|that|that step|that one|it|those|[a-z]+(ar|er|ir)(lo|la|los|las)|(quien|quienes|cuando|como|donde|a quien) (lo|la|los|las) [a-z]+',
   'iu',
 );
 

@@ -28,6 +28,9 @@ const KINDS: Record<string, SmallTalk> = {
   bot: 'greeting',
   gracias: 'thanks',
   grax: 'thanks',
+  grasias: 'thanks',
+  grcs: 'thanks',
+  gracia: 'thanks',
   thanks: 'thanks',
   thx: 'thanks',
   ty: 'thanks',
@@ -56,7 +59,7 @@ const KINDS: Record<string, SmallTalk> = {
 
 /** Words that may surround a greeting without making it a question ("hola, ¿me ayudas por favor?"). */
 const FILLER = wordSet(
-  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me util utiles bueno buenisimo chido very useful helpful great',
+  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me mil util utiles bueno buenisimo chido very useful helpful great',
 );
 
 /** The kind of small talk the message is, or undefined when it holds a question. */

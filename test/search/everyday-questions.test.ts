@@ -392,3 +392,31 @@ describe('office questions that share a couple of the guide’s words', () => {
     expect(ref(ask('¿en los montos pongo el signo de pesos?'))).toBe('guia-2017:2.2');
   });
 });
+
+describe('who is asking is not what is asked', () => {
+  it.each([
+    ['soy auditora del OIC, ¿qué normatividad tiene el 3.4?', '3.4', 'normatividad'],
+    ['somos una paraestatal de energía, ¿qué tenemos que hacer primero?', '1.1', 'actividades'],
+  ])('«%s» → step %s', (q, id, intent) => {
+    const a = ask(q);
+    expect(ref(a)).toBe(`guia-2017:${id}`);
+    expect(a.intent).toBe(intent);
+  });
+
+  it('«hola! soy practicante, ¿qué es un CSV?» defines CSV', () => {
+    expect(ask('hola! soy practicante, ¿qué es un CSV?').term?.term).toBe('CSV');
+  });
+
+  it('follow-ups that point back without «y»: «¿quiénes lo elaboran?», «who is in charge of that?»', () => {
+    const first = ask('¿cuál es el plazo del 2.3?');
+    expect(ask('¿quiénes lo elaboran?', first.context)).toMatchObject({
+      intent: 'involucrados',
+      followUp: true,
+    });
+    expect(ref(ask("who's in charge of that?", first.context))).toBe('guia-2017:2.3');
+  });
+
+  it('«mil grasias!!» is small talk', () => {
+    expect(ask('mil grasias!!').outcome).toBe('small_talk');
+  });
+});
