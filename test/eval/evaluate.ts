@@ -185,6 +185,18 @@ export const BLIND_SETS: readonly BlindSet[] = [
     status: 'steered',
     written: '2026-12-02',
   },
+  {
+    name: 'heldout-2026-12-02i',
+    file: fileURLToPath(new URL('./heldout-2026-12-02i.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02j',
+    file: fileURLToPath(new URL('./heldout-2026-12-02j.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
 ];
 
 export const BLIND_KINDS = [
