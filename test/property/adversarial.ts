@@ -111,12 +111,21 @@ export const hostileWords: fc.Arbitrary<string> = fc
 
 export const anyText = fc.oneof(hostileText, hostileWords, hugeText);
 
-/** Runs `fn`, failing if it throws or takes longer than `limitMs` (one call, not the whole property). */
+/**
+ * Runs `fn`, failing if it throws or takes longer than `limitMs` (one call, not the whole property). A slow
+ * call is timed once more: a parser that is really slow on the input fails both times, while a moment when
+ * another process had the CPU (CI on 2 cores) does not fail the suite.
+ */
 export function quickly<T>(fn: () => T, limitMs = 100): T {
-  const started = performance.now();
-  const result = fn();
-  const took = performance.now() - started;
-  expect(took, `took ${took.toFixed(0)} ms`).toBeLessThan(limitMs);
+  let started = performance.now();
+  let result = fn();
+  let took = performance.now() - started;
+  if (took >= limitMs) {
+    started = performance.now();
+    result = fn();
+    took = performance.now() - started;
+  }
+  expect(took, `took ${took.toFixed(0)} ms (twice)`).toBeLessThan(limitMs);
   return result;
 }
 
