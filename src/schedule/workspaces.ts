@@ -44,15 +44,28 @@ const emptyRun = (): DailyRun => ({ posted: [], quiet: [], failed: [], removed: 
  */
 export async function runDailyForWorkspaces(deps: WorkspaceWalkDeps, now: Date): Promise<DailyRun> {
   const workspaces = await deps.workspaces();
-  const trackers = await deps.daily.trackers.listTrackers({ dailyEnabled: true });
-  const byTeam = new Map<string, Tracker[]>();
-  for (const t of trackers) byTeam.set(t.teamId, [...(byTeam.get(t.teamId) ?? []), t]);
+  // Both lists runDaily asks for: the daily posts' trackers, and every tracker for the reminders (a channel
+  // may send reminders with its daily post off).
+  const [daily, all] = await Promise.all([
+    deps.daily.trackers.listTrackers({ dailyEnabled: true }),
+    deps.daily.trackers.listTrackers(),
+  ]);
+  const byTeam = (list: Tracker[]) => {
+    const map = new Map<string, Tracker[]>();
+    for (const t of list) map.set(t.teamId, [...(map.get(t.teamId) ?? []), t]);
+    return map;
+  };
+  const dailyByTeam = byTeam(daily);
+  const allByTeam = byTeam(all);
   const total = emptyRun();
   const queue = [...workspaces];
   const worker = async () => {
     for (let w = queue.shift(); w; w = queue.shift()) {
-      const mine = w.teamId === '*' ? trackers : (byTeam.get(w.teamId) ?? []);
-      if (mine.length === 0) continue;
+      const mine =
+        w.teamId === '*'
+          ? { daily, all }
+          : { daily: dailyByTeam.get(w.teamId) ?? [], all: allByTeam.get(w.teamId) ?? [] };
+      if (mine.all.length === 0) continue;
       try {
         const run = await runDaily(
           {
@@ -81,11 +94,15 @@ export async function runDailyForWorkspaces(deps: WorkspaceWalkDeps, now: Date):
   return total;
 }
 
-/** The tracker port with `listTrackers` answering `list` (a Proxy: adapters may be class instances). */
-function withTrackers(store: TrackerStore, list: Tracker[]): TrackerStore {
+/**
+ * The tracker port with `listTrackers` answering from the lists already read, as the port would: the daily
+ * ones for `{ dailyEnabled: true }`, all of them otherwise (a Proxy: adapters may be class instances).
+ */
+function withTrackers(store: TrackerStore, lists: { daily: Tracker[]; all: Tracker[] }): TrackerStore {
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (prop === 'listTrackers') return async () => list;
+      if (prop === 'listTrackers')
+        return async (opts?: { dailyEnabled?: boolean }) => (opts?.dailyEnabled ? lists.daily : lists.all);
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

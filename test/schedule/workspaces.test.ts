@@ -105,3 +105,36 @@ describe('daily posts across workspaces', () => {
     expect(posts.sort()).toEqual(['C1', 'C9']);
   });
 });
+
+describe('reminders across workspaces', () => {
+  it('sends a due reminder from a channel whose daily post is off', async () => {
+    const stores = createMemoryStores();
+    // Step 1.1 (30 días naturales) started 30 days before NOW: due today, so «hoy» is sent at 09:00.
+    const t = await stores.trackers.createTracker(
+      { teamId: 'T1', channelId: 'C1', guideId: 'guia-prueba', startDate: '2025-12-22' },
+      actor,
+    );
+    await stores.steps.changeStep(t.id, 'guia-prueba', '1.1', 'step.owner', actor, (b) => ({
+      ok: true,
+      next: { ...b, status: 'en_curso', ownerUserId: 'UANA' },
+    }));
+    await stores.reminders.setSettings(t.id, { enabled: true, leadDays: 3 }, 'U1', actor.at);
+    const dms: string[] = [];
+    const result = await runDailyForWorkspaces(
+      {
+        daily: { ...progressPorts(stores), guides: [makeGuide()], tz: 'America/Mexico_City', runner: 'r' },
+        workspaces: async () => [{ teamId: 'T1', token: 'xoxb-1' }],
+        posterFor: () => async () => ({ ok: true }),
+        peopleFor: () => ({
+          dm: async (userId) => {
+            dms.push(userId);
+            return { ok: true };
+          },
+        }),
+      },
+      NOW,
+    );
+    expect(dms).toEqual(['UANA']);
+    expect(result.reminders?.sent.map((r) => r.userId)).toEqual(['UANA']);
+  });
+});
