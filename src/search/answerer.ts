@@ -14,6 +14,7 @@ import {
   type ListFilter,
   type Navigation,
   navigate,
+  nthStepOfPhase,
   readListRequest,
   readNavigation,
   readPhase,
@@ -127,18 +128,6 @@ const INTENT_AT_START =
   /^(?:deadline|plazo|fecha|who|quien|quienes|lo que hay que|what to do|regulations?|normatividad|ley|activities|actividades)\b/;
 const DEFINITION_OF_LINK = /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa)|what\s+is|what's)$/;
 const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
-
-/** "el segundo paso de …": the nth step of a phase (first and last are navigation). */
-const ORDINAL_STEP = /\b(segundo|tercer|tercero|cuarto|second|third|fourth)\s+(?:paso|step)\b/;
-const ORDINALS: ReadonlyMap<string, number> = new Map([
-  ['segundo', 2],
-  ['second', 2],
-  ['tercer', 3],
-  ['tercero', 3],
-  ['third', 3],
-  ['cuarto', 4],
-  ['fourth', 4],
-]);
 
 /** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
 const VERB_FORM = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
@@ -368,9 +357,11 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       };
     };
 
-    const namesNothing =
-      analysis.unknown.every((w) => NAV_WORDS.has(w)) &&
-      analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word));
+    // No word of the guide names a topic: only numbers and words that say where to go.
+    const noGuideTopic = analysis.terms.every(
+      (t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word),
+    );
+    const namesNothing = analysis.unknown.every((w) => NAV_WORDS.has(w)) && noGuideTopic;
 
     // 1. "¿Qué es ADELA?": the glossary.
     const term = definitionTerm(reading, previous);
@@ -404,7 +395,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const navFrom = (from: Step, nav: Navigation, i: Intent): Answer | undefined => {
       const guide = guideById.get(from.guide);
       const target = guide && navigate(guide, nav, from);
-      return target ? one(target, i, { navigation: nav, ...(nav ? {} : {}) }) : undefined;
+      return target ? one(target, i, { navigation: nav }) : undefined;
     };
     if (ids.length > 0) {
       const pairs: Step[] = [];
@@ -415,7 +406,6 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           if (s) pairs.push(s);
         }
       } else {
-        // "el 4.1 de 2015 y el 1.1 de 2017": each step with the edition named after it, else any edition.
         // Several steps: the edition named after each one ("del 1.1 y del 4.1 de 2015"), else the default.
         const years = ids.length > 1 ? reference.stepYears : [];
         const anyYear = years.some((y) => y !== undefined);
@@ -462,15 +452,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
 
     // 3. First or last step of a phase: "¿cuál es el último paso de Planea?"; "el segundo paso de Promueve".
     const phase = readPhase(reading.folded);
-    const nth = ORDINAL_STEP.exec(reading.folded)?.[1];
-    if (phase && nth && ids.length === 0) {
-      const g = edition ?? preferred;
-      const inPhase = (g?.steps ?? [])
-        .filter((s) => s.phase === phase)
-        .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-      const target = inPhase[(ORDINALS.get(nth) ?? 0) - 1];
-      if (target) return one(target, intent);
-    }
+    const nth =
+      phase && ids.length === 0 ? nthStepOfPhase(edition ?? preferred, phase, reading.folded) : undefined;
+    if (nth) return one(nth, intent);
     if ((navigation === 'first' || navigation === 'last') && phase) {
       const g = edition ?? preferred;
       const target = g && navigate(g, navigation, undefined, phase);
@@ -545,11 +529,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       return matched.length <= 1 && matched.every((m) => !m.inTitle);
     };
     const followsUp =
-      namesNothing ||
-      (reading.continues &&
-        analysis.unknown.length <= 2 &&
-        (analysis.terms.every((t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word)) ||
-          weakTopic()));
+      namesNothing || (reading.continues && analysis.unknown.length <= 2 && (noGuideTopic || weakTopic()));
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
       const last = previousSteps[previousSteps.length - 1] as Step;

@@ -197,11 +197,7 @@ export function citedRegulation(step: Step, wanted: string[]): string | undefine
 const EXCLUSIVE =
   /\b(unic[oa]s?|unicamente|solo|solamente|nada mas|exclusivamente|only|sin (nadie|otr[oa]s?|ningun[oa]?)|no one else|nobody else)\b/;
 
-/** Whether one of the step's Involucrados holds every word of the role (stems compared). */
-export function stepHasRole(step: Step, role: string[]): boolean {
-  return step.involved.some((item) => itemIsRole(item, role));
-}
-
+/** Whether an Involucrados item holds every word of the role (singular forms compared). */
 function itemIsRole(item: string, role: string[]): boolean {
   const keys = new Set(words(item).map(roleKey));
   return role.every((w) => keys.has(roleKey(w)));
@@ -361,13 +357,34 @@ function readPhases(folded: string): Phase[] {
  * last within one phase when `phase` is given ("¿cuál es el último paso de Planea?").
  */
 export function navigate(guide: Guide, nav: Navigation, from?: Step, phase?: Phase): Step | undefined {
-  const ordered = guide.steps
-    .filter((s) => !phase || nav === 'next' || nav === 'previous' || s.phase === phase)
-    .sort((a, b) => compareStepIds(a.id, b.id));
+  const ordered = inOrder(guide, nav === 'next' || nav === 'previous' ? undefined : phase);
   if (nav === 'first') return ordered[0];
   if (nav === 'last') return ordered[ordered.length - 1];
   if (!from) return undefined;
   const at = ordered.findIndex((s) => s.id === from.id);
   if (at < 0) return undefined;
   return ordered[nav === 'next' ? at + 1 : at - 1];
+}
+
+/** A guide's steps in step order, or one phase's. */
+function inOrder(guide: Guide, phase?: Phase): Step[] {
+  return guide.steps.filter((s) => !phase || s.phase === phase).sort((a, b) => compareStepIds(a.id, b.id));
+}
+
+/** "el segundo paso de …": the nth step of a phase (first and last are navigation). */
+const ORDINAL_STEP = /\b(segundo|tercer|tercero|cuarto|second|third|fourth)\s+(?:paso|step)\b/;
+const ORDINALS: ReadonlyMap<string, number> = new Map([
+  ['segundo', 2],
+  ['second', 2],
+  ['tercer', 3],
+  ['tercero', 3],
+  ['third', 3],
+  ['cuarto', 4],
+  ['fourth', 4],
+]);
+
+/** The step a question names by its place in a phase ("¿cuál es el tercer paso de Perfecciona?"). */
+export function nthStepOfPhase(guide: Guide, phase: Phase, folded: string): Step | undefined {
+  const n = ORDINALS.get(ORDINAL_STEP.exec(folded)?.[1] ?? '');
+  return n ? inOrder(guide, phase)[n - 1] : undefined;
 }

@@ -101,7 +101,7 @@ const SMS: Array<[RegExp, string]> = [
   // A dropped h: "q ay q acer", "q se ase".
   [loose('ay|ai'), 'hay'],
   [loose('n'), 'en'],
-  [loose('dspues|dsps|despues|dspués'), 'después'],
+  [loose('dspues|dsps|despues'), 'después'],
   [loose('qien|qienes'), 'quien'],
   [loose('trs'), 'tres'],
   [loose('acer|aser'), 'hacer'],
@@ -184,12 +184,13 @@ export function readQuestion(raw: unknown): Reading {
     .replace(/\p{Cf}/gu, '')
     .slice(0, MAX_QUESTION_CHARS)
     .trim();
-  const links = (original.replace(EMAIL, ' ').match(URL) ?? []).map((l) =>
+  const noEmail = original.replace(EMAIL, ' ');
+  const links = (noEmail.match(URL) ?? []).map((l) =>
     fold(l)
       .replace(/^https?:\/\//, '')
       .replace(/[/.]+$/, ''),
   );
-  let text = original.replace(EMAIL, ' ').replace(URL, ' ').replace(AT_NAME, ' ');
+  let text = noEmail.replace(URL, ' ').replace(AT_NAME, ' ');
   const digit = (w: string) => NUMBER_WORDS[fold(w)] ?? w;
   text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => `${digit(a)}.${digit(b)}`);
   text = text.replace(

@@ -3,6 +3,7 @@
  * "paso 1-2", "step 2.3", "del 1.1 al 1.3") and editions ("edición 2015", "guía 2015", "el de 2017").
  * Number words ("paso uno punto dos", "step two point one") are turned into digits by readQuestion first.
  */
+import { fold } from '../content/deadline.ts';
 
 export interface Reference {
   /** Step ids in the order they appear, e.g. ["1.2"]. */
@@ -85,7 +86,7 @@ export function parseReference(text: string): Reference {
     namedAsStep: found.some((f) => f.named),
     editionYears,
     stepYears,
-    allEditions: ALL_EDITIONS.test(text.normalize('NFD').replace(/\p{M}/gu, '')),
+    allEditions: ALL_EDITIONS.test(fold(text)),
   };
   if (editionYears[0]) reference.editionYear = editionYears[0];
   const range = [...text.matchAll(RANGE)][0];
