@@ -11,6 +11,7 @@ import { type ConversationContext, readContext } from './conversation.ts';
 import {
   citedRegulation,
   filterSteps,
+  guideWording,
   type ListFilter,
   type Navigation,
   navigate,
@@ -491,6 +492,15 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       // The list names the regulation as the guide writes it, not as the question spelled it.
       const cited = list.regulationWords && matching[0] && citedRegulation(matching[0], list.regulationWords);
       if (cited) list.filter.regulation = cited;
+      // So do roles and what a deadline depends on: «Órgano Interno de Control», not «organo interno control».
+      const top = matching[0];
+      const role =
+        top && list.roleWords
+          ? top.involved.map((item) => guideWording(item, list.roleWords ?? [])).find((w) => w !== undefined)
+          : undefined;
+      if (role) list.filter.role = role;
+      const dependsOn = top && list.dependsOnWords && guideWording(top.deadline.text, list.dependsOnWords);
+      if (dependsOn) list.filter.dependsOn = dependsOn;
       // "dame todos los pasos, soy nuevo en esto": words that link to no step do not narrow the list.
       const narrowed = () => {
         const top = hits[0];

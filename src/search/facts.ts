@@ -184,6 +184,22 @@ const cites = (item: string, keys: string[]) => {
   return keys.every((k) => have.some((h) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5)))));
 };
 
+/**
+ * The guide's own wording for words a question named: the stretch of `text` from the first to the last of
+ * them ("plan apertura" in a deadline → «Plan de Apertura»), or undefined when `text` lacks one.
+ */
+export function guideWording(text: string, wanted: string[]): string | undefined {
+  const keys = wanted.map(roleKey);
+  const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => {
+    const h = roleKey(m[0]);
+    return keys.some((k) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5))));
+  });
+  const first = found[0];
+  const last = found[found.length - 1];
+  if (!first || !last || !cites(text, keys)) return undefined;
+  return text.slice(first.index ?? 0, (last.index ?? 0) + last[0].length);
+}
+
 /** The first of the step's regulations that holds every word named (stems, or their first letters). */
 export function citedRegulation(step: Step, wanted: string[]): string | undefined {
   const keys = wanted.map(roleKey);

@@ -420,3 +420,12 @@ describe('who is asking is not what is asked', () => {
     expect(ask('mil grasias!!').outcome).toBe('small_talk');
   });
 });
+
+describe('a list names what it lists as the guide writes it', () => {
+  it.each([
+    ['¿qué pasos dependen del plan de apertura?', '«Plan de Apertura»'],
+    ['¿en qué pasos participa el oic?', '«Órganos Internos de Control»'],
+  ])('«%s» → %s', (q, title) => {
+    expect(text(ask(q)).split('\n')[0]).toContain(title);
+  });
+});
