@@ -131,7 +131,9 @@ export function toPlainText(text: string): string {
     .replace(/^\s{0,3}#{1,6}\s+/gm, '')
     // `[ \t]`, not `\s`, at a line start: `\s*` would run over every following blank line, from each one.
     .replace(/^[ \t]*(?:[-*+]|\d+\.)\s+/gm, '')
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t\r]*(?:\|[ \t]*:?-{3,}:?[ \t\r]*)*\|?[ \t\r]*$/gm, '');
+    // Each optional pipe takes its own blanks: two `[ \t]*` side by side around a `\|?` backtrack
+    // quadratically on a long line of blanks.
+    .replace(/^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t\r]*(?:\|[ \t]*:?-{3,}:?[ \t\r]*)*(?:\|[ \t\r]*)?$/gm, '');
   return collapseWhitespace(stripMarkdownInline(withoutBlocks));
 }
 

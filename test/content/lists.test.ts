@@ -68,3 +68,12 @@ Ver <a href="{{ "/planea" | prepend: site.baseurl }}">1) Planea</a> y [datos.gob
     expect(toPlainText(text)).toBe('Título Ver 1) Planea y datos.gob.mx. Importante & claro.');
   });
 });
+
+describe('toPlainText on a long line of blanks', () => {
+  it('drops a table separator and stays quick: 200,000 blanks in a few milliseconds, not seconds', () => {
+    expect(toPlainText('| a | b |\n| --- | --- |\n| 1 | 2 |')).not.toContain('---');
+    const started = performance.now();
+    toPlainText(`texto\n${' '.repeat(200_000)}\nmás texto`);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});
