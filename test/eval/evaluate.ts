@@ -188,13 +188,15 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02i',
     file: fileURLToPath(new URL('./heldout-2026-12-02i.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02I-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02j',
     file: fileURLToPath(new URL('./heldout-2026-12-02j.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02J-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
 ];
