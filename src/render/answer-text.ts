@@ -53,6 +53,14 @@ const DEADLINE_WORDS: Record<
   },
 };
 
+/** How a list compares the days: "con plazo de menos de 90 días". */
+const DAYS_COMPARE: Record<'lt' | 'le' | 'gt' | 'ge', Record<Language, string>> = {
+  lt: { es: 'menos de ', en: 'less than ' },
+  le: { es: 'hasta ', en: 'at most ' },
+  gt: { es: 'más de ', en: 'more than ' },
+  ge: { es: 'al menos ', en: 'at least ' },
+};
+
 /** Wording that puts something before the recurrence ("según los tiempos … y posteriormente semestral"). */
 const THEN = /\b(posteriormente|despu[eé]s|luego|a partir de|then|after)\b/i;
 
@@ -292,11 +300,18 @@ function listTitle(answer: Answer, guides: Guides, language: Language): string {
           : ' calendar'
         : ` ${f.dayKind}`
       : '';
-    parts.push(en ? `with a deadline of ${f.days}${kind} days` : `con plazo de ${f.days} días${kind}`);
-  }
-  if (f?.recurrence)
+    const than = f.daysCompare ? DAYS_COMPARE[f.daysCompare][language] : '';
     parts.push(
-      en ? `repeated ${RECURRENCE[f.recurrence].en}` : `que se repiten ${RECURRENCE[f.recurrence].es}`,
+      en ? `with a deadline of ${than}${f.days}${kind} days` : `con plazo de ${than}${f.days} días${kind}`,
+    );
+  }
+  if (f?.noDays) parts.push(en ? 'with no number of days' : 'sin número de días');
+  const recurrences = f?.recurrences ?? (f?.recurrence ? [f.recurrence] : []);
+  if (recurrences.length > 0)
+    parts.push(
+      en
+        ? `repeated ${recurrences.map((r) => RECURRENCE[r].en).join(' or ')}`
+        : `que se repiten ${recurrences.map((r) => RECURRENCE[r].es).join(' o ')}`,
     );
   if (f?.dependsOn)
     parts.push(
@@ -310,6 +325,20 @@ function listTitle(answer: Answer, guides: Guides, language: Language): string {
         ? `that cite «${escapeUserText(f.regulation)}»`
         : `que dan cumplimiento a «${escapeUserText(f.regulation)}»`,
     );
+  if (f?.regulations)
+    parts.push(
+      `${en ? 'that cite' : 'que dan cumplimiento a'} ${f.regulations
+        .map((r) => `«${escapeUserText(r)}»`)
+        .join(en ? ' or ' : ' o ')}`,
+    );
+  if (f?.roles) {
+    const names = f.roles.names.map((r) => `«${escapeUserText(r)}»`);
+    const join = f.roles.join === 'or' ? (en ? ' or ' : ' o ') : en ? ' and ' : ' y ';
+    const both = f.roles.join === 'and' ? (en ? ' together' : ' a la vez') : '';
+    parts.push(
+      en ? `where ${names.join(join)} take part${both}` : `en los que participan${both} ${names.join(join)}`,
+    );
+  }
   if (f?.role)
     parts.push(
       en

@@ -10,6 +10,7 @@ import type { Guide, Phase, Step } from '../content/model.ts';
 import { type ConversationContext, readContext } from './conversation.ts';
 import {
   citedRegulation,
+  filterByParts,
   filterSteps,
   guideWording,
   type ListFilter,
@@ -199,7 +200,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     if (unknown.length > 0 && matched.every((m) => m.corrected)) return false;
     // Everyday verbs the guide does not use ("eligen", "intervienen", "pasar") say how, not what about:
     // only foreign nouns and names veto (in Spanish; in English every foreign word is weak already).
-    const heavy = language === 'es' ? unknown.filter((w) => !VERB_FORM.test(w)) : unknown;
+    // A word read as a verb only by where it stands («se le manda») needs two guide words beside it: alone
+    // with one («¿dónde me estaciono en la oficina?») it may be the whole topic.
+    const verb = (w: string) => VERB_FORM.test(w) || (matched.length > 1 && evidence.verbs.includes(w));
+    const heavy = language === 'es' ? unknown.filter((w) => !verb(w)) : unknown;
     const only = matched.length === 1 ? matched[0] : undefined;
     const topics = topicWords - (unknown.length - heavy.length);
     if (only && topics > 1 && only.share >= COMMON_WORD_SHARE) return false;
@@ -212,7 +216,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       return false;
     const support = matched.reduce((sum, m) => sum + m.idf * (m.inTitle ? 1 : OFF_TITLE_WEIGHT), 0);
     const against = unknown.reduce(
-      (sum, w) => sum + FOREIGN_WEIGHT * (language === 'en' || VERB_FORM.test(w) ? WEAK_FOREIGN : 1),
+      (sum, w) => sum + FOREIGN_WEIGHT * (language === 'en' || verb(w) ? WEAK_FOREIGN : 1),
       0,
     );
     return support > against;
@@ -488,14 +492,36 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
             .map(contentWords)
             .filter((w) => w.length >= (list.roleWords?.length ?? 0));
       }
-      const matching = g ? filterSteps(g.steps, list) : [];
+      const whole = g ? filterSteps(g.steps, list) : [];
+      // «los enlaces de comunicación digital o de participación ciudadana»: several roles (or regulations).
+      const byParts = g ? filterByParts(g.steps, list) : undefined;
+      const matching = byParts ?? whole;
+      if (byParts && list.roleParts) {
+        const { parts, join } = list.roleParts;
+        const names = parts.map(
+          (r) =>
+            byParts
+              .flatMap((s) => s.involved)
+              .map((item) => guideWording(item, r))
+              .find(Boolean) ?? r.join(' '),
+        );
+        list.filter.roles = { names, join };
+        delete list.filter.role;
+      }
+      if (byParts && list.regulationParts) {
+        list.filter.regulations = list.regulationParts.map(
+          (r) => byParts.map((s) => citedRegulation(s, r)).find(Boolean) ?? r.join(' '),
+        );
+        delete list.filter.regulation;
+      }
       // The list names the regulation as the guide writes it, not as the question spelled it.
-      const cited = list.regulationWords && matching[0] && citedRegulation(matching[0], list.regulationWords);
+      const cited =
+        !byParts && list.regulationWords && matching[0] && citedRegulation(matching[0], list.regulationWords);
       if (cited) list.filter.regulation = cited;
       // So do roles and what a deadline depends on: «Órgano Interno de Control», not «organo interno control».
       const top = matching[0];
       const role =
-        top && list.roleWords
+        top && list.roleWords && !byParts
           ? top.involved.map((item) => guideWording(item, list.roleWords ?? [])).find((w) => w !== undefined)
           : undefined;
       if (role) list.filter.role = role;

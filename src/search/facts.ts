@@ -12,12 +12,22 @@ export interface ListFilter {
   /** Two or more phases named together ("la fase 1 y la fase 4"). */
   phases?: Phase[];
   days?: number;
+  /** "menos de 90 días", "hasta 30 días": the days compared, not equal. */
+  daysCompare?: 'lt' | 'le' | 'gt' | 'ge';
   dayKind?: 'naturales' | 'hábiles';
   recurrence?: Recurrence;
+  /** Two or more recurrences named together ("semestral o bimestral"): any of them. */
+  recurrences?: Recurrence[];
+  /** "solo de manera continua", "sin días fijos": steps whose deadline has no number of days. */
+  noDays?: boolean;
   /** The role as the question names it ("la Unidad de Transparencia"). */
   role?: string;
+  /** Several roles named together, as the guide words them: any of them (`or`), or all at once (`and`). */
+  roles?: { names: string[]; join: 'or' | 'and' };
   /** The regulation as the question names it ("la Ley General de Transparencia"). */
   regulation?: string;
+  /** Several regulations named with «o»: steps citing any of them. */
+  regulations?: string[];
   /** What the deadline depends on, as the question names it ("el Plan de Apertura"). */
   dependsOn?: string;
 }
@@ -46,6 +56,10 @@ const ASKS_FOR_LIST = new RegExp(
     '\\bwhat deadlines\\b',
     // The whole guide: "toda la guía", "la guía completa", "las 4 fases y sus pasos"; a facet for each step.
     '\\btoda la guia\\b|\\bla guia completa\\b|\\blas (4|cuatro) fases\\b|\\b(the )?whole guide\\b',
+    // "las fases de la guía y sus pasos", "phases and steps".
+    '\\bfases( de la guia)? y (sus|los) pasos\\b|\\bphases and (their )?steps\\b',
+    // "los de Perfecciona", "enlístame los de la fase 3": the steps, left unsaid.
+    '\\b(los|las) (de|del) (la )?((fase|etapa) )?(planea|publica|perfecciona|promueve|\\d)\\b',
     '\\b(cada|todos los|all the|each) (paso|pasos|step|steps) (de|del|en|of|in)\\b',
   ].join('|'),
 );
@@ -94,12 +108,39 @@ const ROLE_ACRONYMS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+/** English words of role names, word by word: "the Transparency Unit" is the «Unidad de Transparencia». */
+const ROLE_ENGLISH: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    transparency: 'transparencia',
+    unit: 'unidad',
+    units: 'unidad',
+    internal: 'interno',
+    body: 'organo',
+    organ: 'organo',
+    liaison: 'enlace',
+    liaisons: 'enlace',
+    administrator: 'administrador',
+    working: 'trabajo',
+    group: 'grupo',
+    head: 'titular',
+    generating: 'generadoras',
+    producing: 'generadoras',
+    areas: 'area',
+    area: 'area',
+    citizen: 'ciudadana',
+    participation: 'participacion',
+    communication: 'comunicacion',
+    digital: 'digital',
+    coordination: 'coordinacion',
+  }),
+);
+
 /** The guide's own words ("datos", "institucional") are part of role names: "Enlace Institucional". */
 const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'institucion']);
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
+  'vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -129,20 +170,48 @@ function roleWords(folded: string): string[] | undefined {
   const rest = (m?.[2] ?? '').split(/[?¿!.;,]/)[0] ?? '';
   const named = (text: string) => words(text).filter((w) => !ROLE_NOISE.has(w) && !isStopWord(w));
   const after = named(rest).length > 0 ? rest : (before ?? '');
+  const tokens = roleTokens(after);
+  return tokens.length > 0 ? tokens : undefined;
+}
+
+/** A role phrase's words, acronyms and English words read as the guide's. */
+function roleTokens(phrase: string): string[] {
   // An acronym names the role by itself: "the Internal Control Body (OIC)" is the OIC.
-  const acronym = words(after).find((w) => ROLE_ACRONYMS.has(w));
-  const tokens = (acronym ? words(ROLE_ACRONYMS.get(acronym) ?? '') : words(after))
-    .flatMap((w) => words(ROLE_ACRONYMS.get(w) ?? w))
+  const acronym = words(phrase).find((w) => ROLE_ACRONYMS.has(w));
+  return (acronym ? words(ROLE_ACRONYMS.get(acronym) ?? '') : words(phrase))
+    .flatMap((w) => words(ROLE_ACRONYMS.get(w) ?? ROLE_ENGLISH.get(w) ?? w))
     .filter(
       (w) =>
         !ROLE_NOISE.has(w) && (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) && w.length > 1 && !/^\d+$/.test(w),
     );
-  return tokens.length > 0 ? tokens : undefined;
+}
+
+/**
+ * Several roles in one phrase: "los enlaces de comunicación digital o de participación ciudadana" (any),
+ * "a la vez las áreas generadoras y el OIC" (all). Undefined for one role. A role name holding «y» still
+ * matches whole: the parts are only tried when the whole finds no step.
+ */
+function roleAlternatives(folded: string): { parts: string[][]; join: 'or' | 'and' } | undefined {
+  const m =
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|takes? part|are involved|is involved)\b(.*)$/.exec(
+      folded,
+    );
+  const phrase = (m?.[2] ?? '').split(/[?¿!.;,]/)[0] ?? '';
+  const pieces = phrase.split(/\s+(?:o|u|y|e|or|and|como)\s+/);
+  if (pieces.length < 2) return undefined;
+  const parts = pieces.map(roleTokens).filter((t) => t.length > 0);
+  if (parts.length < 2) return undefined;
+  const join =
+    /\s(o|u|or)\s/.test(phrase) &&
+    !/\b(a la vez|ambos|ambas|al mismo tiempo|tanto|both|juntos)\b/.test(folded)
+      ? 'or'
+      : 'and';
+  return { parts, join };
 }
 
 /** The nouns a regulation's name starts with ("Ley General…", "Lineamientos…", "Norma Técnica…"). */
 const REGULATION_NOUN =
-  /\b(leyes|ley|normas?|lineamientos?|decretos?|reglamentos?|acuerdos?|estrategia|politica|norma tecnica)\b/;
+  /\b(leyes|ley|normas?|lineamientos?|decretos?|reglamentos?|acuerdos?|estrategia|politica|norma tecnica|disposiciones|programa)\b/;
 
 /** The regulation a list question names ("¿qué pasos citan la Ley General de Transparencia?"). */
 function regulationWords(folded: string): string[] | undefined {
@@ -150,6 +219,10 @@ function regulationWords(folded: string): string[] | undefined {
   if (at < 0) return undefined;
   // The name ends at the first stop or "sin…" ("el decreto de datos abiertos, sin otra norma").
   const name = folded.slice(at).split(/[?¿!.;,]|\bsin\b/)[0] ?? '';
+  return regulationTokens(name);
+}
+
+function regulationTokens(name: string): string[] | undefined {
   const tokens = words(name).filter(
     (w) =>
       (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) &&
@@ -159,6 +232,18 @@ function regulationWords(folded: string): string[] | undefined {
   );
   // A bare "ley" or "normas" names no regulation in particular; "el Decreto" is the guide's one decree.
   return tokens.length > 1 || tokens[0] === 'decreto' ? tokens : undefined;
+}
+
+/** "el acuerdo del EIDA o las disposiciones de la Ventanilla Única": regulation names split on «o». */
+function regulationAlternatives(folded: string): string[][] | undefined {
+  const at = folded.search(REGULATION_NOUN);
+  if (at < 0) return undefined;
+  const name = folded.slice(at).split(/[?¿!.;,]|\bsin\b/)[0] ?? '';
+  const parts = name
+    .split(/\s+(?:o|u|or)\s+/)
+    .map(regulationTokens)
+    .filter((t): t is string[] => t !== undefined);
+  return parts.length > 1 ? parts : undefined;
 }
 
 /** "…cuyo plazo depende de lo que marque el Plan de Apertura": what the deadline is tied to. */
@@ -181,8 +266,23 @@ const REGULATION_NOISE = wordSet(
 
 const cites = (item: string, keys: string[]) => {
   const have = words(item).map(roleKey);
-  return keys.every((k) => have.some((h) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5)))));
+  return keys.every(
+    (k) => have.some((h) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5)))) || spells(item, k),
+  );
 };
+
+/** Little words an acronym skips: «Esquema de Interoperabilidad y de Datos Abiertos» is the EIDA. */
+const ACRONYM_SKIPS = wordSet('de del la el los las y e para en por a al que se');
+
+/** Whether `key` (4 to 8 letters) is the initials of consecutive words of `item`. */
+function spells(item: string, key: string): boolean {
+  if (key.length < 4 || key.length > 8 || !/^[a-z]+$/.test(key)) return false;
+  const initials = words(item)
+    .filter((w) => !ACRONYM_SKIPS.has(w))
+    .map((w) => w[0])
+    .join('');
+  return initials.includes(key);
+}
 
 /**
  * The guide's own wording for words a question named: the stretch of `text` from the first to the last of
@@ -227,6 +327,10 @@ export interface ListRequest {
   roleVariants?: string[][];
   /** Regulation words, when the list is "steps that cite X". */
   regulationWords?: string[];
+  /** Several roles, tried when the whole role phrase finds no step. */
+  roleParts?: { parts: string[][]; join: 'or' | 'and' };
+  /** Several regulations named with «o», tried when the whole name finds no step. */
+  regulationParts?: string[][];
   /** "solo", "únicamente": the role or regulation is the step's only one. */
   exclusive?: boolean;
   /** Words the deadline must hold: "¿qué pasos tienen un plazo que depende del Plan de Apertura?". */
@@ -253,14 +357,17 @@ export function readListRequest(folded: string): ListRequest | undefined {
     filter.days = Number(days[1]);
     const kind = days[2] ?? days[3];
     if (kind) filter.dayKind = kind === 'naturales' || kind === 'calendar' ? 'naturales' : 'hábiles';
+    const before = folded.slice(0, days.index);
+    const compare = DAYS_COMPARE.find(([pattern]) => pattern.test(before))?.[1];
+    if (compare) filter.daysCompare = compare;
   }
-  for (const [pattern, recurrence] of RECURRENCE_WORDS) {
-    if (pattern.test(folded)) {
-      filter.recurrence = recurrence;
-      break;
-    }
-  }
-  const role = roleWords(folded);
+  const recurrences = RECURRENCE_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, r]) => r);
+  if (recurrences[0]) filter.recurrence = recurrences[0];
+  if (recurrences.length > 1) filter.recurrences = recurrences;
+  if (!days && NO_DAYS.test(folded)) filter.noDays = true;
+  // "¿qué pasos atienden los Lineamientos…?": a regulation after a verb that could take a role.
+  const roleAsked = roleWords(folded);
+  const role = roleAsked && !REGULATION_NOUN.test(roleAsked[0] ?? '') ? roleAsked : undefined;
   const regulation = role ? undefined : regulationWords(folded);
   const deadlineWords =
     /\b(plazos?|vencen?|vencimientos?|fechas?|duran?|tardan?|deadlines?|due|dias|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre|cuanto))\b/.test(
@@ -276,8 +383,12 @@ export function readListRequest(folded: string): ListRequest | undefined {
   const request: ListRequest = {
     filter,
     intent,
-    everything: !filter.phase && !filter.days && !filter.recurrence && !role && !regulation,
+    everything: !filter.phase && !filter.days && !filter.recurrence && !filter.noDays && !role && !regulation,
   };
+  const roleParts = role ? roleAlternatives(folded) : undefined;
+  if (roleParts) request.roleParts = roleParts;
+  const regulationParts = regulation ? regulationAlternatives(folded) : undefined;
+  if (regulationParts) request.regulationParts = regulationParts;
   if ((role || regulation) && EXCLUSIVE.test(folded)) request.exclusive = true;
   const dependsOn = role || regulation ? undefined : dependsOnWords(folded);
   if (dependsOn) {
@@ -297,14 +408,50 @@ export function readListRequest(folded: string): ListRequest | undefined {
   return request;
 }
 
+/** "menos de 90 días", "hasta 30 días", "más de 60 días": read just before the number. */
+const DAYS_COMPARE: Array<[RegExp, NonNullable<ListFilter['daysCompare']>]> = [
+  [/\b(menos de|menor(es)? (a|de|que)|less than|under|fewer than)\s*$/, 'lt'],
+  // Not «tiempo máximo de 90 días»: that is the guide's own name for a deadline.
+  [
+    /\b(hasta|(?<!tiempo )maximo( de)?|a lo (mas|mucho)|no mas de|como maximo|at most|up to|within)\s*$/,
+    'le',
+  ],
+  [/\b(mas de|mayor(es)? (a|de|que)|more than|over)\s*$/, 'gt'],
+  [/\b(al menos|minimo( de)?|por lo menos|at least)\s*$/, 'ge'],
+];
+
+/** "solo de manera continua", "sin días fijos", "no tienen plazo inicial": no number of days at all. */
+const NO_DAYS =
+  /\b(sin (dias|plazo|fecha)s? (fij[oa]s?|inicial(es)?|definid[oa]s?|concret[oa]s?)|no tienen? (un )?(plazo|fecha) (inicial|fij[oa])|sin numero de dias|(solo|unicamente|solamente) (de manera |en forma )?continu[oa]s?|no fixed (days|deadline)|only ongoing)\b/;
+
+function daysMatch(have: number | undefined, filter: ListFilter): boolean {
+  if (filter.noDays) return have === undefined;
+  if (filter.days === undefined) return true;
+  if (have === undefined) return false;
+  switch (filter.daysCompare) {
+    case 'lt':
+      return have < filter.days;
+    case 'le':
+      return have <= filter.days;
+    case 'gt':
+      return have > filter.days;
+    case 'ge':
+      return have >= filter.days;
+    default:
+      return have === filter.days;
+  }
+}
+
 export function filterSteps(steps: readonly Step[], request: ListRequest): Step[] {
   const { filter } = request;
+  const recurrences = filter.recurrences ?? (filter.recurrence ? [filter.recurrence] : undefined);
   return steps.filter(
     (s) =>
       (filter.phases ? filter.phases.includes(s.phase) : !filter.phase || s.phase === filter.phase) &&
-      (filter.days === undefined || s.deadline.days === filter.days) &&
+      daysMatch(s.deadline.days, filter) &&
       (!filter.dayKind || s.deadline.dayKind === filter.dayKind) &&
-      (!filter.recurrence || s.deadline.recurrence === filter.recurrence) &&
+      (!recurrences ||
+        (s.deadline.recurrence !== undefined && recurrences.includes(s.deadline.recurrence))) &&
       (!request.roleWords || hasRole(s, request)) &&
       (!request.regulationWords || hasRegulation(s, request.regulationWords, request.exclusive === true)) &&
       (!request.dependsOnWords || cites(s.deadline.text, request.dependsOnWords.map(roleKey))),
@@ -315,6 +462,36 @@ function hasRole(step: Step, request: ListRequest): boolean {
   const names = [request.roleWords ?? [], ...(request.roleVariants ?? [])];
   const isIt = (item: string) => names.some((r) => itemIsRole(item, r));
   return request.exclusive ? step.involved.every(isIt) : step.involved.some(isIt);
+}
+
+/**
+ * The same list with the role or regulation read as several («o»: any; «y», «a la vez»: all); undefined
+ * when the question named only one, or when a part is no role of any step (then «y» was inside one
+ * role's name, as in «Unidad de Transparencia y Acceso…»).
+ */
+export function filterByParts(steps: readonly Step[], request: ListRequest): Step[] | undefined {
+  const { roleParts, regulationParts } = request;
+  if (roleParts) {
+    const holds = (s: Step, role: string[]) => s.involved.some((item) => itemIsRole(item, role));
+    if (!roleParts.parts.every((r) => steps.some((s) => holds(s, r)))) return undefined;
+    const rest = filterSteps(steps, { ...request, roleWords: undefined, roleVariants: undefined });
+    // «solo participan el administrador y las áreas generadoras»: nobody else, besides.
+    const onlyThem = (s: Step) =>
+      !request.exclusive || s.involved.every((item) => roleParts.parts.some((r) => itemIsRole(item, r)));
+    return rest.filter(
+      (s) =>
+        onlyThem(s) &&
+        (roleParts.join === 'or'
+          ? roleParts.parts.some((r) => holds(s, r))
+          : roleParts.parts.every((r) => holds(s, r))),
+    );
+  }
+  if (regulationParts) {
+    if (!regulationParts.every((r) => steps.some((s) => hasRegulation(s, r, false)))) return undefined;
+    const rest = filterSteps(steps, { ...request, regulationWords: undefined });
+    return rest.filter((s) => regulationParts.some((r) => hasRegulation(s, r, false)));
+  }
+  return undefined;
 }
 
 function hasRegulation(step: Step, wanted: string[], exclusive: boolean): boolean {

@@ -6,6 +6,7 @@
  * Pure; accents are kept (the stemmer needs them), patterns match with or without them.
  */
 import { fold } from '../content/deadline.ts';
+import { PHASES } from '../content/model.ts';
 import { parseReference, type Reference } from './reference.ts';
 import { MAX_QUESTION_CHARS, stripSlackMarkup, wordSet } from './text.ts';
 
@@ -124,11 +125,38 @@ const SMS: Array<[RegExp, string]> = [
 ];
 
 /**
+ * A word as it sounds in Mexican Spanish: «c»/«qu»/«k» before a, o, u are one sound, so are «c», «s», «z»
+ * before e, i, «b» and «v», «y» and «ll»; «h» is silent and double letters sound single.
+ */
+function byEar(word: string): string {
+  return fold(word)
+    .replace(/cc/g, 'c')
+    .replace(/qu(?=[ei])/g, 'k')
+    .replace(/c(?=[aou]|$|[^eih])/g, 'k')
+    .replace(/c(?=[ei])|z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/(?<!c)h/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** The phases' names by ear: «perfeciona», «publika», «promuebe» are the phases, «publico» is not. */
+const PHASE_BY_EAR: ReadonlyMap<string, string> = new Map(PHASES.map((phase) => [byEar(phase), phase]));
+
+/** A misspelt phase name as the phase; any other word (a phase name as written included) as it is. */
+function phaseByEar(word: string): string {
+  const phase = PHASE_BY_EAR.get(byEar(word));
+  return phase && fold(phase) !== fold(word) ? phase : word;
+}
+
+/**
  * Openings and wrappers around the real question, removed from its start (repeatedly: "hola, buenos días,
  * quisiera saber…"). Each leaves the question itself untouched.
  */
 const OPENINGS = [
   'hola+|holi|buen(os|as)? (dias|tardes|noches)|buen dia|buenas|que tal|saludos|hey|hi|hello|good (morning|afternoon|evening)',
+  // Apologies for asking come before the bare «disculpa»: the first alternative that matches wins.
+  '(disculpa(me)?|disculpe|perdon|perdona|perdone)( (que|por) (te|le|les)? ?(moleste|molesto|molestar|pregunte|pregunto)| (la|por la|mi|por mi) (molestia|ignorancia|insistencia|pregunta))( otra vez| de nuevo| nuevamente)?',
   'oye|oiga|oigan|disculpa(me)?|disculpe|disculpen|perdon( por (la molestia|la insistencia|molestar|tanta pregunta))?|perdona|una pregunta|una duda|tengo una (duda|pregunta)|pregunta|consulta|estimad[oa]s?|bot',
   '(me |nos )?(podrias|puedes|podria|pudieras|podrian|pueden|puede) (decir|indicar|explicar|ayudar|informar|confirmar|compartir)(me|nos)?( con| a saber)?',
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
@@ -200,6 +228,7 @@ export function readQuestion(raw: unknown): Reading {
   const language = detectLanguage(original);
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
   if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);
+  if (language === 'es') text = text.replace(/[\p{L}]{6,}/gu, phaseByEar);
   const continues = CONTINUES.test(text) || POINTS_BACK.test(text);
   for (let i = 0; i < 6; i++) {
     const next = text.replace(OPENING, '');

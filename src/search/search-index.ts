@@ -11,7 +11,7 @@ import Fuse from 'fuse.js';
 import type { Step } from '../content/model.ts';
 import { QUERY_ALIASES, WORD_FAMILIES } from './aliases.ts';
 import { INTENT_WORDS } from './intents.ts';
-import { fold, isStopWord, wordKey, words } from './text.ts';
+import { fold, isAskerPlace, isStopWord, wordKey, words } from './text.ts';
 
 /** Field weights: a word in the title says more about the step than the same word deep in the summary. */
 const FIELD_WEIGHTS = {
@@ -120,6 +120,8 @@ export interface AnalyzedQuery {
   keys: Map<string, number>;
   /** Words that were neither stop words nor known, even after correction. */
   unknown: string[];
+  /** The unknown words that stand where Spanish puts a verb («quien atiende», «se le manda»). */
+  verbs: string[];
 }
 
 export interface Hit {
@@ -146,12 +148,28 @@ export interface Evidence {
   /** Words of the question that name a topic: known to the index, or unknown to the guide. */
   topicWords: number;
   unknown: string[];
+  /** The unknown words read as verbs by where they stand. */
+  verbs: string[];
 }
 
 interface Posting {
   doc: number;
   /** Field-weighted BM25 term weight for this document, precomputed: it does not depend on the query. */
   weight: number;
+}
+
+/** Pronouns a Spanish verb follows: «se le manda», «quien atiende», «que te moleste». */
+const BEFORE_VERB = new Set(['se', 'le', 'les', 'me', 'te', 'nos', 'quien', 'quienes']);
+/** Articles that open a verb's object or subject: «que manda la gente». */
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'al', 'del']);
+
+/**
+ * Whether a word the guide does not know stands where a verb does: after a clitic or «quien», or between
+ * the relative «que» and an article. Such a word says how, not what about, whatever its ending.
+ */
+function inVerbPosition(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined) return false;
+  return BEFORE_VERB.has(before) || (before === 'que' && after !== undefined && ARTICLES.has(after));
 }
 
 /** Hit order: best score first, then step id, so equal scores always list in the same order. */
@@ -307,7 +325,19 @@ export class SearchIndex {
     if (surface !== undefined) return [surface];
     const key = wordKey(original);
     if (this.postings.has(key)) return [key];
-    return this.englishAliasKeys(folded) ?? null;
+    return this.englishAliasKeys(folded) ?? this.stemChangeKeys(folded) ?? null;
+  }
+
+  /**
+   * A stem-changing verb the guide holds in another form: «atiende» → atender, «recomiendan» →
+   * recomendar, «muestra» → mostrar. The stemmer keeps the diphthong, so the forms would not meet.
+   */
+  private stemChangeKeys(folded: string): readonly string[] | undefined {
+    if (folded.length < 5) return undefined;
+    const variant = folded.replace(/(ie|ue)(?=[bcdfghjklmnñpqrstvz])/, (d) => (d === 'ie' ? 'e' : 'o'));
+    if (variant === folded) return undefined;
+    const key = wordKey(variant);
+    return this.postings.has(key) ? [key] : undefined;
   }
 
   /**
@@ -388,7 +418,8 @@ export class SearchIndex {
   }
 
   analyze(question: string): AnalyzedQuery {
-    const read: Array<{ folded: string; term: QueryTerm; known: readonly string[] | null }> = [];
+    const read: Array<{ folded: string; term: QueryTerm; known: readonly string[] | null; place?: boolean }> =
+      [];
     for (const word of words(question)) {
       const folded = fold(word);
       // A stop word is dropped below whatever it stands for: no look-up, no stemming.
@@ -397,6 +428,10 @@ export class SearchIndex {
         continue;
       }
       let known = this.knownKeys(folded, word);
+      if (known === null && isAskerPlace(folded)) {
+        read.push({ folded, term: { word: folded, keys: [] }, known: null, place: true });
+        continue;
+      }
       let term: QueryTerm | undefined;
       if (known === null) {
         const fix = this.correct(folded);
@@ -424,12 +459,16 @@ export class SearchIndex {
     const terms: QueryTerm[] = [];
     const keys = new Map<string, number>();
     const unknown: string[] = [];
+    const verbs: string[] = [];
     const corrected: string[] = [];
-    for (const { folded, term, known } of read) {
+    for (const [i, { folded, term, known, place }] of read.entries()) {
       corrected.push(term.word);
-      if (isStopWord(term.word)) continue;
+      if (isStopWord(term.word) || place) continue;
       if (known === null) {
-        if (folded.length >= 3 && !/^\d+$/.test(folded)) unknown.push(folded);
+        if (folded.length >= 3 && !/^\d+$/.test(folded)) {
+          unknown.push(folded);
+          if (inVerbPosition(read[i - 1]?.folded, read[i + 1]?.folded)) verbs.push(folded);
+        }
         continue;
       }
       terms.push(term);
@@ -437,7 +476,7 @@ export class SearchIndex {
       const share = known.length > 0 ? 1 / Math.sqrt(known.length) : 0;
       for (const key of known) keys.set(key, Math.max(keys.get(key) ?? 0, share));
     }
-    return { correctedText: corrected.join(' '), terms, keys, unknown };
+    return { correctedText: corrected.join(' '), terms, keys, unknown, verbs };
   }
 
   /** Whether some step holds one of `a` and one of `b`. */
@@ -566,7 +605,7 @@ export class SearchIndex {
       }
       if (best) matched.push(best);
     }
-    return { matched, topicWords, unknown: analysis.unknown };
+    return { matched, topicWords, unknown: analysis.unknown, verbs: analysis.verbs };
   }
 
   /** The idf of a word held by a single step: the weight of a word the guide does not know. */

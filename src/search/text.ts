@@ -191,6 +191,19 @@ const TOPIC_STOP_WORDS = new Set(
   ].map(fold),
 );
 
+/**
+ * Kinds of office the asker works at («en el instituto», «somos una paraestatal»): they say who asks, not
+ * what about, so a question is neither refused for them nor bent toward a guide word that looks alike
+ * («ayuntamiento» → «almacenamiento»). Only words the guide itself does not hold.
+ */
+const ASKER_PLACES = wordSet(
+  'instituto institutos hospital hospitales universidad universidades empresa empresas paraestatal paraestatales entidad fideicomiso fideicomisos agencia agencias subdireccion gerencia gerencias departamento departamentos consejo procuraduria tribunal tribunales colegio escuela escuelas municipio municipios ayuntamiento ayuntamientos delegacion delegaciones subsecretaria clinica clinicas',
+);
+
+export function isAskerPlace(foldedWord: string): boolean {
+  return ASKER_PLACES.has(foldedWord);
+}
+
 export function isStopWord(foldedWord: string): boolean {
   return TOPIC_STOP_WORDS.has(foldedWord);
 }

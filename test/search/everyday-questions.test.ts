@@ -429,3 +429,87 @@ describe('a list names what it lists as the guide writes it', () => {
     expect(text(ask(q)).split('\n')[0]).toContain(title);
   });
 });
+
+describe('verbs the guide does not use, and the asker’s own office', () => {
+  it('a verb that changes its stem («atiende») meets the guide’s «atender»', () => {
+    const a = ask('¿quién atiende las recomendaciones de disponibilidad de las URL?');
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'involucrados' });
+    expect(ref(a)).toBe('guia-2017:3.1');
+  });
+
+  it('a word in a verb’s place («que manda la gente») does not refuse the answer', () => {
+    // «checa» and «manda» end like nouns; they stand where verbs do.
+    const a = ask('¿quién checa los reportes que manda la gente?');
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'involucrados' });
+  });
+
+  it('naming the kind of office one works at does not refuse the answer', () => {
+    const a = ask('¿cuánto tiempo tiene el ayuntamiento para priorizar sus datos?');
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'plazo' });
+    expect(ref(a)).toBe('guia-2017:1.2');
+  });
+
+  it('an apology for asking is an opening, not the topic', () => {
+    const a = ask('perdón por mi ignorancia, ¿qué significa DCAT?');
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'definicion' });
+    expect(a.term?.term).toBe('DCAT');
+    expect(ask('disculpa que te moleste de nuevo, ¿quién participa en el paso 2.1?').outcome).toBe(
+      'answered',
+    );
+  });
+
+  it('a verb that is the whole topic beside one incidental guide word is still refused', () => {
+    expect(ask('¿dónde me estaciono en la oficina?').outcome).toBe('no_match');
+  });
+});
+
+describe('lists by several facts at once', () => {
+  it('reads a phase’s name spelt by ear, and not a word that only looks like one', () => {
+    expect(ids(ask('pasos de la fase perfeciona'))).toEqual(y('3.1', '3.2', '3.3', '3.4'));
+    expect(ids(ask('q pasos tiene la fase publika'))).toEqual(y('2.1', '2.2', '2.3', '2.4'));
+    expect(ask('¿qué pasos hablan de información de interés publico?').list?.phase).toBeUndefined();
+  });
+
+  it('«los de Planea» and «las fases y sus pasos» are lists', () => {
+    expect(ids(ask('¿cuáles son los de Planea?'))).toEqual(y('1.1', '1.2', '1.3'));
+    expect(ask('¿cuáles son las fases de la guía y sus pasos?').steps).toHaveLength(14);
+  });
+
+  it('compares days, joins recurrences and finds deadlines with no number of days', () => {
+    const under = ask('¿qué pasos tienen un plazo de menos de 60 días?');
+    expect(ids(under)).toEqual(y('1.1'));
+    expect(text(under)).toContain('menos de 60 días');
+    // «tiempo máximo» is the guide’s name for the deadline, not «at most».
+    expect(ids(ask('¿qué pasos tienen un tiempo máximo de 70 días naturales?'))).toEqual(y('1.2'));
+    expect(ids(ask('¿qué pasos se repiten cada año o cada semestre?'))).toEqual(y('1.2', '3.4'));
+    expect(ids(ask('¿qué pasos no tienen un plazo fijo, solo de manera continua?'))).toEqual(
+      y('2.1', '3.3', '4.2'),
+    );
+  });
+
+  it('two roles with «o» are either, with «tanto… como» both, each named as the guide writes it', () => {
+    const either = ask('¿en qué pasos participa la UT o el OIC?');
+    expect(ids(either)).toEqual(y('1.1', '1.2', '3.2', '3.3', '3.4'));
+    const both = ask('¿en qué pasos participan tanto la UT como el OIC?');
+    expect(ids(both)).toEqual(y('1.1', '3.2'));
+    expect(text(both)).toMatch(/Unidad de Transparencia.*Órgano/s);
+  });
+
+  it('«solo» with two roles: steps where nobody else takes part', () => {
+    const a = ask('¿en qué pasos solo participan el Administrador de Datos y las áreas generadoras?');
+    expect(ids(a)).toEqual(y('2.1', '2.2', '4.1'));
+  });
+
+  it('two regulations with «o», and a regulation by its acronym', () => {
+    expect(
+      ids(ask('¿qué pasos cumplen el acuerdo del EIDA o las disposiciones de la Ventanilla Única?')),
+    ).toEqual(y('1.1', '2.3'));
+    expect(ids(ask('¿qué pasos cumplen el acuerdo del EIDA?'))).toEqual(y('2.3'));
+  });
+
+  it('a role named in English is the guide’s role', () => {
+    const a = ask('which steps involve the Transparency Unit?');
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(y('1.1', '1.2', '3.2'));
+  });
+});
