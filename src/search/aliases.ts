@@ -29,6 +29,7 @@ const ENGLISH_ALIASES: Record<string, string> = {
   registries: 'registros',
   records: 'registros',
   plan: 'plan',
+  institutional: 'institucional',
   opening: 'apertura',
   openness: 'apertura',
   publish: 'publicar',

@@ -128,6 +128,9 @@ const DEFINITION =
 /** A facet asked at the start of the phrase ("the deadline for…", "lo que hay que hacer"). */
 const INTENT_AT_START =
   /^(?:deadline|plazo|fecha|who|quien|quienes|lo que hay que|what to do|regulations?|normatividad|ley|activities|actividades)\b/;
+/** "¿quién es el Enlace de Comunicación Digital?": a role the glossary defines, named exactly. */
+const WHO_IS =
+  /^(?:y\s+)?(?:quien|quienes|who)\s+(?:es|son|is|are)\s+(?:(?:el|la|los|las|un|una|the|an?)\s+)?(.+?)\s*$/;
 const DEFINITION_OF_LINK = /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa)|what\s+is|what's)$/;
 const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
 
@@ -263,10 +266,14 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       DEFINITION.exec(folded)?.[1] ??
       DEFINITION_AFTER.exec(folded)?.[1] ??
       (DEFINITION_OF_LINK.test(folded) ? reading.links[0] : undefined);
-    if (!asked) return undefined;
+    if (!asked) {
+      // Only a whole glossary name: «¿quién es el responsable de ADELA?» asks who, not what ADELA is.
+      const who = WHO_IS.exec(folded)?.[1];
+      return who ? glossaryNames.find((g) => g.name === normalName(who))?.entry : undefined;
+    }
     // "¿qué es una minuta en el contexto del grupo?", "¿qué es X según la guía?": the qualifier names no term.
     const phrase = normalName(asked).replace(
-      /\s+(?:en el contexto de(?:l)?|segun la guia|de acuerdo con la guia|en la guia|para la guia|dentro de la guia)\b.*$/,
+      /\s+(?:en el contexto de(?:l)?|en lo de|en (?:el|la) (?:tema|parte|seccion) de(?:l)?|segun la guia|de acuerdo con la guia|en la guia|para la guia|dentro de la guia)\b.*$/,
       '',
     );
     const exact = glossaryNames.find((g) => g.name === phrase);
@@ -564,8 +571,18 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const { matched } = index.evidence(analysis, top.step);
       return matched.length <= 1 && matched.every((m) => !m.inTitle);
     };
+    // A pronoun pointing back holds the last step against one guide word ("¿eso dónde se publica?"), and
+    // a facet asked with only everyday verbs ("¿cuánto tiempo dan?") asks it of the last step.
+    const oneWordAtMost = () => {
+      const top = hits[0];
+      return !top || index.evidence(analysis, top.step).matched.length <= 1;
+    };
+    const onlyVerbs = analysis.unknown.every((w) => VERB_FORM.test(w) || analysis.verbs.includes(w));
     const followsUp =
-      namesNothing || (reading.continues && analysis.unknown.length <= 2 && (noGuideTopic || weakTopic()));
+      namesNothing ||
+      (reading.continues && analysis.unknown.length <= 2 && (noGuideTopic || weakTopic())) ||
+      (reading.pointsBack && onlyVerbs && ids.length === 0 && oneWordAtMost()) ||
+      (intent !== 'resumen' && noGuideTopic && onlyVerbs && ids.length === 0);
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
       const last = previousSteps[previousSteps.length - 1] as Step;

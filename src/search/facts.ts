@@ -158,7 +158,7 @@ const roleKey = (word: string) => {
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
 function roleWords(folded: string): string[] | undefined {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|(?:tiene|tienen|lleva|llevan|esta|estan) a (?:su )?cargo(?: de)?|a cargo de|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
       folded,
     );
   // English puts the role before the verb: "in which steps does the OIC take part?".

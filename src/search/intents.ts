@@ -52,7 +52,7 @@ export const INTENTS = {
     example: { es: '¿quién participa en el paso 1.2?', en: 'who is involved in step 1.2?' },
   },
   plazo: {
-    cues: /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencen|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|de manera continua|continuamente|periodicidad|tiempos? (para|de|maximo)( el)? cumplimiento|habiles|naturales|working days|calendar days|time ?frame|timeline|tiempo para|tiempo maximo|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
+    cues: /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencen|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|de manera continua|continuamente|periodicidad|tiempos? (para|de|maximo)( el)? cumplimiento|habiles|naturales|working days|calendar days|time ?frame|timeline|tiempo para|tiempo maximo|que tiempo (tenemos|tengo|tienen|tiene|hay|nos dan|dan)|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
     words: [
       'plazo',
       'plazos',
@@ -111,7 +111,7 @@ export const INTENTS = {
     example: { es: '¿qué normatividad aplica al paso 2.3?', en: 'which regulations does step 2.3 satisfy?' },
   },
   actividades: {
-    cues: /\b(que (hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|debe|deben|se debe|se tiene que|necesito|hago|hacemos|se hace|implica|toca|le toca|les toca) ?(hacer)?|actividad(es)?|tareas?|acciones|pasos a seguir|(pide|piden|requiere|requieren|exige|exigen)( la guia)? (hacer|que hagamos|que se haga)|como (cumplo|cumplimos|se cumple|le hago|le hacemos)|what (do|should|must) (i|we|they)|what to do|what needs to be done|activities|tasks|actions|to do)\b/,
+    cues: /\b(que (hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|debe|deben|se debe|se tiene que|necesito|hago|hacemos|se hace|implica|toca|le toca|les toca) ?(hacer)?|actividad(es)?|tareas?|acciones|pasos a seguir|(pide|piden|requiere|requieren|exige|exigen)( la guia)? (hacer|que hagamos|que se haga)|como (cumplo|cumplimos|se cumple|le hago|le hacemos)|what (do|should|must) (i|we|they)|what to do|what needs to be done|(que|cuales) (son las )?obligaciones|obligations|activities|tasks|actions|to do)\b/,
     words: ['actividades', 'tareas', 'acciones', 'activities', 'tasks'],
     facet: 'activities',
     example: { es: '¿qué hay que hacer en el paso 2.4?', en: 'what do we have to do in step 2.4?' },
@@ -130,11 +130,12 @@ export const INTENT_WORDS: readonly string[] = [
 ];
 
 /**
- * Phrases that only ask for a facet: the guide's own row names ("Tiempo máximo para el cumplimiento") and
- * multiword cues ("takes part", "forma parte"), whose words would otherwise count as a topic.
+ * Phrases that only ask for a facet: the guide's own row names ("Tiempo máximo para el cumplimiento"),
+ * multiword cues ("takes part", "forma parte") and "what is it about" («de qué trata», «en qué consiste»),
+ * whose words would otherwise count as a topic.
  */
 const INTENT_PHRASES =
-  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempos?\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b/giu;
+  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempos?\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b|\bde\s+qu[eé]\s+(?:se\s+)?(?:trata|va|tratan|van)\b|\ben\s+qu[eé]\s+consiste(?:n)?\b|\ba\s+qu[eé]\s+se\s+refiere(?:n)?\b/giu;
 
 export const stripIntentPhrases = (text: string): string => text.replace(INTENT_PHRASES, ' ');
 

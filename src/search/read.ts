@@ -24,6 +24,8 @@ export interface Reading {
   reference: Reference;
   /** Starts like a follow-up: "¿y el plazo?", "and who is involved?". */
   continues: boolean;
+  /** Points back at the last answer with a pronoun: "¿eso dónde se publica?", "¿quién lo aprueba?". */
+  pointsBack: boolean;
   /** The web addresses taken out of the question, folded ("datos.gob.mx"): a term may be one. */
   links: string[];
 }
@@ -229,7 +231,8 @@ export function readQuestion(raw: unknown): Reading {
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
   if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);
   if (language === 'es') text = text.replace(/[\p{L}]{6,}/gu, phaseByEar);
-  const continues = CONTINUES.test(text) || POINTS_BACK.test(text);
+  const pointsBack = POINTS_BACK.test(text);
+  const continues = CONTINUES.test(text) || pointsBack;
   for (let i = 0; i < 6; i++) {
     const next = text.replace(OPENING, '');
     if (next === text) break;
@@ -243,6 +246,7 @@ export function readQuestion(raw: unknown): Reading {
     language,
     reference: parseReference(text),
     continues,
+    pointsBack,
     links,
   };
 }

@@ -513,3 +513,57 @@ describe('lists by several facts at once', () => {
     expect(ids(a)).toEqual(y('1.1', '1.2', '3.2'));
   });
 });
+
+describe('follow-ups without «y», roles defined, and what a step is about', () => {
+  it('a pronoun pointing back keeps the last step against one guide word', () => {
+    const first = ask('¿quién participa en el paso 1.2?');
+    const a = ask('¿eso dónde se publica?', first.context);
+    expect(a).toMatchObject({ outcome: 'answered', followUp: true });
+    expect(ref(a)).toBe('guia-2017:1.2');
+  });
+
+  it('a facet asked with everyday verbs only asks it of the last step', () => {
+    const first = ask('¿qué hay que hacer en el paso 3.2?');
+    const a = ask('¿cuánto tiempo dan?', first.context);
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'plazo' });
+    expect(ref(a)).toBe('guia-2017:3.2');
+  });
+
+  it('a pronoun beside a foreign noun is a new question, not a follow-up', () => {
+    const first = ask('¿qué formatos pide el paso 2.1?');
+    expect(ask('¿y el formato de las vacaciones dónde lo encuentro?', first.context).outcome).toBe(
+      'no_match',
+    );
+  });
+
+  it('«¿quién es…?» with a role the glossary defines is its definition; with other words it asks who', () => {
+    const role = ask('¿quién es el Enlace de Comunicación Digital?');
+    expect(role).toMatchObject({ outcome: 'answered', intent: 'definicion' });
+    expect(role.term?.term).toBe('Enlace de Comunicación Digital');
+    expect(ask('¿quién es el responsable de ADELA?').intent).toBe('involucrados');
+  });
+
+  it('a qualifier after the term («en lo de…») names no term', () => {
+    expect(ask('¿qué significa RSS en lo de los medios de distribución?').term?.term).toBe('RSS');
+  });
+
+  it('«de qué trata…» asks about the step named, not about a step that says «trata»', () => {
+    expect(ref(ask('¿de qué trata el Plan de Apertura Institucional?'))).toBe('guia-2017:1.3');
+  });
+
+  it('«qué tiempo tenemos» asks for the deadline and «qué obligaciones hay» for the activities', () => {
+    expect(ask('¿qué tiempo tenemos para formar el equipo de trabajo?').intent).toBe('plazo');
+    expect(ask('¿qué obligaciones hay con los datos de nuestras aplicaciones?').intent).toBe('actividades');
+  });
+
+  it('«los pasos que tiene a cargo X» is a role list', () => {
+    const a = ask('¿qué pasos tiene a cargo el Órgano Interno de Control?');
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa el Órgano Interno de Control?')));
+  });
+
+  it('the shipped vocabulary sends everyday phrases to their step', () => {
+    expect(ref(ask('¿qué hacemos con los enlaces caídos de nuestros recursos?'))).toBe('guia-2017:3.1');
+    expect(ref(ask('¿cómo organizamos un datatón?'))).toBe('guia-2017:4.2');
+  });
+});
