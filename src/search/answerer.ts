@@ -13,6 +13,7 @@ import {
   filterByParts,
   filterSteps,
   guideWording,
+  hasRole,
   type ListFilter,
   type Navigation,
   navigate,
@@ -24,7 +25,7 @@ import {
 import { detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
 import { findQuotes, type Quote } from './passages.ts';
 import { type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
-import { type AnalyzedQuery, type Evidence, type Hit, SearchIndex } from './search-index.ts';
+import { type AnalyzedQuery, type Evidence, editDistance, type Hit, SearchIndex } from './search-index.ts';
 import { smallTalkKind } from './small-talk.ts';
 import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, wordSet, words } from './text.ts';
 
@@ -124,7 +125,7 @@ const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|
 
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
 const DEFINITION =
-  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa|significan|quiere decir|se entiende por)|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
+  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|era|eran|significa|significan|quiere decir|se entiende por)|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
 /** A facet asked at the start of the phrase ("the deadline for…", "lo que hay que hacer"). */
 const INTENT_AT_START =
   /^(?:deadline|plazo|fecha|who|quien|quienes|lo que hay que|what to do|regulations?|normatividad|ley|activities|actividades)\b/;
@@ -276,7 +277,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       /\s+(?:en el contexto de(?:l)?|en lo de|en (?:el|la) (?:tema|parte|seccion) de(?:l)?|segun la guia|de acuerdo con la guia|en la guia|para la guia|dentro de la guia)\b.*$/,
       '',
     );
-    const exact = glossaryNames.find((g) => g.name === phrase);
+    const exact = glossaryNames.find((g) => g.name === phrase) ?? misspeltName(phrase);
     if (exact) return exact.entry;
     // "¿qué es un recurso de datos, es lo mismo que un dataset?": the term is the first clause.
     const clause = normalName(asked.split(/[,;:]/)[0] ?? '');
@@ -294,6 +295,25 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     // "¿qué es la herramienta ADELA de datos.gob.mx?": a short phrase holding one term.
     if (words(phrase).length > 6) return undefined;
     return glossaryNames.find((g) => new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(phrase))?.entry;
+  }
+
+  /**
+   * A glossary name typed with one slip per long word («diccionaro de datos»): the same words in the same
+   * order, each equal or one edit away when it has five letters or more.
+   */
+  function misspeltName(phrase: string): (typeof glossaryNames)[number] | undefined {
+    const asked = phrase.split(' ');
+    return glossaryNames.find(({ name }) => {
+      const have = name.split(' ');
+      return (
+        have.length === asked.length &&
+        have.some((w, i) => w !== asked[i]) &&
+        have.every((w, i) => {
+          const a = asked[i] ?? '';
+          return w === a || (w.length >= 5 && Math.abs(w.length - a.length) <= 1 && editDistance(w, a) <= 1);
+        })
+      );
+    });
   }
 
   /** Vocabulary entries (editors' words) the question holds. */
@@ -475,11 +495,19 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
 
     // 4. A list computed from the facts: a phase, a deadline, a recurrence, a role, an edition, everything.
     // "¿y los de Perfecciona?" after a list is the same list for another phase.
-    const listFollowUp =
-      reading.continues && phase !== undefined && previous !== undefined && previous.steps.length > 1;
+    const afterList = reading.continues && previous !== undefined && previous.steps.length > 1;
+    const listFollowUp = afterList && phase !== undefined;
+    // "¿y el OIC?" after a list of where a role takes part: the same list for that role.
+    const roleFollowUp =
+      afterList && previous.intent === 'involucrados' && ids.length === 0
+        ? readListRequest(`en que pasos participa ${reading.folded.replace(/^[\s¿¡]*(?:y|e|and)\s+/, '')}`)
+        : undefined;
     const list =
       readListRequest(reading.folded) ??
-      (listFollowUp ? { filter: { phase }, intent: 'resumen' as const, everything: false } : undefined);
+      (listFollowUp ? { filter: { phase }, intent: 'resumen' as const, everything: false } : undefined) ??
+      (roleFollowUp?.roleWords && (edition ?? preferred)?.steps.some((s) => hasRole(s, roleFollowUp))
+        ? roleFollowUp
+        : undefined);
     if (list) {
       const topicWords = words(reading.folded).filter(
         (w) =>

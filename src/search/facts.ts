@@ -51,7 +51,8 @@ const ASKS_FOR_LIST = new RegExp(
     // "¿dónde aparece el Grupo de Trabajo?": where a role takes part.
     '^(en )?donde (aparece|aparecen|participa|participan|interviene|intervienen|esta involucrad[oa])\\b',
     // A facet of a whole phase: "actividades de la fase Perfecciona", "plazos de Planea".
-    '\\b(actividades|tareas|plazos|fechas|involucrados|participantes|normatividad|fundamentos?) (de|en) (toda )?(la )?(fase|etapa)\\b',
+    '\\b(actividades|tareas|plazos|fechas|involucrados|participantes|normatividad|fundamentos?|tiempos? de cumplimiento) (de|en) (toda )?(la )?(fase|etapa)\\b',
+    '\\bque hay en (la )?(fase|etapa)\\b',
     '\\b(list|show)( me)? (all )?the steps\\b',
     '\\bwhat deadlines\\b',
     // The whole guide: "toda la guía", "la guía completa", "las 4 fases y sus pasos"; a facet for each step.
@@ -116,7 +117,9 @@ const ROLE_ENGLISH: ReadonlyMap<string, string> = new Map(
     units: 'unidad',
     internal: 'interno',
     body: 'organo',
+    bodies: 'organo',
     organ: 'organo',
+    organs: 'organo',
     liaison: 'enlace',
     liaisons: 'enlace',
     administrator: 'administrador',
@@ -140,7 +143,7 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
+  'algo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -155,22 +158,33 @@ const roleKey = (word: string) => {
       : w;
 };
 
-/** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
-function roleWords(folded: string): string[] | undefined {
+/**
+ * The words of a list question that name its role, as written ("la ut o el oic"): after a verb of taking
+ * part, before one in English ("in which steps does the OIC take part?"), or first in Spanish ("pasos donde
+ * el administrador es el único involucrado"). The role ends at the first stop: "¿qué pasos me tocan como
+ * OIC? lo necesito para…".
+ */
+function rolePhrase(folded: string): string {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|(?:tiene|tienen|lleva|llevan|esta|estan) a (?:su )?cargo(?: de)?|a cargo de|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|sale|salen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|(?:tiene|tienen|lleva|llevan|esta|estan) a (?:su )?cargo(?: de)?|a cargo de|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
       folded,
     );
-  // English puts the role before the verb: "in which steps does the OIC take part?".
   const before =
     /\bsteps?\s+(?:does|do|is|are|where|in which|that)\s+(.+?)\s+(?:take part|takes part|involved|participate)\b/.exec(
       folded,
     )?.[1];
-  // The role ends at the first stop: "¿qué pasos me tocan como OIC? lo necesito para…".
-  const rest = (m?.[2] ?? '').split(/[?¿!.;,]/)[0] ?? '';
-  const named = (text: string) => words(text).filter((w) => !ROLE_NOISE.has(w) && !isStopWord(w));
-  const after = named(rest).length > 0 ? rest : (before ?? '');
-  const tokens = roleTokens(after);
+  const first =
+    /\bpasos?\s+(?:(?:en (?:los )?que|donde|en donde|en (?:los )?cuales)\s+)?(.+?)\s+(?:es|son|esta|estan|aparece|aparecen|sale|salen|figura|figuran)\s+(?:(?:el|la|los|las)\s+)?(?:unic[oa]s?\s+)?(?:involucrad|participante|responsable)/.exec(
+      folded,
+    )?.[1];
+  const rest = (first ?? m?.[2] ?? '').split(/[?¿!.;,(]/)[0] ?? '';
+  const named = words(rest).filter((w) => !ROLE_NOISE.has(w) && !isStopWord(w));
+  return named.length > 0 ? rest : (before ?? '');
+}
+
+/** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
+function roleWords(folded: string): string[] | undefined {
+  const tokens = roleTokens(rolePhrase(folded));
   return tokens.length > 0 ? tokens : undefined;
 }
 
@@ -192,11 +206,7 @@ function roleTokens(phrase: string): string[] {
  * matches whole: the parts are only tried when the whole finds no step.
  */
 function roleAlternatives(folded: string): { parts: string[][]; join: 'or' | 'and' } | undefined {
-  const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|entra|entran|takes? part|are involved|is involved)\b(.*)$/.exec(
-      folded,
-    );
-  const phrase = (m?.[2] ?? '').split(/[?¿!.;,]/)[0] ?? '';
+  const phrase = rolePhrase(folded);
   const pieces = phrase.split(/\s+(?:o|u|y|e|or|and|como)\s+/);
   if (pieces.length < 2) return undefined;
   const parts = pieces.map(roleTokens).filter((t) => t.length > 0);
@@ -422,7 +432,7 @@ const DAYS_COMPARE: Array<[RegExp, NonNullable<ListFilter['daysCompare']>]> = [
 
 /** "solo de manera continua", "sin días fijos", "no tienen plazo inicial": no number of days at all. */
 const NO_DAYS =
-  /\b(sin (dias|plazo|fecha)s? (fij[oa]s?|inicial(es)?|definid[oa]s?|concret[oa]s?)|no tienen? (un )?(plazo|fecha) (inicial|fij[oa])|sin numero de dias|(solo|unicamente|solamente) (de manera |en forma )?continu[oa]s?|no fixed (days|deadline)|only ongoing)\b/;
+  /\b(no (traen|tienen|llevan|marcan) (un )?numero de dias|sin (dias|plazo|fecha)s? (fij[oa]s?|inicial(es)?|definid[oa]s?|concret[oa]s?)|no tienen? (un )?(plazo|fecha) (inicial|fij[oa])|sin numero de dias|(solo|unicamente|solamente) (de manera |en forma )?continu[oa]s?|no fixed (days|deadline)|only ongoing)\b/;
 
 function daysMatch(have: number | undefined, filter: ListFilter): boolean {
   if (filter.noDays) return have === undefined;
@@ -458,7 +468,7 @@ export function filterSteps(steps: readonly Step[], request: ListRequest): Step[
   );
 }
 
-function hasRole(step: Step, request: ListRequest): boolean {
+export function hasRole(step: Step, request: ListRequest): boolean {
   const names = [request.roleWords ?? [], ...(request.roleVariants ?? [])];
   const isIt = (item: string) => names.some((r) => itemIsRole(item, r));
   return request.exclusive ? step.involved.every(isIt) : step.involved.some(isIt);
@@ -518,7 +528,7 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     'first',
   ],
   [
-    /\b(ultimo paso|el ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra))\b/,
+    /\b(ultimo paso|el ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra)|en (que|cual) paso (termina|acaba|cierra|concluye))\b/,
     'last',
   ],
 ];
@@ -542,7 +552,13 @@ export function readPhase(folded: string): Phase | undefined {
 
 /** Every phase a question names, in the guide's order ("pasos de Perfecciona y Promueve"). */
 function readPhases(folded: string): Phase[] {
-  return PHASE_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, p]) => p);
+  // "las fases 3 y 4", "fases 1, 2 y 3": each number is a phase; "la 3a fase" is the third.
+  const each = folded
+    .replace(/\b(fases|etapas|phases)\s+(\d(?:\s*(?:,|y|e|and|&)\s*\d)+)\b/g, (_m, _w, list: string) =>
+      list.replace(/\d/g, 'fase $&'),
+    )
+    .replace(/\b([1-4])\s*(?:a|ra|era|er|o|nd|rd|th)\s+(fase|etapa|phase)\b/g, 'fase $1');
+  return PHASE_WORDS.filter(([pattern]) => pattern.test(each)).map(([, p]) => p);
 }
 
 /**

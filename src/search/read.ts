@@ -158,7 +158,8 @@ function phaseByEar(word: string): string {
 const OPENINGS = [
   'hola+|holi|buen(os|as)? (dias|tardes|noches)|buen dia|buenas|que tal|saludos|hey|hi|hello|good (morning|afternoon|evening)',
   // Apologies for asking come before the bare «disculpa»: the first alternative that matches wins.
-  '(disculpa(me)?|disculpe|perdon|perdona|perdone)( (que|por) (te|le|les)? ?(moleste|molesto|molestar|pregunte|pregunto)| (la|por la|mi|por mi) (molestia|ignorancia|insistencia|pregunta))( otra vez| de nuevo| nuevamente)?',
+  '(disculpa(me)?|disculpe|perdon|perdona|perdone)( (que|por) (te|le|les)? ?(moleste|molesto|molestar|pregunte|pregunto)| (la|por la|mi|por mi) (molestia|ignorancia|insistencia|pregunta)( tan (basica|tonta|sencilla|obvia))?)( otra vez| de nuevo| nuevamente)?',
+  'muy amables?|que amable|tan amable',
   'oye|oiga|oigan|disculpa(me)?|disculpe|disculpen|perdon( por (la molestia|la insistencia|molestar|tanta pregunta))?|perdona|una pregunta|una duda|tengo una (duda|pregunta)|pregunta|consulta|estimad[oa]s?|bot',
   '(me |nos )?(podrias|puedes|podria|pudieras|podrian|pueden|puede) (decir|indicar|explicar|ayudar|informar|confirmar|compartir)(me|nos)?( con| a saber)?',
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',

@@ -567,3 +567,54 @@ describe('follow-ups without «y», roles defined, and what a step is about', ()
     expect(ref(ask('¿cómo organizamos un datatón?'))).toBe('guia-2017:4.2');
   });
 });
+
+describe('phases by number, roles named first, and misspelt terms', () => {
+  it('«las fases 1 y 3» and «la 2a fase» name phases by number', () => {
+    expect(ids(ask('pasos de las fases 1 y 3'))).toEqual(y('1.1', '1.2', '1.3', '3.1', '3.2', '3.3', '3.4'));
+    expect(ids(ask('pasos de la 2a fase'))).toEqual(y('2.1', '2.2', '2.3', '2.4'));
+    expect(ids(ask('¿qué hay en la fase de promoción?'))).toEqual(y('4.1', '4.2', '4.3'));
+  });
+
+  it('the deadlines of a whole phase, by the guide’s row name', () => {
+    const a = ask('tiempos de cumplimiento de toda la fase Planea');
+    expect(a).toMatchObject({ outcome: 'list', intent: 'plazo' });
+    expect(ids(a)).toEqual(y('1.1', '1.2', '1.3'));
+  });
+
+  it('reads a role however the list question places it', () => {
+    const ut = ids(ask('¿en qué pasos participa la Unidad de Transparencia?'));
+    expect(ids(ask('¿en qué pasos sale la Unidad de Transparencia?'))).toEqual(ut);
+    expect(ids(ask('¿en qué pasos le toca algo a la UT?'))).toEqual(ut);
+    expect(ids(ask('¿en qué pasos el Administrador de Datos Abiertos es el único involucrado?'))).toEqual(
+      y('2.3', '2.4', '3.1'),
+    );
+  });
+
+  it('steps whose deadline brings no number of days', () => {
+    expect(ids(ask('¿qué pasos no traen un número de días en su plazo?'))).toEqual(
+      y('2.1', '3.3', '3.4', '4.2', '4.3'),
+    );
+  });
+
+  it('«¿en qué paso cierra la fase Publica?» is its last step', () => {
+    expect(ref(ask('¿en qué paso cierra la fase Publica?'))).toBe('guia-2017:2.4');
+  });
+
+  it('self-deprecating and grateful openings are not the topic', () => {
+    expect(ref(ask('perdón por la pregunta tan básica, ¿cuál es el primer paso?'))).toBe('guia-2017:1.1');
+    expect(ask('muy amable, ¿qué es el Enlace Institucional?').term?.term).toBe('Enlace Institucional');
+  });
+
+  it('a glossary name with one slip per word is still defined', () => {
+    expect(ask('q es un diccionaro d datos').term?.term).toBe('Diccionario de datos');
+    // Two slips in a short word are another word.
+    expect(ask('¿qué es un CVS?').term?.term).not.toBe('CSV');
+  });
+
+  it('«¿y el OIC?» after a role list is the same list for that role', () => {
+    const first = ask('¿en qué pasos participa la Unidad de Transparencia?');
+    const a = ask('¿y el OIC?', first.context);
+    expect(a.outcome).toBe('list');
+    expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa el OIC?')));
+  });
+});
