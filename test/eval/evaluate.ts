@@ -202,13 +202,15 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02k',
     file: fileURLToPath(new URL('./heldout-2026-12-02k.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02K-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02l',
     file: fileURLToPath(new URL('./heldout-2026-12-02l.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02L-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
 ];
