@@ -17,6 +17,7 @@ import {
   type ListFilter,
   type Navigation,
   navigate,
+  nthAlone,
   nthStepOfPhase,
   readListRequest,
   readNavigation,
@@ -116,16 +117,19 @@ const OFF_TITLE_WEIGHT = 0.6;
 /** The weight of a word foreign to the guide against the matched words' idf. */
 const FOREIGN_WEIGHT = 1.2;
 /** A foreign verb form ("caen", "recomiendan", "dejar"), or a foreign word in English, says little. */
-const WEAK_FOREIGN = 0.4;
+const WEAK_FOREIGN = 0.25;
 /** Cap on steps named in one question (ranges included). */
 const MAX_NAMED_STEPS = 20;
 
 /** "¿Qué pasos…?" / "which steps…?" without a fact to list by: offer the candidates. */
 const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
 
+/** "¿en qué paso…?", "which step…?": asks where, not what. */
+const ASKS_WHICH_STEP = /\b(en )?(que|cual|cuales) pasos?\b|\bwhich steps?\b/;
+
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
 const DEFINITION =
-  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|era|eran|significa|significan|quiere decir|se entiende por)|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
+  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|era|eran|significa|significan|quiere decir|se entiende por)(?:\s+(?:exactamente|realmente|en realidad|bien))?|(?:a\s+)?que\s+se\s+refiere(?:n)?(?:\s+la\s+guia)?\s+con|en\s+que\s+consiste(?:n)?|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
 /** A facet asked at the start of the phrase ("the deadline for…", "lo que hay que hacer"). */
 const INTENT_AT_START =
   /^(?:deadline|plazo|fecha|who|quien|quienes|lo que hay que|what to do|regulations?|normatividad|ley|activities|actividades)\b/;
@@ -145,7 +149,7 @@ const NAV_WORDS = wordSet(
 
 /** Words of a list question that say "a list", not what it is about. */
 const LIST_WORDS = wordSet(
-  'lista listado listar enlista muestrame dame todo toda todos todas sus pasos paso guia guias fase fases etapa etapas edicion ediciones completa entera orden plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
+  'lista listado listar enlista enlistas muestrame dame principio inicio fin final todo toda todos todas sus pasos paso guia guias fase fases etapa etapas edicion ediciones completa entera orden plazos plazo fechas hay tiene tienen son cuales que cuantos which what list show all steps step phase deadlines vencen vence duran dura tardan cada dias days naturales habiles anual anuales semestral semestrales bimestral continua continuos continuas continuamente',
 );
 
 const refOf = (s: Step): StepRef => ({ guide: s.guide, id: s.id });
@@ -394,6 +398,14 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       (t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word),
     );
     const namesNothing = analysis.unknown.every((w) => NAV_WORDS.has(w)) && noGuideTopic;
+    const onlyVerbs = analysis.unknown.every((w) => VERB_FORM.test(w) || analysis.verbs.includes(w));
+    // "¿En qué paso se usa?" after a definition: the steps where the term is handled.
+    const whereIsTerm =
+      previous?.intent === 'definicion' &&
+      ASKS_WHICH_STEP.test(reading.folded) &&
+      noGuideTopic &&
+      (onlyVerbs || analysis.unknown.length <= 1) &&
+      readListRequest(reading.folded)?.everything !== false;
 
     // 1. "¿Qué es ADELA?": the glossary.
     const term = definitionTerm(reading, previous);
@@ -502,12 +514,21 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       afterList && previous.intent === 'involucrados' && ids.length === 0
         ? readListRequest(`en que pasos participa ${reading.folded.replace(/^[\s¿¡]*(?:y|e|and)\s+/, '')}`)
         : undefined;
+    // "Soy del OIC, ¿en qué pasos participamos?": the role is the one who introduced themselves.
+    const asker = /\b(?:participamos|participo|intervenimos|nos tocan?|me tocan?)\b/.test(reading.folded)
+      ? /\b(?:soy|somos)\s+(?:de|del|de la|de los|de las)\s+([^,.?¿!:]{2,60})/.exec(
+          fold(reading.original),
+        )?.[1]
+      : undefined;
+    const askerList = asker ? readListRequest(`en que pasos participa ${asker}`) : undefined;
+    // A role read from elsewhere than the question counts only when some step has it.
+    const someStepHas = (ask: typeof askerList) =>
+      ask?.roleWords && (edition ?? preferred)?.steps.some((s) => hasRole(s, ask)) ? ask : undefined;
+    const direct = whereIsTerm ? undefined : readListRequest(reading.folded);
     const list =
-      readListRequest(reading.folded) ??
+      ((direct && !direct.roleWords && someStepHas(askerList)) || direct) ??
       (listFollowUp ? { filter: { phase }, intent: 'resumen' as const, everything: false } : undefined) ??
-      (roleFollowUp?.roleWords && (edition ?? preferred)?.steps.some((s) => hasRole(s, roleFollowUp))
-        ? roleFollowUp
-        : undefined);
+      someStepHas(roleFollowUp);
     if (list) {
       const topicWords = words(reading.folded).filter(
         (w) =>
@@ -605,12 +626,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const top = hits[0];
       return !top || index.evidence(analysis, top.step).matched.length <= 1;
     };
-    const onlyVerbs = analysis.unknown.every((w) => VERB_FORM.test(w) || analysis.verbs.includes(w));
     const followsUp =
       namesNothing ||
       (reading.continues && analysis.unknown.length <= 2 && (noGuideTopic || weakTopic())) ||
       (reading.pointsBack && onlyVerbs && ids.length === 0 && oneWordAtMost()) ||
-      (intent !== 'resumen' && noGuideTopic && onlyVerbs && ids.length === 0);
+      (intent !== 'resumen' && noGuideTopic && onlyVerbs && ids.length === 0) ||
+      whereIsTerm;
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
       const last = previousSteps[previousSteps.length - 1] as Step;
@@ -621,6 +642,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         const pick = navigation === 'first' ? previousSteps[0] : last;
         if (pick) return { ...one(pick, carried), followUp: true };
       }
+      // "¿y el segundo?" after a list: its second step.
+      const nth = nthAlone(reading.folded);
+      const nthStep = nth && previousSteps.length > 1 ? previousSteps[nth - 1] : undefined;
+      if (nthStep) return { ...one(nthStep, carried), followUp: true };
       if ((navigation === 'next' || navigation === 'previous') && (namesNothing || reading.continues)) {
         const nav = navFrom(last, navigation, intent === 'resumen' ? 'resumen' : intent);
         if (nav) return { ...nav, followUp: true };
@@ -640,7 +665,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           context: keep,
         };
       }
-      if (followsUp && (intent !== 'resumen' || reading.continues)) {
+      if (followsUp && (intent !== 'resumen' || reading.continues || whereIsTerm)) {
         return { ...several(previousSteps, intent === 'resumen' ? 'resumen' : intent), followUp: true };
       }
     }

@@ -49,7 +49,7 @@ const ASKS_FOR_LIST = new RegExp(
     // What a phase holds: "¿qué incluye la fase Publica?", "¿cómo se compone la primera fase?"; the index.
     '\\b(que|como) (incluye|comprende|abarca|contiene|trae|tiene|se compone|se conforma|consta)\\b.*\\b(fase|etapa)\\b|\\b(fase|etapa)\\b.*\\b(que|cuales) pasos\\b|\\bindice\\b',
     // "¿dónde aparece el Grupo de Trabajo?": where a role takes part.
-    '^(en )?donde (aparece|aparecen|participa|participan|interviene|intervienen|esta involucrad[oa])\\b',
+    '^[¿¡\\s]*(en )?donde (aparece|aparecen|participa|participan|interviene|intervienen|esta involucrad[oa])\\b',
     // A facet of a whole phase: "actividades de la fase Perfecciona", "plazos de Planea".
     '\\b(actividades|tareas|plazos|fechas|involucrados|participantes|normatividad|fundamentos?|tiempos? de cumplimiento) (de|en) (toda )?(la )?(fase|etapa)\\b',
     '\\bque hay en (la )?(fase|etapa)\\b',
@@ -72,7 +72,7 @@ const PHASE_WORDS: Array<[RegExp, Phase]> = [
     'Planea',
   ],
   [
-    /\b(fase|etapa|phase)\s+(de\s+)?publica(cion)?\b|\bpublica\b(?!\s+(el|la|los|las|en|un|una|datos))|\b(fase|etapa|phase)\s+(2|dos|two)\b|\bsegunda (fase|etapa)\b|\b(publish|publishing|publication) phase\b|\bsecond phase\b/,
+    /\b(fase|etapa|phase)\s+(de\s+)?publica(cion)?\b|(?<!\b(informacion|administracion|funcion|version|via|cuenta|deuda|salud|seguridad|obra|consulta|entidad|institucion|politica|opinion|audiencia|licitacion|educacion|fe) )\bpublica\b(?!\s+(el|la|los|las|en|un|una|datos))|\b(fase|etapa|phase)\s+(2|dos|two)\b|\bsegunda (fase|etapa)\b|\b(publish|publishing|publication) phase\b|\bsecond phase\b/,
     'Publica',
   ],
   [
@@ -143,7 +143,7 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'algo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
+  'algo dentro nosotros yo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -166,7 +166,7 @@ const roleKey = (word: string) => {
  */
 function rolePhrase(folded: string): string {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|sale|salen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|(?:tiene|tienen|lleva|llevan|esta|estan) a (?:su )?cargo(?: de)?|a cargo de|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|sale|salen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|(?:tiene|tienen|lleva|llevan|esta|estan) a (?:su )?cargo(?: de)?|a cargo de|tienen? que ver con|(?:tiene|tienen) que meterse|se mete|se meten|meterse|tienen? (?:al?|a la|a los|a las)|participamos|participo|intervenimos|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
       folded,
     );
   const before =
@@ -228,8 +228,20 @@ function regulationWords(folded: string): string[] | undefined {
   const at = folded.search(REGULATION_NOUN);
   if (at < 0) return undefined;
   // The name ends at the first stop or "sin…" ("el decreto de datos abiertos, sin otra norma").
-  const name = folded.slice(at).split(/[?¿!.;,]|\bsin\b/)[0] ?? '';
+  const name = folded.slice(at).split(REGULATION_END)[0] ?? '';
   return regulationTokens(name);
+}
+
+/** Where a regulation's name ends: a stop, «sin…», «ni…», «y ninguna otra…». */
+const REGULATION_END = /[?¿!.;,]|\bsin\b|\bni\b|\by (?:ningun|ninguna|no)\b/;
+
+/** "¿qué pasos cumplen con la LFTAIP?": a regulation by its acronym alone, after a verb of citing. */
+function regulationAcronym(folded: string): string[] | undefined {
+  const word =
+    /\b(?:cumple|cumplen|citan?|aplican?|dan cumplimiento a|se basan en|se fundamentan en|se apoyan en)\s+(?:con\s+)?(?:(?:la|el|los|las)\s+)?([a-z]{4,8})\b(?:\s*[?¿!.;,]|\s*$)/.exec(
+      folded,
+    )?.[1];
+  return word && !isStopWord(word) ? [word] : undefined;
 }
 
 function regulationTokens(name: string): string[] | undefined {
@@ -248,7 +260,7 @@ function regulationTokens(name: string): string[] | undefined {
 function regulationAlternatives(folded: string): string[][] | undefined {
   const at = folded.search(REGULATION_NOUN);
   if (at < 0) return undefined;
-  const name = folded.slice(at).split(/[?¿!.;,]|\bsin\b/)[0] ?? '';
+  const name = folded.slice(at).split(REGULATION_END)[0] ?? '';
   const parts = name
     .split(/\s+(?:o|u|or)\s+/)
     .map(regulationTokens)
@@ -321,7 +333,7 @@ export function citedRegulation(step: Step, wanted: string[]): string | undefine
  * regulation) named is the only one, not merely one of them.
  */
 const EXCLUSIVE =
-  /\b(unic[oa]s?|unicamente|solo|solamente|nada mas|exclusivamente|only|sin (nadie|otr[oa]s?|ningun[oa]?)|no one else|nobody else)\b/;
+  /\b(unic[oa]s?|unicamente|solo|solamente|nada mas|exclusivamente|only|sin (nadie|otr[oa]s?|ningun[oa]?)|ningun[oa]? otr[oa]|no one else|nobody else)\b/;
 
 /** Whether an Involucrados item holds every word of the role (singular forms compared). */
 function itemIsRole(item: string, role: string[]): boolean {
@@ -378,7 +390,7 @@ export function readListRequest(folded: string): ListRequest | undefined {
   // "¿qué pasos atienden los Lineamientos…?": a regulation after a verb that could take a role.
   const roleAsked = roleWords(folded);
   const role = roleAsked && !REGULATION_NOUN.test(roleAsked[0] ?? '') ? roleAsked : undefined;
-  const regulation = role ? undefined : regulationWords(folded);
+  const regulation = role ? undefined : (regulationWords(folded) ?? regulationAcronym(folded));
   const deadlineWords =
     /\b(plazos?|vencen?|vencimientos?|fechas?|duran?|tardan?|deadlines?|due|dias|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre|cuanto))\b/.test(
       folded,
@@ -516,7 +528,7 @@ export type Navigation = 'next' | 'previous' | 'first' | 'last';
 
 const NAVIGATION: Array<[RegExp, Navigation]> = [
   [
-    /\b(que|cual) (paso )?(sigue|viene|toca)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
+    /\b(que|cual) (paso )?(sigue|viene|toca)\b|\b(a )?(que|cual) paso (le )?sigo\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
     'next',
   ],
   [
@@ -591,6 +603,15 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['cuarto', 4],
   ['fourth', 4],
 ]);
+
+/** "¿y el segundo?", "and the third one?": the place of a step in the last list, alone. */
+const NTH_ALONE =
+  /^[\s¿¡]*(?:(?:y|and)\s+)?(?:(?:el|del|en el|the)\s+)?(segundo|tercer|tercero|cuarto|second|third|fourth)(?:\s+(?:paso|step|one))?\s*\??\s*$/;
+
+/** The place (2, 3, 4) a bare ordinal follow-up names, or undefined. */
+export function nthAlone(folded: string): number | undefined {
+  return ORDINALS.get(NTH_ALONE.exec(folded)?.[1] ?? '');
+}
 
 /** The step a question names by its place in a phase ("¿cuál es el tercer paso de Perfecciona?"). */
 export function nthStepOfPhase(guide: Guide, phase: Phase, folded: string): Step | undefined {

@@ -85,7 +85,10 @@ const NUMBER = Object.keys(NUMBER_WORDS).join('|');
 // "paso uno punto dos", "el tres.uno", "dos . cuatro".
 const SPELLED_STEP = loose(`(${NUMBER}|[1-9])(?:\\s+(?:punto|point|dot)\\s+|\\s*\\.\\s*)(${NUMBER}|\\d)`);
 // "paso cuatro uno": after «paso» two number words are a step id even without «punto».
-const SPELLED_AFTER_PASO = loose(`(paso|step)\\s+(${NUMBER})\\s+(${NUMBER})`);
+// "en el dos uno": after an article, a phase number and a step number (the guide has 4 phases of ≤ 4 steps).
+const SPELLED_AFTER_PASO = loose(
+  `(paso|step)\\s+(${NUMBER})\\s+(${NUMBER})|(el|del|al)\\s+(uno|dos|tres|cuatro)\\s+(uno|dos|tres|cuatro)`,
+);
 
 /** SMS and chat spellings → the word (whole words only, so "quiero" and "x.com" are left alone). */
 const SMS: Array<[RegExp, string]> = [
@@ -165,7 +168,9 @@ const OPENINGS = [
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
   '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',
-  'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|ahora( bien)?|una consulta',
+  'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|pasando a otra cosa|por cierto|ahora( bien)?|una consulta|orale|ora|sale pues',
+  // "Del jurídico: ¿qué son…?": who asks, then a colon.
+  '(del|de la|desde el|desde la) [^,.?¿!:]{1,40}(?=:)',
   'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
   // "soy del área jurídica, …": who asks, not what; «área» would read as «who takes part».
   '(yo )?(soy|somos) [^,.?¿!:]{1,80}(?=[,.:])',
@@ -226,7 +231,8 @@ export function readQuestion(raw: unknown): Reading {
   text = text.replace(SPELLED_STEP, (_m, a: string, b: string) => `${digit(a)}.${digit(b)}`);
   text = text.replace(
     SPELLED_AFTER_PASO,
-    (_m, p: string, a: string, b: string) => `${p} ${digit(a)}.${digit(b)}`,
+    (_m, p?: string, a?: string, b?: string, q?: string, c?: string, d?: string) =>
+      `${p ?? q} ${digit(a ?? c ?? '')}.${digit(b ?? d ?? '')}`,
   );
   const language = detectLanguage(original);
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.

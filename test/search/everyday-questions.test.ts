@@ -618,3 +618,76 @@ describe('phases by number, roles named first, and misspelt terms', () => {
     expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa el OIC?')));
   });
 });
+
+describe('more ways officials name roles, regulations, terms and steps', () => {
+  it('a role list by «tienen que ver con», «tiene que meterse», «tienen al»', () => {
+    const ut = ids(ask('¿en qué pasos participa la Unidad de Transparencia?'));
+    expect(ids(ask('¿qué pasos tienen que ver con la Unidad de Transparencia?'))).toEqual(ut);
+    expect(ids(ask('¿en cuáles pasos tiene que meterse transparencia?'))).toEqual(ut);
+    expect(ids(ask('¿qué pasos de Publica tienen al Administrador de Datos Abiertos?'))).toEqual(
+      y('2.1', '2.2', '2.3', '2.4'),
+    );
+  });
+
+  it('«soy del OIC, ¿en qué pasos participamos?» lists the asker’s role', () => {
+    const a = ask('soy del OIC, ¿en qué pasos participamos?');
+    expect(a).toMatchObject({ outcome: 'list', intent: 'involucrados' });
+    expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa el OIC?')));
+  });
+
+  it('«información pública» in a law’s name is not the phase Publica', () => {
+    const a = ask('¿qué pasos cumplen la Ley Federal de Transparencia y Acceso a la Información Pública?');
+    expect(a.list?.phase).toBeUndefined();
+    expect(ids(a)).toEqual(y('1.1', '1.2'));
+  });
+
+  it('a regulation by its acronym alone, and «ninguna otra»', () => {
+    expect(ids(ask('¿qué pasos cumplen con la LGTAIP?'))).toEqual(y('1.1', '1.2'));
+    expect(ids(ask('¿qué pasos citan solo el Decreto y ninguna otra norma?'))).toEqual(
+      y('3.1', '3.2', '3.3', '4.1', '4.3'),
+    );
+  });
+
+  it('«a qué se refieren con», «en qué consiste» and «por cierto» ask for a definition', () => {
+    expect(ask('¿a qué se refieren con conjunto de datos?').term?.term).toBe('Conjunto de datos');
+    expect(ask('por cierto, ¿en qué consiste el principio de permanencia?').term?.term).toBe(
+      'Principio de permanencia',
+    );
+    // A step is still a step.
+    expect(ask('¿en qué consiste el paso 1.2?')).toMatchObject({ intent: 'resumen' });
+    expect(ref(ask('¿en qué consiste el paso 1.2?'))).toBe('guia-2017:1.2');
+  });
+
+  it('«¿en qué pasos aparece?» after a definition lists the term’s steps', () => {
+    const first = ask('¿qué es un conjunto de datos?');
+    const a = ask('¿en qué pasos aparece?', first.context);
+    expect(a.steps.map((s) => `${s.guide}:${s.id}`).sort()).toEqual(
+      [...(first.term?.steps ?? [])].map((s) => `${s.guide}:${s.id}`).sort(),
+    );
+    // A list with its own role is that list.
+    expect(ask('¿en qué pasos participa la UT?', first.context).outcome).toBe('list');
+  });
+
+  it('«¿y el segundo?» after a list is its second step', () => {
+    const first = ask('¿cuál es el plazo de los pasos de Planea?');
+    const a = ask('¿y el segundo?', first.context);
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'plazo' });
+    expect(ref(a)).toBe('guia-2017:1.2');
+  });
+
+  it('«el dos uno» and «a qué paso le sigo»', () => {
+    expect(ref(ask('quien participa en el dos uno'))).toBe('guia-2017:2.1');
+    expect(ref(ask('ya acabé el 2.2, ¿a qué paso le sigo?'))).toBe('guia-2017:2.3');
+  });
+
+  it('goodbyes and thanks with a comment are small talk', () => {
+    for (const q of ['gracias, muy claro', 'hasta luego, buen fin de semana', 'saludos a todo el equipo'])
+      expect(ask(q).outcome).toBe('small_talk');
+  });
+
+  it('everyday verbs beside two guide words do not refuse the question', () => {
+    expect(ask('¿qué hacemos para que no se rompan los links de lo que ya subimos?').outcome).toBe(
+      'answered',
+    );
+  });
+});
