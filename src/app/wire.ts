@@ -24,6 +24,7 @@ import type { DailyScheduler } from '../schedule/scheduler.ts';
 import type { WeeklyDeps, WeeklyScheduler } from '../schedule/weekly.ts';
 import type { ScheduledPosting, ScheduledWorkspace } from '../schedule/workspaces.ts';
 import type { SlackApp, SlackAppOptions } from '../slack/app.ts';
+import type { Workspaces } from '../slack/installations.ts';
 
 export type Wired<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -141,17 +142,14 @@ export async function createDailyDeps(opts: PosterOptions<DailyDeps['onError']>)
  */
 async function createUploader(
   slack: NonNullable<Config['slack']>,
-  installations: InstallationStore | undefined,
-  logger: Logger,
+  workspaces: Workspaces | undefined,
   retryConfig: SlackAppOptions['retryConfig'],
 ): Promise<AvanceDeps['uploadFile']> {
   const upload = await import('../slack/avance-upload.ts');
   const clientFor = (token: string) =>
     upload.createUploadClient({ token, apiUrl: slack.apiUrl, retryConfig });
   if (slack.botToken) return upload.createSlackUploader(clientFor(slack.botToken));
-  if (!installations) return undefined;
-  const { installedWorkspaces } = await import('../slack/installations.ts');
-  const workspaces = installedWorkspaces({ store: installations, apiUrl: slack.apiUrl, logger });
+  if (!workspaces) return undefined;
   return async (file) => {
     const token = await workspaces.tokenFor(file.teamId);
     if (!token) throw new Error(`workspace ${file.teamId} is not installed`);
@@ -165,25 +163,19 @@ async function createUploader(
  */
 export async function createScheduledPosting(opts: {
   apiUrl?: string | undefined;
-  logger: Logger;
   /** The single-token modes. */
   token?: string | undefined;
-  /** Distribution mode. */
-  installations?: InstallationStore | undefined;
+  /** Distribution mode: the app's one view of the installed workspaces (shared with the uploader). */
+  workspaces?: Workspaces | undefined;
 }): Promise<ScheduledPosting> {
   const [{ createPacer }, paced, ws] = await Promise.all([
     import('../slack/pacing.ts'),
     import('../slack/paced-poster.ts'),
     import('../slack/installations.ts'),
   ]);
-  let workspaces: import('../slack/installations.ts').Workspaces;
+  let workspaces: Workspaces;
   if (opts.token) workspaces = ws.singleWorkspace(opts.token);
-  else if (opts.installations)
-    workspaces = ws.installedWorkspaces({
-      store: opts.installations,
-      apiUrl: opts.apiUrl,
-      logger: opts.logger,
-    });
+  else if (opts.workspaces) workspaces = opts.workspaces;
   else throw new Error('scheduled posts need a bot token or the installations');
   const pacer = createPacer();
   return {
@@ -320,6 +312,7 @@ export async function createApp(
   const slackModule = slackConfig ? await import('../slack/app.ts') : undefined;
   // Distribution mode: Bolt and the schedulers read the installations through one token-rotating store.
   let installations: InstallationStore | undefined;
+  let workspaces: Workspaces | undefined;
   if (slackConfig?.oauth) {
     let store = stores.installations;
     if (!store) {
@@ -329,7 +322,7 @@ export async function createApp(
       );
       store = createMemoryInstallationStore();
     }
-    const { withTokenRotation } = await import('../slack/installations.ts');
+    const { installedWorkspaces, withTokenRotation } = await import('../slack/installations.ts');
     installations = withTokenRotation({
       store,
       clientId: slackConfig.oauth.clientId,
@@ -337,12 +330,14 @@ export async function createApp(
       apiUrl: slackConfig.apiUrl,
       logger,
     });
+    // One view of the installed workspaces for the uploader and the schedulers: one org-teams cache.
+    workspaces = installedWorkspaces({ store: installations, apiUrl: slackConfig.apiUrl, logger });
   }
 
   const uploads = Boolean(slackConfig) && overrides.avance !== false && overrides.uploads !== false;
   const uploadFile =
     slackConfig && uploads
-      ? await createUploader(slackConfig, installations, logger, overrides.slack?.retryConfig)
+      ? await createUploader(slackConfig, workspaces, overrides.slack?.retryConfig)
       : undefined;
   // Charts go up with the bot token; distribution mode has none (see createUploader for the CSV).
   const uploadClient =
@@ -426,9 +421,8 @@ export async function createApp(
     if (!slackConfig) return Promise.reject(new Error('scheduled posts need Slack credentials'));
     posting ??= createScheduledPosting({
       apiUrl: slackConfig.apiUrl,
-      logger,
       token: slackConfig.botToken,
-      installations,
+      workspaces,
     });
     return posting;
   };
