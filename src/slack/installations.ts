@@ -162,16 +162,15 @@ export function installedWorkspaces(opts: {
     return teams;
   };
 
+  /** The installation's current (refreshed if need be) bot token; throws when there is none. */
+  const tokenOf = async (key: InstallationKey): Promise<string | undefined> =>
+    (await opts.store.fetchInstallation(key as InstallationQuery<boolean>)).bot?.token;
+
   const list = async (): Promise<Workspace[]> => {
     const out: Workspace[] = [];
     for (const key of await opts.store.listInstallations()) {
       try {
-        const installation = await opts.store.fetchInstallation({
-          teamId: key.teamId,
-          enterpriseId: key.enterpriseId,
-          isEnterpriseInstall: key.isEnterpriseInstall,
-        } as InstallationQuery<boolean>);
-        const token = installation.bot?.token;
+        const token = await tokenOf(key);
         if (!token) continue;
         const teams = key.isEnterpriseInstall ? await teamsOfOrg(key, token) : [key.teamId ?? ''];
         for (const teamId of teams) out.push({ key, teamId, token });
@@ -189,7 +188,24 @@ export function installedWorkspaces(opts: {
   return {
     list,
     async tokenFor(teamId) {
-      return (await list()).find((w) => w.teamId === teamId)?.token;
+      // The team's own install, one row (it wins over an org-wide one, as in list()); not every installation.
+      try {
+        const token = await tokenOf({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+        if (token) return token;
+      } catch (error) {
+        // fetchInstallation throws when the team has no install of its own: an org-wide one may cover it.
+        opts.logger.debug({ err: error, team: teamId }, 'no workspace install, trying org-wide ones');
+      }
+      for (const key of await opts.store.listInstallations()) {
+        if (!key.isEnterpriseInstall) continue;
+        try {
+          const token = await tokenOf(key);
+          if (token && (await teamsOfOrg(key, token)).includes(teamId)) return token;
+        } catch (error) {
+          opts.logger.warn({ err: error, installation: installationKey(key) }, 'installation skipped');
+        }
+      }
+      return undefined;
     },
   };
 }

@@ -2,13 +2,14 @@
  * Token rotation with several replicas: a refresh token works once, so two replicas that find the same
  * token about to expire must not both spend it. Each "replica" here is its own withTokenRotation over one
  * installation store (the shared database), talking to the fake Slack over HTTP, which refuses a refresh
- * token used twice as Slack does.
+ * token used twice as Slack does. Then installedWorkspaces, which reads those installations for the
+ * schedulers and the uploader: `tokenFor` reads the team's own installation, not every one.
  */
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryInstallationStore } from '../../src/adapters/memory/installations.ts';
 import type { Installation, InstallationStore } from '../../src/ports/installations.ts';
-import { createOAuthClient, withTokenRotation } from '../../src/slack/installations.ts';
+import { createOAuthClient, installedWorkspaces, withTokenRotation } from '../../src/slack/installations.ts';
 import { type FakeSlack, type FakeWorkspace, startFakeSlack } from '../helpers/fake-slack.ts';
 
 let fake: FakeSlack;
@@ -106,5 +107,67 @@ describe('token rotation across replicas', () => {
       });
     await spend();
     await expect(spend()).rejects.toThrow(/invalid_refresh_token/);
+  });
+});
+
+const workspace = (teamId: string): Installation<'v2', false> => ({
+  team: { id: teamId },
+  enterprise: undefined,
+  user: { token: undefined, scopes: undefined, id: 'UADMIN' },
+  bot: { token: `xoxb-${teamId}`, scopes: ['chat:write'], id: 'BBOT', userId: 'UBOT' },
+  isEnterpriseInstall: false,
+  authVersion: 'v2',
+});
+
+const org = (enterpriseId: string): Installation<'v2', true> => ({
+  team: undefined,
+  enterprise: { id: enterpriseId },
+  user: { token: undefined, scopes: undefined, id: 'UADMIN' },
+  bot: { token: `xoxb-${enterpriseId}`, scopes: ['chat:write'], id: 'BBOT', userId: 'UBOT' },
+  isEnterpriseInstall: true,
+  authVersion: 'v2',
+});
+
+/** The store with every read counted. */
+function counted(store: InstallationStore) {
+  const reads = { fetch: 0, list: 0 };
+  const wrapped: InstallationStore = {
+    ...store,
+    fetchInstallation: (query) => {
+      reads.fetch++;
+      return store.fetchInstallation(query);
+    },
+    listInstallations: () => {
+      reads.list++;
+      return store.listInstallations();
+    },
+  };
+  return { store: wrapped, reads };
+}
+
+describe('installedWorkspaces().tokenFor', () => {
+  it("reads only the team's own installation", async () => {
+    const memory = createMemoryInstallationStore();
+    for (const team of ['T1', 'T2', 'T3', 'T4']) await memory.storeInstallation(workspace(team));
+    const { store, reads } = counted(memory);
+    const workspaces = installedWorkspaces({ store, apiUrl: fake.apiUrl, logger: quiet });
+    expect(await workspaces.tokenFor('T3')).toBe('xoxb-T3');
+    expect(reads).toEqual({ fetch: 1, list: 0 });
+  });
+
+  it('finds a team covered by an org-wide install, and nothing for a team not installed', async () => {
+    const memory = createMemoryInstallationStore();
+    await memory.storeInstallation(workspace('T1'));
+    await memory.storeInstallation(org('E9'));
+    fake.oauth.tokens.set('xoxb-E9', {
+      teamId: '',
+      enterpriseId: 'E9',
+      enterpriseInstall: true,
+      orgTeams: ['T91', 'T92'],
+    });
+    const workspaces = installedWorkspaces({ store: memory, apiUrl: fake.apiUrl, logger: quiet });
+    expect(await workspaces.tokenFor('T92')).toBe('xoxb-E9');
+    expect(await workspaces.tokenFor('T1')).toBe('xoxb-T1');
+    expect(await workspaces.tokenFor('T5')).toBeUndefined();
   });
 });
