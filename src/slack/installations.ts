@@ -31,7 +31,10 @@ export interface TokenRotationOptions {
   nowS?: () => number;
 }
 
-/** A Web API client without a token, for oauth.v2.access (through SLACK_API_URL like every other call). */
+/**
+ * A Web API client without a token, for oauth.v2.access and the calls that pass their own token
+ * (auth.teams.list), through SLACK_API_URL like every other call.
+ */
 export function createOAuthClient(apiUrl: string | undefined): WebClient {
   return new webApi.WebClient(undefined, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
@@ -141,20 +144,16 @@ export function installedWorkspaces(opts: {
   logger: Logger;
 }): Workspaces {
   const orgTeams = new Map<string, { at: number; teams: string[] }>();
+  // One client for every org, the token per call: the same URL, timeout and retries as the OAuth calls.
+  const client = createOAuthClient(opts.apiUrl);
   const teamsOfOrg = async (key: InstallationKey, token: string): Promise<string[]> => {
     const id = installationKey(key);
     const cached = orgTeams.get(id);
     if (cached && Date.now() - cached.at < ORG_TEAMS_TTL_MS) return cached.teams;
-    const client = new webApi.WebClient(token, {
-      ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
-      retryConfig: { retries: 1 },
-      timeout: OAUTH_TIMEOUT_MS,
-      logLevel: webApi.LogLevel.ERROR,
-    });
     const teams: string[] = [];
     let cursor: string | undefined;
     do {
-      const res = await client.auth.teams.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+      const res = await client.auth.teams.list({ token, limit: 200, ...(cursor ? { cursor } : {}) });
       for (const t of res.teams ?? []) if (t.id) teams.push(t.id);
       cursor = res.response_metadata?.next_cursor || undefined;
     } while (cursor);
