@@ -167,10 +167,12 @@ export async function createScheduledPosting(opts: {
   token?: string | undefined;
   /** Distribution mode: the app's one view of the installed workspaces (shared with the uploader). */
   workspaces?: Workspaces | undefined;
+  /** The Slack app's monitored fetch, so /healthz also sees the scheduled posts. */
+  fetch?: typeof fetch;
 }): Promise<ScheduledPosting> {
-  const [{ createPacer }, paced, ws] = await Promise.all([
+  const [{ createPacer }, poster, ws] = await Promise.all([
     import('../slack/pacing.ts'),
-    import('../slack/paced-poster.ts'),
+    import('../schedule/slack-poster.ts'),
     import('../slack/installations.ts'),
   ]);
   let workspaces: Workspaces;
@@ -185,10 +187,14 @@ export async function createScheduledPosting(opts: {
       return token ? { teamId, token } : undefined;
     },
     posterFor: (w) =>
-      paced.createPacedPoster(
-        paced.createPacedClient({ token: w.token, apiUrl: opts.apiUrl }),
-        pacer,
-        w.teamId,
+      poster.createSlackPoster(
+        poster.createPosterClient({
+          token: w.token,
+          apiUrl: opts.apiUrl,
+          rejectRateLimitedCalls: true,
+          ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        }),
+        { pacer, workspace: w.teamId },
       ),
   };
 }
@@ -423,6 +429,7 @@ export async function createApp(
       apiUrl: slackConfig.apiUrl,
       token: slackConfig.botToken,
       workspaces,
+      ...(slack ? { fetch: slack.health.fetch } : {}),
     });
     return posting;
   };

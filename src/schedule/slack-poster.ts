@@ -1,21 +1,27 @@
 import { webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Pacer } from '../slack/pacing.ts';
 import { SLACK_CALL_TIMEOUT_MS } from '../slack/slack-health.ts';
 import { describeSlackError } from '../slack/web-api-errors.ts';
 import type { DailyDeps, PostResult } from './daily.ts';
 
 /**
- * The Web API client of the daily posts, for the bot and for `guia post-daily` alike. Its own client, not
- * Bolt's: Bolt's retries for about 30 minutes, so one failing channel would hold up every later one, and a
- * post Slack refused is tried again by the next runs anyway (see runDaily). The client's own English log
- * lines are silenced: each failure comes back as a reason in the run result.
+ * The Web API client of the scheduled posts, for the bot (paced or not) and for `guia post-daily` alike.
+ * Its own client, not Bolt's: Bolt's retries for about 30 minutes, so one failing channel would hold up
+ * every later one, and a post Slack refused is tried again by the next runs anyway (see runDaily). The
+ * client's own English log lines are silenced: each failure comes back as a reason in the run result.
  */
 export function createPosterClient(opts: {
   token: string;
   apiUrl?: string | undefined;
-  /** The bot's monitored fetch, so /healthz also sees the daily posts. */
+  /** The bot's monitored fetch, so /healthz also sees the scheduled posts. */
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /**
+   * For a pacer: a 429 comes back as an error, so the pacer pauses the whole workspace for Retry-After
+   * instead of one call sleeping inside the client.
+   */
+  rejectRateLimitedCalls?: boolean;
 }): WebClient {
   return new webApi.WebClient(opts.token, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
@@ -23,15 +29,23 @@ export function createPosterClient(opts: {
     // One hung post cannot hold up the run: each attempt ends, and the channel is retried by later runs.
     timeout: opts.timeoutMs ?? SLACK_CALL_TIMEOUT_MS,
     retryConfig: { retries: 2 },
+    ...(opts.rejectRateLimitedCalls ? { rejectRateLimitedCalls: true } : {}),
     logLevel: webApi.LogLevel.ERROR,
   });
 }
 
-/** `chat.postMessage` for the daily job; turns every failure into a reason instead of throwing. */
-export function createSlackPoster(client: WebClient): DailyDeps['post'] {
+/**
+ * `chat.postMessage` for the scheduled posts, through the pacer when one is given (the workspace's budget
+ * and each channel's rate); turns every failure into a reason instead of throwing.
+ */
+export function createSlackPoster(
+  client: WebClient,
+  paced?: { pacer: Pacer; workspace: string },
+): DailyDeps['post'] {
   return async (channel, message): Promise<PostResult> => {
+    const post = () => client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
     try {
-      const res = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      const res = await (paced ? paced.pacer.send(paced.workspace, channel, post) : post());
       return res.ts ? { ok: true, ts: res.ts } : { ok: true };
     } catch (error) {
       const { reason, channelGone } = describeSlackError(error);

@@ -129,6 +129,30 @@ describe('the daily run with one hung post', () => {
   }, 30_000);
 });
 
+describe("the scheduler's paced daily posts", () => {
+  it("go through the app's monitored fetch: a hung post times out and /healthz says degraded", async () => {
+    const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
+    const tracker = await t.stores.trackers.createTracker(
+      { teamId: 'T1', channelId: 'CPACED', guideId: 'guia-2017', startDate: '2025-12-01' },
+      actor,
+    );
+    const daily = { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' as const };
+    await t.stores.trackers.updateTracker(tracker.id, { daily }, 'tracker.daily', actor);
+    t.fake.fail('chat.postMessage', { hang: true }, 3);
+    const started = performance.now();
+    // The app's own pass (paced posts, as the scheduler runs them), not runDaily with a hand-made poster.
+    const run = await t.app.runDaily(new Date('2026-01-21T15:30:00Z'));
+    // The app's 400 ms call timeout ends each of the three attempts, not a client timeout of its own.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(run.failed).toContain(tracker.id);
+    expect((await healthz()).text).toMatch(/^degradado: /);
+    // Slack is back: the next post goes out and health recovers for the tests after this one.
+    t.fake.reset();
+    await t.app.runDaily(new Date('2026-01-21T15:31:00Z'));
+    expect(await healthz()).toEqual({ status: 200, text: 'ok' });
+  }, 30_000);
+});
+
 describe('slash-command replies through a failing response_url', () => {
   it('are retried after a 500 until the confirmation gets through', async () => {
     t.fake.failResponses({ status: 500 }, 2);
