@@ -66,8 +66,6 @@ export interface GuiaApp {
    * workspace, each with its own token, paced (Slack modes only).
    */
   runDaily(now: Date): Promise<DailyRun>;
-  /** The schedulers' hook (installed workspaces, "is this team installed", paced posters); Slack modes only. */
-  scheduledPosting(): Promise<ScheduledPosting>;
   /** Distribution mode: the installations (with token rotation) Bolt and the schedulers read. */
   installations?: InstallationStore;
   /**
@@ -182,10 +180,6 @@ export async function createScheduledPosting(opts: {
   const pacer = createPacer();
   return {
     workspaces: () => workspaces.list(),
-    async installed(teamId) {
-      const token = await workspaces.tokenFor(teamId);
-      return token ? { teamId, token } : undefined;
-    },
     posterFor: (w) =>
       poster.createSlackPoster(
         poster.createPosterClient({
@@ -461,7 +455,6 @@ export async function createApp(
     ...(slack ? { slack } : {}),
     ...(installations ? { installations } : {}),
     runDaily: runDailyPass,
-    scheduledPosting,
     async runLocalChat(io) {
       const { runLocalChat } = await import('../local/chat.ts');
       await runLocalChat({

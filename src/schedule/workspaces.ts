@@ -11,14 +11,12 @@ export interface ScheduledWorkspace {
 
 /**
  * The hook every scheduler uses (daily posts now; reminders and weekly reports next): which workspaces are
- * installed, the one "is this team installed" check, and a paced poster per workspace (per-channel rate,
- * per-workspace budget, Retry-After), so scheduled posts never starve the answers people wait for.
+ * installed, and a paced poster per workspace (per-channel rate, per-workspace budget, Retry-After), so
+ * scheduled posts never starve the answers people wait for.
  */
 export interface ScheduledPosting {
   /** Installed workspaces now, each with a current token ('*' = every team, in the single-token modes). */
   workspaces(): Promise<ScheduledWorkspace[]>;
-  /** The team's workspace, or undefined when the app is not installed there: post nothing then. */
-  installed(teamId: string): Promise<ScheduledWorkspace | undefined>;
   posterFor(workspace: ScheduledWorkspace): DailyDeps['post'];
 }
 

@@ -119,8 +119,9 @@ const ORG_TEAMS_TTL_MS = 10 * 60 * 1000;
 
 /**
  * The one "is this team installed, and with which token" check the schedulers (daily posts, and reminders
- * and weekly reports when they come) call: a team that uninstalled the app has no token, so nothing is posted
- * there, while its progress history stays in the database for when it installs again.
+ * and weekly reports when they come) and the CSV uploader call: a team that uninstalled the app has no
+ * token, so nothing is posted there, while its progress history stays in the database for when it
+ * installs again.
  */
 export interface Workspaces {
   /** Every installed workspace with a fresh token (org-wide installs expanded to their workspaces). */
