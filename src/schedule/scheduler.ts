@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { type DailyDeps, type DailyRun, runDaily } from './daily.ts';
+import type { DailyRun } from './daily.ts';
 
 export interface DailyScheduler {
   stop(): void;
@@ -8,19 +8,18 @@ export interface DailyScheduler {
 }
 
 /**
- * One croner job a minute, in GUIA_TZ, that calls runDaily. `protect` skips a tick while the previous one
- * is still posting; the claim rows keep other processes from posting twice anyway.
+ * One croner job a minute, in GUIA_TZ, that calls `run` (the walk over every installed workspace,
+ * schedule/workspaces.ts). `protect` skips a tick while the previous one is still posting; the claim rows
+ * keep other processes from posting twice anyway.
  */
 export function startDailyScheduler(
-  /** runDaily's deps, or any run in GUIA_TZ (the walk over every installed workspace, schedule/workspaces.ts). */
-  deps: DailyDeps | { tz: string; run(now: Date): Promise<DailyRun> },
+  deps: { tz: string; run(now: Date): Promise<DailyRun> },
   opts: { onRun?: (run: DailyRun) => void; onError?: (error: unknown) => void; clock?: () => Date } = {},
 ): DailyScheduler {
   const clock = opts.clock ?? (() => new Date());
-  const runOnce = 'run' in deps ? (now: Date) => deps.run(now) : (now: Date) => runDaily(deps, now);
   const job = new Cron('0 * * * * *', { timezone: deps.tz, protect: true, name: 'guia-daily' }, async () => {
     try {
-      const run = await runOnce(clock());
+      const run = await deps.run(clock());
       opts.onRun?.(run);
     } catch (error) {
       opts.onError?.(error);

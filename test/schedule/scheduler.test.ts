@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStores } from '../../src/adapters/memory/index.ts';
-import { progressPorts } from '../../src/ports/index.ts';
 import { startDailyScheduler } from '../../src/schedule/scheduler.ts';
 
 describe('daily scheduler', () => {
   it('checks at the start of every minute and stops cleanly', () => {
     const scheduler = startDailyScheduler({
-      ...progressPorts(createMemoryStores()),
-      guides: [],
       tz: 'America/Mexico_City',
-      runner: 'test',
-      post: async () => ({ ok: true }),
+      run: async () => ({ posted: [], quiet: [], failed: [], removed: [], failures: [] }),
     });
     try {
       const next = scheduler.nextRun();
