@@ -8,7 +8,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
-import { redactUrls } from '../../config/redact.ts';
 import type { HealthReport } from '../../ports/index.ts';
 import type { Engine } from './migrations/types.ts';
 import type { Database as Schema } from './schema.ts';
@@ -38,9 +37,6 @@ export interface SqlHandle {
   health(): Promise<HealthReport>;
   close(): Promise<void>;
 }
-
-/** A URL with its credentials hidden, for messages and logs: the one rule of config/redact.ts. */
-export const redactUrl = (url: string): string => redactUrls(url);
 
 export const errorDetail = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -3,8 +3,9 @@
  * (GUIA_DB, DATABASE_URL, --db…) and what to do: never a stack trace, never a half-opened database.
  */
 
+import { redactUrls } from '../../config/redact.ts';
 import type { Stores } from '../../ports/index.ts';
-import { openSqliteFile, type PostgresOptions, redactUrl, type SqlHandle, sqliteHandle } from './connect.ts';
+import { openSqliteFile, type PostgresOptions, type SqlHandle, sqliteHandle } from './connect.ts';
 import { createSqlStores } from './index.ts';
 import { type MigrateResult, migrateToLatest } from './migrate.ts';
 
@@ -98,7 +99,7 @@ export async function openSqlStores(target: DatabaseTarget, source: string): Pro
         ? sqliteHandle(openSqliteFile(target.file))
         : (await import('./postgres.ts')).postgresHandle(target);
   } catch (error) {
-    const where = target.kind === 'sqlite' ? target.file : redactUrl(target.url);
+    const where = target.kind === 'sqlite' ? target.file : redactUrls(target.url);
     return { ok: false, message: `${source}: no pude crear o abrir «${where}»: ${databaseReason(error)}` };
   }
   return migrated(handle, source);

@@ -1,7 +1,8 @@
 /** PostgreSQL behind the stores: a `pg` pool (size, TLS, statement timeout) under Kysely's dialect. */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { errorDetail, type PostgresOptions, redactUrl, type SqlHandle } from './connect.ts';
+import { redactUrls } from '../../config/redact.ts';
+import { errorDetail, type PostgresOptions, type SqlHandle } from './connect.ts';
 import type { Database as Schema } from './schema.ts';
 
 // int8 (bigint, count(*)) as a JS number: our ids and epoch-ms values are far below 2^53.
@@ -47,7 +48,7 @@ export function postgresHandle(opts: PostgresOptions): SqlHandle {
   return {
     engine: 'postgres',
     db,
-    where: redactUrl(opts.url),
+    where: redactUrls(opts.url),
     async health() {
       if (closed) return { ok: false, detail: 'la conexión está cerrada' };
       try {

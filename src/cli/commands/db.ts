@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openSqliteFile, redactUrl, type SqlHandle, sqliteHandle } from '../../adapters/sql/connect.ts';
+import { openSqliteFile, type SqlHandle, sqliteHandle } from '../../adapters/sql/connect.ts';
 import { COPIED_TABLES, copyDatabase } from '../../adapters/sql/copy.ts';
 import { migrateToLatest, migrationStatus } from '../../adapters/sql/migrate.ts';
 import { databaseReason } from '../../adapters/sql/open.ts';
 import { postgresHandle } from '../../adapters/sql/postgres.ts';
 import type { DatabaseConfig } from '../../config/config.ts';
+import { redactUrls } from '../../config/redact.ts';
 import { parseCliArgs, usageError, writeJson } from '../args.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 import { commonOptions, jsonOption } from '../content-option.ts';
@@ -33,7 +34,7 @@ function targetOf(text: string, base: DatabaseConfig): DatabaseConfig {
   return { kind: 'sqlite', file: resolve(text.replace(/^sqlite:/, '')) };
 }
 
-const describe = (t: DatabaseConfig) => (t.kind === 'sqlite' ? t.file : redactUrl(t.url));
+const describe = (t: DatabaseConfig) => (t.kind === 'sqlite' ? t.file : redactUrls(t.url));
 
 function connect(
   target: DatabaseConfig,
