@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { errorText } from '../error-text.ts';
 import type { CliIo } from './command.ts';
 
 type ParsedArgs<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
@@ -19,7 +20,7 @@ function parseCommandArgs<const T extends ParseArgsConfig>(
 
 function spanishArgsError(error: unknown): string {
   const code = (error as { code?: string }).code;
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error);
   const quoted = /'([^']+)'/.exec(text)?.[1] ?? '';
   const option = quoted.split(' ')[0] ?? quoted;
   switch (code) {

@@ -4,6 +4,7 @@
  * the pure layers; this file just dispatches.
  */
 import { loadEnvFile } from '../config/config.ts';
+import { errorText } from '../error-text.ts';
 import type { CliCommand } from './command.ts';
 
 // A Map: `guia constructor` must be an unknown command, not Object.prototype.constructor.
@@ -55,7 +56,7 @@ runCli(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Error inesperado: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Error inesperado: ${errorText(error)}\n`);
     process.exitCode = 1;
   },
 );

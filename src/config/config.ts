@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { errorText } from '../error-text.ts';
 import { redactUrls } from './redact.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -301,7 +302,7 @@ export function loadEnvFile(envFile = '.env'): { ok: true } | { ok: false; messa
   } catch (error) {
     return {
       ok: false,
-      message: `No pude leer ${envFile}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `No pude leer ${envFile}: ${errorText(error)}`,
     };
   }
 }

@@ -1,6 +1,7 @@
 import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { errorText } from '../error-text.ts';
 import { parseYaml } from './front-matter.ts';
 import { sortSteps } from './guides.ts';
 import { type ContentLoad, type Guide, guideMetaSchema, type Problem, type Step } from './model.ts';
@@ -265,10 +266,6 @@ function readCapped(file: string, where: string, problems: Problem[]): string | 
     problems.push({ file: where, field: 'archivo', message: `no se puede leer: ${errorText(error)}` });
     return undefined;
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function toPosix(path: string): string {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from '../config/config.ts';
+import { errorText } from '../error-text.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -70,7 +71,7 @@ export function createSlackApp(config: Config, deps: SlackDeps, options: SlackAp
     if (deps.health) {
       const db = await withTimeout(deps.health(), HEALTH_TIMEOUT_MS).catch((error: unknown) => ({
         ok: false,
-        detail: error instanceof Error ? error.message : String(error),
+        detail: errorText(error),
       }));
       if (!db.ok) problems.push(`base de datos: ${db.detail ?? 'no responde'}`);
     }

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { redactUrls } from '../config/redact.ts';
+import { errorText } from '../error-text.ts';
 
 /**
  * Why the bot could not start talking to Slack, in Spanish, naming what to check: the network and
@@ -24,6 +25,6 @@ function startErrorText(error: unknown, apiUrl: string | undefined): string {
       'Revisa la conexión de red (o el proxy) y el valor de SLACK_API_URL.'
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return `No pude conectar con Slack: ${message}. Revisa SLACK_BOT_TOKEN (y SLACK_APP_TOKEN en Socket Mode).`;
 }

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
+import { errorText } from '../../error-text.ts';
 import type { HealthReport } from '../../ports/index.ts';
 import type { Engine } from './migrations/types.ts';
 import type { Database as Schema } from './schema.ts';
@@ -37,9 +38,6 @@ export interface SqlHandle {
   health(): Promise<HealthReport>;
   close(): Promise<void>;
 }
-
-export const errorDetail = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 /** Opens (creating it and its folder) the SQLite file with the pragmas we rely on; no migration. */
 export function openSqliteFile(file: string): SqliteDb {
@@ -71,7 +69,7 @@ export function sqliteHandle(sqlite: SqliteDb): SqlHandle {
       } catch (error) {
         if (error instanceof DatabaseGoneError)
           return { ok: false, detail: `el archivo ${file} fue borrado o reemplazado mientras el bot corría` };
-        return { ok: false, detail: errorDetail(error) };
+        return { ok: false, detail: errorText(error) };
       }
     },
     async close() {

@@ -8,6 +8,7 @@
  *   above ours) is refused, never used.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { errorText } from '../../error-text.ts';
 import { migrations as defaultMigrations, LEGACY_SQLITE_VERSIONS } from './migrations/index.ts';
 import type { Engine, GuiaMigration } from './migrations/types.ts';
 
@@ -117,7 +118,7 @@ export async function migrateToLatest(
     const { error, results = [] } = await migrator.migrateToLatest();
     if (error) {
       const failed = results.find((r) => r.status === 'Error')?.migrationName;
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorText(error);
       return {
         ok: false,
         code: 'failed',
@@ -127,7 +128,7 @@ export async function migrateToLatest(
     }
     return { ok: true, applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     return { ok: false, code: 'failed', message: `no pude revisar las migraciones: ${detail}`, cause: error };
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import { redactUrls } from '../../config/redact.ts';
+import { errorText } from '../../error-text.ts';
 import type { Stores } from '../../ports/index.ts';
 import { openSqliteFile, type PostgresOptions, type SqlHandle, sqliteHandle } from './connect.ts';
 import { createSqlStores } from './index.ts';
@@ -55,7 +56,7 @@ export function databaseReason(error: unknown): string {
     const errors = (e as { errors?: unknown[] }).errors;
     e = Array.isArray(errors) && errors.length > 0 ? errors[0] : (e as { cause?: unknown }).cause;
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /**

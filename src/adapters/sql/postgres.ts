@@ -2,7 +2,8 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { redactUrls } from '../../config/redact.ts';
-import { errorDetail, type PostgresOptions, type SqlHandle } from './connect.ts';
+import { errorText } from '../../error-text.ts';
+import type { PostgresOptions, SqlHandle } from './connect.ts';
 import type { Database as Schema } from './schema.ts';
 
 // int8 (bigint, count(*)) as a JS number: our ids and epoch-ms values are far below 2^53.
@@ -55,7 +56,7 @@ export function postgresHandle(opts: PostgresOptions): SqlHandle {
         await sql`SELECT 1`.execute(db);
         return { ok: true };
       } catch (error) {
-        return { ok: false, detail: errorDetail(error) };
+        return { ok: false, detail: errorText(error) };
       }
     },
     async close() {
