@@ -41,14 +41,14 @@ export function readFrontMatter(raw: string): FrontMatter {
   const close = rest.indexOf(CLOSE);
   const matter = close < 0 ? rest : rest.slice(0, close);
   const content = close < 0 ? '' : rest.slice(close + CLOSE.length).replace(/^\r?\n?/, '');
-  return parseYaml(matter, (data) => ({ ok: true, data, matter, content }));
+  const parsed = parseYaml(matter);
+  return parsed.ok ? { ok: true, data: parsed.data, matter, content } : parsed;
 }
 
 /** YAML text (a front matter block or guide.yml) → data, or the js-yaml error. Never evaluates anything. */
-export function parseYaml<T>(
+export function parseYaml(
   text: string,
-  done: (data: unknown) => T,
-): T | { ok: false; problem: 'yaml'; error: unknown } {
+): { ok: true; data: unknown } | { ok: false; problem: 'yaml'; error: unknown } {
   let data: unknown;
   try {
     data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
@@ -56,5 +56,5 @@ export function parseYaml<T>(
     // js-yaml's YAMLException, or a RangeError from absurdly deep nesting: both are a bad header.
     return { ok: false, problem: 'yaml', error };
   }
-  return done(wellFormedDeep(data ?? {}));
+  return { ok: true, data: wellFormedDeep(data ?? {}) };
 }

@@ -95,7 +95,7 @@ function readYamlList(file: string, where: string, problems: Problem[]): unknown
     return [];
   }
   // The content's one YAML reader (CORE schema): data, never code.
-  const parsed = parseYaml(readFileSync(file, 'utf8'), (value) => ({ ok: true as const, value }));
+  const parsed = parseYaml(readFileSync(file, 'utf8'));
   if (!parsed.ok) {
     const { error } = parsed;
     const line = yamlLine(error);
@@ -108,7 +108,7 @@ function readYamlList(file: string, where: string, problems: Problem[]): unknown
     });
     return [];
   }
-  const data = parsed.value;
+  const data = parsed.data;
   // An empty file reads as {}.
   if (data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0) return [];
   if (!Array.isArray(data)) {

@@ -136,7 +136,7 @@ function readGuideMeta(guideDir: string, id: string, problems: Problem[]): Guide
 export function parseGuideYml(text: string, id: string, problems: Problem[]): GuideMeta {
   const fallback: GuideMeta = { title: id, isDefault: false };
   const where = `${id}/guide.yml`;
-  const yaml = parseYaml(text, (data) => ({ ok: true as const, data }));
+  const yaml = parseYaml(text);
   if (!yaml.ok) {
     // js-yaml counts lines from 0.
     const line = yamlLine(yaml.error);
