@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseYaml } from './front-matter.ts';
 import type { Guide, Problem } from './model.ts';
-import { yamlLine, yamlReason } from './yaml-error.ts';
+import { yamlProblem } from './yaml-error.ts';
 
 export const GLOSSARY_FILE = 'glosario.yml';
 export const VOCABULARY_FILE = 'vocabulario.yml';
@@ -97,15 +97,7 @@ function readYamlList(file: string, where: string, problems: Problem[]): unknown
   // The content's one YAML reader (CORE schema): data, never code.
   const parsed = parseYaml(readFileSync(file, 'utf8'));
   if (!parsed.ok) {
-    const { error } = parsed;
-    const line = yamlLine(error);
-    // js-yaml counts lines from 0.
-    const at = line === undefined ? '' : ` (detectado en la línea ${line + 1} del archivo)`;
-    problems.push({
-      file: where,
-      field: 'archivo',
-      message: `el YAML no se puede leer: ${yamlReason(error)}${at}`,
-    });
+    problems.push({ file: where, field: 'archivo', message: yamlProblem(parsed.error) });
     return [];
   }
   const data = parsed.data;

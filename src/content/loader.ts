@@ -6,7 +6,7 @@ import { parseYaml } from './front-matter.ts';
 import { sortSteps } from './guides.ts';
 import { type ContentLoad, type Guide, guideMetaSchema, type Problem, type Step } from './model.ts';
 import { parseStepFile } from './parse-step.ts';
-import { yamlLine, yamlReason } from './yaml-error.ts';
+import { yamlProblem } from './yaml-error.ts';
 
 /** The guide used when no guide.yml says `default: true`. */
 const PREFERRED_DEFAULT_GUIDE = 'guia-2017';
@@ -138,14 +138,7 @@ export function parseGuideYml(text: string, id: string, problems: Problem[]): Gu
   const where = `${id}/guide.yml`;
   const yaml = parseYaml(text);
   if (!yaml.ok) {
-    // js-yaml counts lines from 0.
-    const line = yamlLine(yaml.error);
-    const at = line === undefined ? '' : ` (detectado en la línea ${line + 1} del archivo)`;
-    problems.push({
-      file: where,
-      field: 'guide.yml',
-      message: `el YAML no se puede leer: ${yamlReason(yaml.error)}${at}`,
-    });
+    problems.push({ file: where, field: 'guide.yml', message: yamlProblem(yaml.error) });
     return fallback;
   }
   const data = yaml.data;

@@ -5,7 +5,7 @@ import { elements, htmlListItems, listItems, splitList, stripComments, toPlainTe
 import { PHASES, type Phase, type Problem, type Step, stepSchema } from './model.ts';
 import { detectRegulations } from './regulations.ts';
 import { wellFormed } from './well-formed.ts';
-import { yamlLine, yamlReason } from './yaml-error.ts';
+import { yamlProblem } from './yaml-error.ts';
 
 export interface StepContext {
   /** Guide id (its folder name). */
@@ -47,7 +47,7 @@ export function parseStepFile(text: string, ctx: StepContext): StepParse {
     const message =
       file.problem === 'language'
         ? `el encabezado está escrito en «${file.language}»; solo se acepta YAML (una primera línea «---» sola), y nunca se ejecuta`
-        : yamlErrorMessage(file.error);
+        : yamlProblem(file.error, 'el encabezado YAML');
     return { kind: 'invalid', problems: [problem('front matter', message)] };
   }
   const data: Record<string, unknown> = isRecord(file.data) ? file.data : {};
@@ -158,14 +158,6 @@ const FIELD_NAMES: ReadonlyMap<string, string> = new Map(
 
 function fieldName(path: PropertyKey[]): string {
   return FIELD_NAMES.get(String(path[0] ?? '')) ?? path.map(String).join('.');
-}
-
-function yamlErrorMessage(error: unknown): string {
-  // gray-matter hands js-yaml the text after the opening `---`, newline included, so js-yaml's line 0
-  // is the rest of the file's line 1 and its line n is the file's line n + 1.
-  const line = yamlLine(error);
-  const where = line === undefined ? '' : ` (detectado en la línea ${line + 1} del archivo)`;
-  return `el encabezado YAML no se puede leer: ${yamlReason(error)}${where}`;
 }
 
 /**

@@ -54,8 +54,19 @@ const REASONS: Array<[prefix: string, spanish: string]> = [
 
 const GENERIC = 'el texto no es YAML válido';
 
+/**
+ * The one Spanish message for YAML that does not parse: «`subject` no se puede leer: reason (line)». The
+ * line is js-yaml's plus one: it counts from 0 in a whole file (glossary, guide.yml), and a front matter
+ * handed to it starts with the newline after the opening `---`, so its line n is the file's line n + 1.
+ */
+export function yamlProblem(error: unknown, subject = 'el YAML'): string {
+  const line = yamlLine(error);
+  const at = line === undefined ? '' : ` (detectado en la línea ${line + 1} del archivo)`;
+  return `${subject} no se puede leer: ${yamlReason(error)}${at}`;
+}
+
 /** The Spanish reason for a js-yaml error (or anything thrown while parsing YAML). */
-export function yamlReason(error: unknown): string {
+function yamlReason(error: unknown): string {
   const reason = (error as { reason?: unknown })?.reason;
   if (typeof reason !== 'string') return GENERIC;
   const lower = reason.toLowerCase();
@@ -63,7 +74,7 @@ export function yamlReason(error: unknown): string {
 }
 
 /** js-yaml's 0-based line of the error inside the YAML text, when it gives one. */
-export function yamlLine(error: unknown): number | undefined {
+function yamlLine(error: unknown): number | undefined {
   const line = (error as { mark?: { line?: unknown } })?.mark?.line;
   return typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : undefined;
 }
