@@ -3,17 +3,16 @@
  * YAML only, read as data and never evaluated, checked with zod. Every problem is worded in Spanish with its
  * file and field, for `guia validate`; the entries without problems still load.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseYaml } from './front-matter.ts';
+import { readCapped } from './loader.ts';
 import type { Guide, Problem } from './model.ts';
 import { yamlProblem } from './yaml-error.ts';
 
 export const GLOSSARY_FILE = 'glosario.yml';
 export const VOCABULARY_FILE = 'vocabulario.yml';
-/** Bigger files are not glossaries: refuse them instead of parsing megabytes of YAML. */
-const MAX_FILE_BYTES = 1_000_000;
 
 /** "guia-2017:2.3" */
 const STEP_REF = /^([a-z0-9][\w-]*):(\d+\.\d+)$/i;
@@ -84,18 +83,13 @@ export interface AnswerContent {
   problems: Problem[];
 }
 
-/** Reads a YAML list; a problem (missing list, bad YAML, too big) is reported and gives []. */
+/** Reads a YAML list; a problem (missing list, bad YAML, too big, unreadable) is reported and gives []. */
 function readYamlList(file: string, where: string, problems: Problem[]): unknown[] {
-  if (statSync(file).size > MAX_FILE_BYTES) {
-    problems.push({
-      file: where,
-      field: 'archivo',
-      message: 'el archivo pesa más de 1 MB; divídelo o recórtalo',
-    });
-    return [];
-  }
+  // Bigger files are not glossaries: refused under the step files' cap, not parsed as megabytes of YAML.
+  const text = readCapped(file, where, problems);
+  if (text === undefined) return [];
   // The content's one YAML reader (CORE schema): data, never code.
-  const parsed = parseYaml(readFileSync(file, 'utf8'));
+  const parsed = parseYaml(text);
   if (!parsed.ok) {
     problems.push({ file: where, field: 'archivo', message: yamlProblem(parsed.error) });
     return [];

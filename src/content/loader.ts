@@ -242,8 +242,11 @@ function markdownFiles(walk: Walk, dir: string): string[] {
   return files;
 }
 
-/** The file's text, or undefined after reporting why not (too big, unreadable). Never a silent cut. */
-function readCapped(file: string, where: string, problems: Problem[]): string | undefined {
+/**
+ * The file's text, or undefined after reporting why not (too big, unreadable). Never a silent cut. Every
+ * content file is read through it (steps, guide.yml, the glossary and vocabularies): one size cap.
+ */
+export function readCapped(file: string, where: string, problems: Problem[]): string | undefined {
   try {
     const size = statSync(file).size;
     if (size > MAX_CONTENT_FILE_BYTES) {

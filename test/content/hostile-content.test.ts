@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadAnswerContent } from '../../src/content/glossary.ts';
 import { loadContent, MAX_CONTENT_FILE_BYTES } from '../../src/content/loader.ts';
 import { parseStepFile } from '../../src/content/parse-step.ts';
 
@@ -130,6 +131,25 @@ describe('every content parser is linear in its input', () => {
       },
     ]);
     expect(load.guides[0]?.steps.map((s) => s.id)).toEqual(['1.1']);
+  });
+
+  it('the glossary has the same size cap as a step file', () => {
+    const glossary = (size: number) => `- term: Término\n  definition: ${'y'.repeat(size)}\n`;
+    const dir = content({ 'planea/paso-1-1.md': step() });
+    const { guides } = loadContent(dir);
+    // Under the cap (but over the 1,000,000 bytes the glossary alone used to allow): it loads.
+    writeFileSync(join(dir, 'glosario.yml'), glossary(MAX_CONTENT_FILE_BYTES - 100));
+    const fits = loadAnswerContent(dir, guides);
+    expect(fits.problems).toEqual([]);
+    expect(fits.glossary.map((e) => e.term)).toEqual(['Término']);
+    writeFileSync(join(dir, 'glosario.yml'), glossary(MAX_CONTENT_FILE_BYTES));
+    expect(loadAnswerContent(dir, guides).problems).toEqual([
+      {
+        file: 'glosario.yml',
+        field: 'archivo',
+        message: expect.stringMatching(/mide 1\.0 MB y el máximo es 1 MB; no se lee/),
+      },
+    ]);
   });
 });
 
