@@ -8,18 +8,17 @@
  * and the latency of answers to mentions in the busiest workspace while it runs, beside the same when idle.
  * On PostgreSQL (a fresh database on the GUIA_TEST_DATABASE_URL server) when that is set, else one SQLite file.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { pino } from 'pino';
 import { createApp, type GuiaApp } from '../src/app/wire.ts';
 import { parseConfig } from '../src/config/config.ts';
 import type { Installation } from '../src/ports/installations.ts';
 import type { DailyRun } from '../src/schedule/daily.ts';
 import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.ts';
+import { freshDatabase } from '../test/helpers/postgres.ts';
 import { eventEnvelope, postEvent, type SlackTarget } from '../test/helpers/signed-request.ts';
 import { CONTENT_DIR, OAUTH_ENV, realGuides, SIGNING_SECRET } from '../test/helpers/slack-app.ts';
 
@@ -72,30 +71,16 @@ async function askOnce(fake: FakeSlack, target: SlackTarget, teamId: string): Pr
   return performance.now() - start;
 }
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guia-workspaces-'));
   const server = process.env.GUIA_TEST_DATABASE_URL?.trim();
-  const dbName = `guia_b_${randomBytes(6).toString('hex')}`;
-  let db: Record<string, string> = { GUIA_DB: join(dir, 'guia.db') };
-  if (server) {
-    await admin(server, `CREATE DATABASE ${dbName}`);
-    const url = new URL(server);
-    url.pathname = `/${dbName}`;
-    db = { DATABASE_URL: url.toString() };
-  }
+  const database = server ? await freshDatabase(server, 'guia_b') : undefined;
+  const db: Record<string, string> = database
+    ? { DATABASE_URL: database.url }
+    : { GUIA_DB: join(dir, 'guia.db') };
   const fake = await startFakeSlack();
   const apps: GuiaApp[] = [];
   try {
@@ -189,7 +174,7 @@ async function main(): Promise<void> {
     for (const app of apps) await app.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
-    if (server) await admin(server, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database?.drop();
   }
 }
 

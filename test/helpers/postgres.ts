@@ -58,6 +58,26 @@ export const createSchema = (url: string, schema: string) =>
 export const dropSchema = (url: string, schema: string) =>
   admin(url, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 
+/**
+ * A fresh database on the server, for what needs a whole one rather than a schema (separate processes
+ * or replicas given a DATABASE_URL); `drop()` removes it, cutting off whatever is still connected.
+ */
+export async function freshDatabase(
+  serverUrl: string,
+  prefix = 'guia_d',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = randomSchema(prefix);
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
 /** A fresh schema and an (unmigrated) handle on it; `drop()` closes the handle and removes the schema. */
 export async function freshPostgres(
   url: string,

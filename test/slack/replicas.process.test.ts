@@ -5,52 +5,37 @@
  * through both (install page on one, Slack's redirect back on the other). Skipped, and listed as skipped,
  * without a server.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ListeningBot, startHttpBot } from '../helpers/bot-process.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
-import { describePostgres } from '../helpers/postgres.ts';
+import { describePostgres, freshDatabase } from '../helpers/postgres.ts';
 import { eventEnvelope, postCommand, postEvent, type SlackTarget } from '../helpers/signed-request.ts';
 import { OAUTH_ENV } from '../helpers/slack-app.ts';
 
 const SECRET = 'replica-signing-secret';
 const TZ = 'America/Mexico_City';
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 describePostgres('two bot processes on one database', (serverUrl) => {
   let fake: FakeSlack;
   let dir: string;
-  let dbName: string;
+  let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   let bots: ListeningBot[] = [];
   let targets: SlackTarget[] = [];
 
   beforeAll(async () => {
     fake = await startFakeSlack();
     dir = mkdtempSync(join(tmpdir(), 'guia-replicas-'));
-    dbName = `guia_p_${randomBytes(6).toString('hex')}`;
-    await admin(serverUrl, `CREATE DATABASE ${dbName}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
+    database = await freshDatabase(serverUrl, 'guia_p');
     const env = {
       ...OAUTH_ENV,
       SLACK_BOT_TOKEN: '',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_APP_TOKEN: '',
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       GUIA_TZ: TZ,
     };
     // Both start at once: the migrations run once, under PostgreSQL's lock.
@@ -65,7 +50,7 @@ describePostgres('two bot processes on one database', (serverUrl) => {
     for (const bot of bots) expect(await bot.stop()).toBe(0);
     await fake?.close();
     rmSync(dir, { recursive: true, force: true });
-    if (dbName) await admin(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database?.drop();
   }, 30_000);
 
   /** `/avance <text>` to one replica; resolves with what it sent to the response_url. */
