@@ -21,6 +21,7 @@ import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.ts';
 import { freshDatabase } from '../test/helpers/postgres.ts';
 import { eventEnvelope, postEvent, type SlackTarget } from '../test/helpers/signed-request.ts';
 import { CONTENT_DIR, OAUTH_ENV, realGuides, SIGNING_SECRET } from '../test/helpers/slack-app.ts';
+import { trackerWithDaily } from '../test/helpers/trackers.ts';
 
 const TEAMS = Number(process.env.BENCH_TEAMS ?? 20);
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 50);
@@ -95,16 +96,13 @@ async function main(): Promise<void> {
       const teamId = `T${String(t).padStart(3, '0')}`;
       await installations.storeInstallation(installation(teamId));
       for (let c = 0; c < CHANNELS; c++) {
-        const tracker = await a.stores.trackers.createTracker(
-          { teamId, channelId: `C${teamId}x${c}`, guideId: 'guia-2017', startDate: '2026-01-05' },
+        await trackerWithDaily(a.stores.trackers, {
+          teamId,
+          channelId: `C${teamId}x${c}`,
+          startDate: '2026-01-05',
+          daily: { time: '10:00' },
           actor,
-        );
-        await a.stores.trackers.updateTracker(
-          tracker.id,
-          { daily: { enabled: true, time: '10:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
-          'tracker.daily',
-          actor,
-        );
+        });
       }
     }
     process.stdout.write(

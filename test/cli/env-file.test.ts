@@ -7,6 +7,7 @@ import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import postDaily from '../../src/cli/commands/post-daily.ts';
 import report from '../../src/cli/commands/report.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { trackerWithDaily } from '../helpers/trackers.ts';
 import { runGuia } from './guia-process.ts';
 import { runCommand } from './run-command.ts';
 
@@ -29,17 +30,7 @@ beforeAll(async () => {
     },
     new Date('2026-03-02T17:30:00Z'),
   );
-  const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
-  const t = await stores.trackers.createTracker(
-    { teamId: 'T1', channelId: 'C1', guideId: 'guia-2017', startDate: '2025-12-01' },
-    actor,
-  );
-  await stores.trackers.updateTracker(
-    t.id,
-    { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
-    'tracker.daily',
-    actor,
-  );
+  await trackerWithDaily(stores.trackers, { channelId: 'C1' });
   await stores.close();
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { progressPorts, type Stores } from '../../src/ports/index.ts';
 import type { Actor } from '../../src/ports/steps.ts';
 import type { StepState } from '../../src/progress/model.ts';
 import { type DailyDeps, type PostResult, runDaily } from '../../src/schedule/daily.ts';
+import { trackerWithDaily } from '../helpers/trackers.ts';
 import { makeGuide } from '../progress/steps.ts';
 
 let dir: string;
@@ -54,18 +55,14 @@ function deps(store: Stores, runner = 'r1', post?: DailyDeps['post']): DailyDeps
 }
 
 /** A channel with the post at 09:00 Monday to Friday, started on Mon 5 Jan 2026. */
-async function setup(store: Stores, quiet: 'linea' | 'nada' = 'linea', channelId = 'C1') {
-  const t = await store.trackers.createTracker(
-    { teamId: 'T1', channelId, guideId: 'guia-prueba', startDate: '2026-01-05' },
-    actor('2026-01-05T15:00:00Z'),
-  );
-  return store.trackers.updateTracker(
-    t.id,
-    { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet } },
-    'tracker.daily',
-    actor('2026-01-05T15:00:00Z'),
-  );
-}
+const setup = (store: Stores, quiet: 'linea' | 'nada' = 'linea', channelId = 'C1') =>
+  trackerWithDaily(store.trackers, {
+    channelId,
+    guideId: 'guia-prueba',
+    startDate: '2026-01-05',
+    daily: { quiet },
+    actor: actor('2026-01-05T15:00:00Z'),
+  });
 
 describe('daily post', () => {
   it('posts at the channel time with changes, late steps with owners, and progress', async () => {
@@ -129,16 +126,12 @@ describe('daily post', () => {
   it('mentions the owners of late steps only, not the owners of steps due soon', async () => {
     const store = await open();
     const who = actor('2026-01-20T16:00:00Z');
-    const t = await store.trackers.createTracker(
-      { teamId: 'T1', channelId: 'C1', guideId: 'guia-prueba', startDate: '2025-12-26' },
-      who,
-    );
-    await store.trackers.updateTracker(
-      t.id,
-      { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
-      'tracker.daily',
-      who,
-    );
+    const t = await trackerWithDaily(store.trackers, {
+      channelId: 'C1',
+      guideId: 'guia-prueba',
+      startDate: '2025-12-26',
+      actor: who,
+    });
     const assign = (stepId: string, owner: string) =>
       store.steps.changeStep(t.id, 'guia-prueba', stepId, 'step.owner', who, (b) => ({
         ok: true,

@@ -7,6 +7,7 @@ import { createSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import postDaily from '../../src/cli/commands/post-daily.ts';
 import { runCommand } from '../cli/run-command.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+import { trackerWithDaily } from '../helpers/trackers.ts';
 
 let fake: FakeSlack;
 let dir: string;
@@ -23,26 +24,8 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'guia-post-daily-'));
   env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl, GUIA_DB: join(dir, 'guia.db') };
   const stores = createSqliteStores(await openDb(join(dir, 'guia.db')));
-  const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
-  for (const channelId of ['C1', 'C2']) {
-    const t = await stores.trackers.createTracker(
-      { teamId: 'T1', channelId, guideId: 'guia-2017', startDate: '2025-12-01' },
-      actor,
-    );
-    await stores.trackers.updateTracker(
-      t.id,
-      {
-        daily: {
-          enabled: true,
-          time: channelId === 'C1' ? '09:00' : '18:00',
-          days: [1, 2, 3, 4, 5],
-          quiet: 'linea',
-        },
-      },
-      'tracker.daily',
-      actor,
-    );
-  }
+  await trackerWithDaily(stores.trackers, { channelId: 'C1' });
+  await trackerWithDaily(stores.trackers, { channelId: 'C2', daily: { time: '18:00' } });
   await stores.close();
   return () => rmSync(dir, { recursive: true, force: true });
 });

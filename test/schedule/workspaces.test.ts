@@ -3,23 +3,20 @@ import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import { progressPorts, type Stores } from '../../src/ports/index.ts';
 import type { DailyDeps } from '../../src/schedule/daily.ts';
 import { runDailyForWorkspaces, type ScheduledWorkspace } from '../../src/schedule/workspaces.ts';
+import { trackerWithDaily } from '../helpers/trackers.ts';
 import { makeGuide } from '../progress/steps.ts';
 
 const actor = { userId: 'U1', source: 'test', at: '2026-01-05T15:00:00Z' };
 const NOW = new Date('2026-01-21T15:00:00Z'); // 09:00 in Mexico City, a Wednesday
 
-async function trackerIn(stores: Stores, teamId: string, channelId: string) {
-  const t = await stores.trackers.createTracker(
-    { teamId, channelId, guideId: 'guia-prueba', startDate: '2026-01-05' },
+const trackerIn = (stores: Stores, teamId: string, channelId: string) =>
+  trackerWithDaily(stores.trackers, {
+    teamId,
+    channelId,
+    guideId: 'guia-prueba',
+    startDate: '2026-01-05',
     actor,
-  );
-  return stores.trackers.updateTracker(
-    t.id,
-    { daily: { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' } },
-    'tracker.daily',
-    actor,
-  );
-}
+  });
 
 function walk(
   stores: Stores,

@@ -17,6 +17,7 @@ import { slashCommand, startAvanceTestApp } from '../helpers/avance-app.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { eventEnvelope, postBlockAction, postCommand, postEvent } from '../helpers/signed-request.ts';
 import { realGuides, type TestApp } from '../helpers/slack-app.ts';
+import { trackerWithDaily } from '../helpers/trackers.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -99,15 +100,7 @@ describe('the daily run with one hung post', () => {
 
   it('still posts the other channel and marks the hung one failed, within seconds', async () => {
     const stores = createSqliteStores(await openDb(join(dir, 'guia.db')));
-    const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
-    for (const channelId of ['C1', 'C2']) {
-      const tracker = await stores.trackers.createTracker(
-        { teamId: 'T1', channelId, guideId: 'guia-2017', startDate: '2025-12-01' },
-        actor,
-      );
-      const daily = { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' as const };
-      await stores.trackers.updateTracker(tracker.id, { daily }, 'tracker.daily', actor);
-    }
+    for (const channelId of ['C1', 'C2']) await trackerWithDaily(stores.trackers, { channelId });
     // Every attempt of the first post hangs (the client tries three times).
     fake.fail('chat.postMessage', { hang: true }, 3);
     const client = createPosterClient({ token: 'xoxb-test', apiUrl: fake.apiUrl, timeoutMs: 300 });
@@ -131,13 +124,7 @@ describe('the daily run with one hung post', () => {
 
 describe("the scheduler's paced daily posts", () => {
   it("go through the app's monitored fetch: a hung post times out and /healthz says degraded", async () => {
-    const actor = { userId: 'U1', source: '/avance', at: '2026-01-05T15:00:00Z' };
-    const tracker = await t.stores.trackers.createTracker(
-      { teamId: 'T1', channelId: 'CPACED', guideId: 'guia-2017', startDate: '2025-12-01' },
-      actor,
-    );
-    const daily = { enabled: true, time: '09:00', days: [1, 2, 3, 4, 5], quiet: 'linea' as const };
-    await t.stores.trackers.updateTracker(tracker.id, { daily }, 'tracker.daily', actor);
+    const tracker = await trackerWithDaily(t.stores.trackers, { channelId: 'CPACED' });
     t.fake.fail('chat.postMessage', { hang: true }, 3);
     const started = performance.now();
     // The app's own pass (paced posts, as the scheduler runs them), not runDaily with a hand-made poster.

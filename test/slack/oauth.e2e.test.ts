@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeWorkspace } from '../helpers/fake-slack.ts';
 import { eventEnvelope, postCommand, postEvent } from '../helpers/signed-request.ts';
 import { OAUTH_ENV, startTestApp, type TestApp } from '../helpers/slack-app.ts';
+import { trackerWithDaily } from '../helpers/trackers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -68,19 +69,14 @@ function mentionFrom(teamId: string, text: string) {
 }
 
 /** A channel of `teamId` whose daily summary is due at 10:00 local every day. */
-async function trackerWithDaily(teamId: string, channelId: string) {
-  const actor = { userId: 'U0001', source: 'test', at: '2026-02-10T16:00:00Z' };
-  const tracker = await t.stores.trackers.createTracker(
-    { teamId, channelId, guideId: 'guia-2017', startDate: '2026-01-05' },
-    actor,
-  );
-  return t.stores.trackers.updateTracker(
-    tracker.id,
-    { daily: { enabled: true, time: '10:00', days: [1, 2, 3, 4, 5, 6, 7], quiet: 'linea' } },
-    'tracker.daily',
-    actor,
-  );
-}
+const dailyAt10 = (teamId: string, channelId: string) =>
+  trackerWithDaily(t.stores.trackers, {
+    teamId,
+    channelId,
+    startDate: '2026-01-05',
+    daily: { time: '10:00', days: [1, 2, 3, 4, 5, 6, 7] },
+    actor: { userId: 'U0001', source: 'test', at: '2026-02-10T16:00:00Z' },
+  });
 
 describe('installing the app into a workspace (OAuth)', () => {
   it('shows a Spanish "Agregar a Slack" page that sets the state cookie and links to Slack', async () => {
@@ -161,7 +157,7 @@ describe('installing the app into a workspace (OAuth)', () => {
     expect(reply.token).toBe(token);
 
     // The daily walk reaches the org's workspaces through auth.teams.list, with the org token.
-    const tracker = await trackerWithDaily('T902', 'C902');
+    const tracker = await dailyAt10('T902', 'C902');
     t.fake.reset();
     const run = await t.app.runDaily(new Date('2026-02-11T16:00:00Z'));
     expect(run.posted.concat(run.quiet)).toContain(tracker.id);
@@ -170,8 +166,8 @@ describe('installing the app into a workspace (OAuth)', () => {
   });
 
   it('posts each workspace daily summary with its own token, and none after app_uninstalled', async () => {
-    const a = await trackerWithDaily('T100', 'C100');
-    const b = await trackerWithDaily('T200', 'C200');
+    const a = await dailyAt10('T100', 'C100');
+    const b = await dailyAt10('T200', 'C200');
     const run = await t.app.runDaily(new Date('2026-02-12T16:00:00Z')); // 10:00 in Mexico City
     expect(run.failed).toEqual([]);
     const posts = t.fake.callsTo('chat.postMessage');
