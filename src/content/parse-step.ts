@@ -4,7 +4,6 @@ import { readFrontMatter } from './front-matter.ts';
 import { elements, htmlListItems, listItems, splitList, stripComments, toPlainText } from './lists.ts';
 import { PHASES, type Phase, type Problem, type Step, stepSchema } from './model.ts';
 import { detectRegulations } from './regulations.ts';
-import { wellFormed } from './well-formed.ts';
 import { yamlProblem } from './yaml-error.ts';
 
 export interface StepContext {
@@ -38,8 +37,8 @@ const STEP_ID = /^\d+\.\d+$/;
 
 /** Pure: one Markdown file of the guide (seed headed sections, HTML table or pipe table) → Step. */
 export function parseStepFile(text: string, ctx: StepContext): StepParse {
-  // A file read as UTF-8 cannot hold half a character; a string handed in directly might.
-  const raw = wellFormed(text);
+  // A file read as UTF-8 cannot hold half a character; a string handed in directly might (→ U+FFFD).
+  const raw = text.toWellFormed();
   const problem = (field: string, message: string): Problem => ({ file: ctx.sourcePath, field, message });
 
   const file = readFrontMatter(raw);

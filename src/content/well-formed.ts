@@ -1,20 +1,12 @@
 /**
- * Text that can be sent anywhere: a lone UTF-16 surrogate (half of an emoji, from a YAML "\uD800" escape, a
- * cut, or a client that sent one) becomes U+FFFD, as Slack and every UTF-8 encoder would need anyway.
- */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
-
-/**
- * A copy of parsed data (YAML, a Slack payload) with every string well-formed and every object without a
- * prototype, so no key the data brings (`constructor`, `__proto__`) can reach Object.prototype. Shared and
- * repeated references (YAML aliases) are copied once, so an alias "bomb" stays as small as it was parsed.
+ * A copy of parsed data (YAML, a Slack payload) with every string well-formed (String#toWellFormed: a lone
+ * UTF-16 surrogate, half of an emoji, becomes U+FFFD, as Slack and every UTF-8 encoder need) and every
+ * object without a prototype, so no key the data brings (`constructor`, `__proto__`) can reach
+ * Object.prototype. Shared and repeated references (YAML aliases) are copied once, so an alias "bomb"
+ * stays as small as it was parsed.
  */
 export function wellFormedDeep(value: unknown, seen = new Map<object, unknown>()): unknown {
-  if (typeof value === 'string') return wellFormed(value);
+  if (typeof value === 'string') return value.toWellFormed();
   if (typeof value !== 'object' || value === null || value instanceof Date) return value;
   const known = seen.get(value);
   if (known !== undefined) return known;
@@ -26,13 +18,13 @@ export function wellFormedDeep(value: unknown, seen = new Map<object, unknown>()
   }
   const copy: Record<string, unknown> = Object.create(null);
   seen.set(value, copy);
-  for (const [key, item] of Object.entries(value)) copy[wellFormed(key)] = wellFormedDeep(item, seen);
+  for (const [key, item] of Object.entries(value)) copy[key.toWellFormed()] = wellFormedDeep(item, seen);
   return copy;
 }
 
 /** A JSON-able value (a Slack message: text, blocks) with every string well-formed, prototypes kept. */
 export function wellFormedJson<T>(value: T): T {
   return JSON.parse(
-    JSON.stringify(value, (_key, item) => (typeof item === 'string' ? wellFormed(item) : item)),
+    JSON.stringify(value, (_key, item) => (typeof item === 'string' ? item.toWellFormed() : item)),
   );
 }

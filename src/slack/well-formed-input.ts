@@ -1,5 +1,4 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { wellFormed } from '../content/well-formed.ts';
 
 /**
  * Every string Slack (or anyone signing as Slack) sends is made well-formed before a listener sees it: a
@@ -16,7 +15,7 @@ function scrub(value: unknown): void {
   const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
   for (const [key, item] of entries) {
     if (typeof item === 'string') {
-      const fixed = wellFormed(item);
+      const fixed = item.toWellFormed();
       if (fixed !== item) (value as Record<string | number, unknown>)[key] = fixed;
     } else {
       scrub(item);

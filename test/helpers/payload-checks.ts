@@ -6,7 +6,6 @@
 import type { Db } from '../../src/adapters/sqlite/db.ts';
 
 const BROADCAST = /<!(channel|here|everyone|subteam\^)/i;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 type Json = Record<string, unknown>;
 
@@ -66,7 +65,7 @@ function blockProblems(block: Json): string[] {
 }
 
 function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (typeof value === 'string') return !value.isWellFormed();
   if (Array.isArray(value)) return value.some(hasLoneSurrogate);
   if (value && typeof value === 'object') return Object.values(value).some(hasLoneSurrogate);
   return false;

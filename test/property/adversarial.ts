@@ -138,9 +138,6 @@ export async function quicklyAsync<T>(fn: () => Promise<T>, limitMs = 100): Prom
   return result;
 }
 
-/** Lone UTF-16 surrogates: text with one cannot be sent to Slack. */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Few runs per property: the suite must stay at a few seconds on a shared 2-core machine. */
 export const RUNS = { numRuns: 60 } as const;
 export const HUGE_RUNS = { numRuns: 15 } as const;

@@ -15,7 +15,6 @@ import { splitList, toPlainText } from '../../src/content/lists.ts';
 import { loadContent, parseGuideYml } from '../../src/content/loader.ts';
 import type { Problem } from '../../src/content/model.ts';
 import { parseStepFile } from '../../src/content/parse-step.ts';
-import { wellFormed } from '../../src/content/well-formed.ts';
 import { parseIsoDate } from '../../src/progress/calendar.ts';
 import { answerText } from '../../src/render/answer.ts';
 import { decodeFeedback, decodeShare } from '../../src/render/reply.ts';
@@ -27,7 +26,6 @@ import {
   hostileText,
   hostileWords,
   hugeText,
-  LONE_SURROGATE,
   PROTOTYPE_KEYS,
   quickly,
   RUNS,
@@ -61,7 +59,7 @@ describe('question reading (the answerer)', () => {
         `¿en qué pasos participa el ${key}?`,
       ]) {
         const answer = quickly(() => answerer.answer(question));
-        expect(LONE_SURROGATE.test(answer.text)).toBe(false);
+        expect(answer.text.isWellFormed()).toBe(true);
         clean(answer);
         clean(quickly(() => answerer.search(question)));
       }
@@ -82,7 +80,7 @@ describe('question reading (the answerer)', () => {
   it('never makes half a character out of a well-formed question (Slack input is made well-formed first)', () => {
     fc.assert(
       fc.property(anyText, (question) => {
-        expect(LONE_SURROGATE.test(answerer.answer(wellFormed(question)).text)).toBe(false);
+        expect(answerer.answer(question.toWellFormed()).text.isWellFormed()).toBe(true);
       }),
       RUNS,
     );
@@ -192,7 +190,7 @@ describe('step files and guide.yml', () => {
         expect(['step', 'skipped', 'invalid']).toContain(result.kind);
         if (result.kind === 'step') {
           for (const text of [result.step.title, result.step.summary, ...result.step.involved]) {
-            expect(LONE_SURROGATE.test(text), JSON.stringify(text)).toBe(false);
+            expect(text.isWellFormed(), JSON.stringify(text)).toBe(true);
           }
         }
         clean(result);
