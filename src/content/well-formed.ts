@@ -21,10 +21,3 @@ export function wellFormedDeep(value: unknown, seen = new Map<object, unknown>()
   for (const [key, item] of Object.entries(value)) copy[key.toWellFormed()] = wellFormedDeep(item, seen);
   return copy;
 }
-
-/** A JSON-able value (a Slack message: text, blocks) with every string well-formed, prototypes kept. */
-export function wellFormedJson<T>(value: T): T {
-  return JSON.parse(
-    JSON.stringify(value, (_key, item) => (typeof item === 'string' ? item.toWellFormed() : item)),
-  );
-}

@@ -2,7 +2,6 @@ import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { wellFormedJson } from '../content/well-formed.ts';
 import type { SlackDeps } from './deps.ts';
 import { createResponder, type Responder } from './response-url.ts';
 import { describeSlackError } from './web-api-errors.ts';
@@ -24,13 +23,13 @@ export async function postReply(
   message: { text: string; blocks: KnownBlock[] },
   log: Logger,
 ): Promise<boolean> {
-  // Whatever the reply was built from, no half of a character goes out (the Web API client would throw).
-  const safe = wellFormedJson(message);
+  // No half character to scrub here: Slack's input is made well-formed where it comes in
+  // (well-formed-input.ts), the guide when it is parsed, and our cuts keep whole characters.
   try {
     await client.chat.postMessage({
       channel: target.channel,
-      text: safe.text,
-      blocks: safe.blocks,
+      text: message.text,
+      blocks: message.blocks,
       ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
     });
     return true;

@@ -1,6 +1,5 @@
 import type { RespondArguments } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { wellFormedJson } from '../content/well-formed.ts';
 
 /** Slack accepts at most 5 posts to one response_url, within 30 minutes of the interaction. */
 export const RESPONSE_URL_USES = 5;
@@ -44,8 +43,8 @@ export function createResponder(url: string, opts: ResponderOptions): Responder 
         const response = await opts.fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          // No half of an emoji reaches Slack, whatever the reply was built from.
-          body: JSON.stringify(wellFormedJson(message)),
+          // Well-formed already: Slack's input is scrubbed where it comes in (well-formed-input.ts).
+          body: JSON.stringify(message),
         });
         await response.body?.cancel();
         if (response.ok) return true;
