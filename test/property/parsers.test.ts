@@ -42,10 +42,25 @@ const answerer = {
   search: (q: string) => rawAnswerer.search(q),
 };
 const NATIVE = /\[native code\]/;
-/** Nothing from Object.prototype leaks into a result: no function text, no lone surrogate. */
-const clean = (value: unknown) => {
-  const text = JSON.stringify(value) ?? '';
-  expect(text).not.toMatch(NATIVE);
+/**
+ * Nothing from Object.prototype leaks into a result: no function (nor its text) and no lone surrogate, in
+ * any value or key at any depth. A walk, not JSON.stringify, which drops functions and escapes surrogates.
+ */
+const clean = (value: unknown, path = 'result', seen = new Set<object>()): void => {
+  if (typeof value === 'function') expect.fail(`${path} is a function: ${String(value).slice(0, 80)}`);
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) expect.fail(`${path} has a lone surrogate: ${JSON.stringify(value)}`);
+    if (NATIVE.test(value)) expect.fail(`${path} holds function text: ${value.slice(0, 80)}`);
+    return;
+  }
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  const entries: Array<[unknown, unknown]> =
+    value instanceof Map || value instanceof Set ? [...value.entries()] : Object.entries(value);
+  for (const [key, item] of entries) {
+    clean(key, `${path} key`, seen);
+    clean(item, `${path}.${String(key)}`, seen);
+  }
 };
 
 describe('question reading (the answerer)', () => {
@@ -123,12 +138,15 @@ describe('/avance and /guia arguments', () => {
     fc.assert(
       fc.property(commandText, (text) => {
         const avance = quickly(() => parseAvance(text));
-        clean(avance);
         const days = (avance as { days?: unknown }).days;
         if (avance.kind === 'daily' && Array.isArray(days)) {
           for (const day of days) expect(day >= 1 && day <= 7 && Number.isInteger(day)).toBe(true);
         }
-        clean(quickly(() => parseGuia(text)));
+        quickly(() => parseGuia(text));
+        // Echoes keep the user's words: clean once Slack input is made well-formed, as it always is first.
+        const input = text.toWellFormed();
+        clean(parseAvance(input));
+        clean(parseGuia(input));
       }),
       RUNS,
     );
@@ -151,7 +169,8 @@ describe('dates and deadlines', () => {
       fc.property(anyText, (text) => {
         const deadline = quickly(() => parseDeadline(text));
         if (deadline.days !== undefined) expect(Number.isInteger(deadline.days)).toBe(true);
-        clean(deadline);
+        // A deadline keeps its text: clean once it is well-formed, as a step file's text is when parsed.
+        clean(parseDeadline(text.toWellFormed()));
       }),
       RUNS,
     );
