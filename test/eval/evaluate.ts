@@ -216,13 +216,15 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02m',
     file: fileURLToPath(new URL('./heldout-2026-12-02m.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02M-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02n',
     file: fileURLToPath(new URL('./heldout-2026-12-02n.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02N-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
 ];
