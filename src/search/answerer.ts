@@ -23,7 +23,7 @@ import {
   readNavigation,
   readPhase,
 } from './facts.ts';
-import { detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
+import { asksForSummary, detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
 import { findQuotes, type Quote } from './passages.ts';
 import { type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
 import { type AnalyzedQuery, type Evidence, editDistance, type Hit, SearchIndex } from './search-index.ts';
@@ -253,10 +253,22 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const next = glossaryNames.find((g) => g.name === name);
       if (next) return next.entry;
     }
-    const sentences = reading.folded.split(/[?!]+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+    // Sentences end at «?», «!» or a full stop before a space («…supiéramos. ¿Qué es ADELA?»).
+    const sentences = reading.folded.split(/[?!]+|\.(?=\s)/).filter((x) => /[\p{L}\p{N}]/u.test(x));
     for (const sentence of sentences.length > 1 ? [reading.folded, ...sentences] : [reading.folded]) {
       const found = termAskedIn(sentence, reading);
       if (found) return found;
+    }
+    // "…me pide accrualPeriodicity. ¿Qué es eso?": the term named in the sentence before.
+    const last = sentences.length > 1 ? sentences[sentences.length - 1] : undefined;
+    if (
+      last &&
+      /^[\s¿¡]*(?:y\s+)?(?:que|q)\s+(?:es|son|significa)\s+(?:eso|esto|eso ultimo)\s*$/.test(last)
+    ) {
+      const before = normalName(sentences.slice(0, -1).join(' '));
+      return glossaryNames.find(
+        (g) => g.name.length >= 3 && new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(before),
+      )?.entry;
     }
     return undefined;
   }
@@ -359,7 +371,13 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     let searchText = stripIntentPhrases(reading.text);
     for (const year of reference.editionYears) searchText = searchText.replaceAll(year, ' ');
     const { analysis, hits } = rank(searchText, preferred, edition);
-    const intent = detectIntent(`${analysis.correctedText} ${reading.folded}`);
+    // Context first, question last («Soy de la Unidad de Transparencia… ¿qué plazo marca el paso 3.3?»):
+    // the question's own cue decides; the context's words («Unidad», «área») only when it has none.
+    const askedIntent = reading.asked !== reading.folded ? detectIntent(reading.asked) : 'resumen';
+    const intent =
+      askedIntent !== 'resumen' || (reading.asked !== reading.folded && asksForSummary(reading.asked))
+        ? askedIntent
+        : detectIntent(`${analysis.correctedText} ${reading.folded}`);
     const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
 
     const one = (step: Step, i: Intent, extra: Partial<Answer> = {}): Answer => {
@@ -524,7 +542,14 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     // A role read from elsewhere than the question counts only when some step has it.
     const someStepHas = (ask: typeof askerList) =>
       ask?.roleWords && (edition ?? preferred)?.steps.some((s) => hasRole(s, ask)) ? ask : undefined;
-    const direct = whereIsTerm ? undefined : readListRequest(reading.folded);
+    // A role named in the question itself outranks a verb of the context before it («…nos toca apoyar.
+    // ¿En qué pasos interviene la UT?»); the context may still name the phase («De la fase Publica, ¿…?»).
+    const wholeList = whereIsTerm ? undefined : readListRequest(reading.folded);
+    const askedList =
+      !whereIsTerm && reading.asked !== reading.folded ? readListRequest(reading.asked) : undefined;
+    const direct = askedList?.roleWords
+      ? { ...askedList, filter: { ...wholeList?.filter, ...askedList.filter } }
+      : (wholeList ?? askedList);
     const list =
       ((direct && !direct.roleWords && someStepHas(askerList)) || direct) ??
       (listFollowUp ? { filter: { phase }, intent: 'resumen' as const, everything: false } : undefined) ??

@@ -143,7 +143,7 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'algo dentro nosotros yo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
+  'office offices algo dentro nosotros yo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -528,7 +528,7 @@ export type Navigation = 'next' | 'previous' | 'first' | 'last';
 
 const NAVIGATION: Array<[RegExp, Navigation]> = [
   [
-    /\b(que|cual) (paso )?(sigue|viene|toca)\b|\b(a )?(que|cual) paso (le )?sigo\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
+    /\b(que|cual) (paso )?(sigue|viene|toca)\b|\b(a )?(que|cual) paso (le )?(sigo|seguimos)\b|\b(que|cual) paso (nos|me|le|les) toca (ahora|despues|luego|enseguida)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
     'next',
   ],
   [
@@ -536,7 +536,7 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     'previous',
   ],
   [
-    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\b(hacer|hago|hacemos|empezar|empezamos) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(se )?(empiezo|empezamos|empieza|comienzo|comenzamos|comienza|inicio|iniciamos|inicia|arranco|arrancamos|arranca)\b|\bpaso (inicial|de inicio)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
+    /\b(que hago|que hacemos|que se hace|por donde empiezo|por donde empezamos|por donde (se )?empieza|como empiezo|como empezamos) primero\b|\bprimer paso\b|\b(el|del) primero\b|\b(hacer|hago|hacemos|empezar|empezamos) primero\b|\bpor donde (empiezo|empezamos|empezar|se empieza|comienzo)\b|\bcon (que|cual) (paso )?(se )?(empiezo|empezamos|empieza|comienzo|comenzamos|comienza|inicio|iniciamos|inicia|arranco|arrancamos|arranca)\b|\bpaso (inicial|de inicio)\b|\bpor (que|cual) paso (se )?(empieza|empiezo|empezamos|comienza|comienzo|arranca|arrancamos|inicia)\b|\bfirst step\b|\bwhere do (i|we) start\b/,
     'first',
   ],
   [

@@ -131,11 +131,11 @@ export const INTENT_WORDS: readonly string[] = [
 
 /**
  * Phrases that only ask for a facet: the guide's own row names ("Tiempo máximo para el cumplimiento"),
- * multiword cues ("takes part", "forma parte") and "what is it about" («de qué trata», «en qué consiste»),
- * whose words would otherwise count as a topic.
+ * multiword cues ("takes part", "forma parte"), "what is it about" («de qué trata», «en qué consiste») and
+ * the verb of «qué normatividad cumple» (the cue word stays), whose words would otherwise count as a topic.
  */
 const INTENT_PHRASES =
-  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempos?\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b|\bde\s+qu[eé]\s+(?:se\s+)?(?:trata|va|tratan|van)\b|\ben\s+qu[eé]\s+consiste(?:n)?\b|\ba\s+qu[eé]\s+se\s+refiere(?:n)?\b/giu;
+  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempos?\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b|\bde\s+qu[eé]\s+(?:se\s+)?(?:trata|va|tratan|van)\b|\ben\s+qu[eé]\s+consiste(?:n)?\b|(?<=\b(?:normatividad|normas?|leyes|ley|regulaci[oó]n)\s+(?:que\s+)?(?:se\s+)?)(?:cumple|cumplen|atiende|atienden|aplica|aplican)\b|\ba\s+qu[eé]\s+se\s+refiere(?:n)?\b/giu;
 
 export const stripIntentPhrases = (text: string): string => text.replace(INTENT_PHRASES, ' ');
 
@@ -147,6 +147,12 @@ export const stripIntentPhrases = (text: string): string => text.replace(INTENT_
  */
 const WEAK_ACTIVITIES =
   /\b(que|cuales|what|which)\s+(\w+\s+){0,3}(hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|must|have to|need to)\b/;
+
+/** "¿en qué consiste…?", "de qué trata", "a summary of": the step as a whole is asked. */
+const SUMMARY_CUES =
+  /\b(en que consiste(n)?|de que (se )?(trata|va)|resumen|resume(me)?|explica(me|s)?|summary|summarize|overview)\b/;
+
+export const asksForSummary = (foldedQuestion: string): boolean => SUMMARY_CUES.test(foldedQuestion);
 
 /** The intent whose first cue appears earliest in the question; `resumen` when nothing matches. */
 export function detectIntent(foldedQuestion: string): FacetIntent | 'resumen' {

@@ -28,6 +28,11 @@ export interface Reading {
   pointsBack: boolean;
   /** The web addresses taken out of the question, folded ("datos.gob.mx"): a term may be one. */
   links: string[];
+  /**
+   * `folded`'s questions without the context told before them («Trabajo en la UT… ¿En qué pasos interviene
+   * la UT?» → «¿en que pasos interviene la ut?»); `folded` itself when it is one sentence.
+   */
+  asked: string;
 }
 
 /** Letters, digits: a "word" boundary that knows accented letters (JS's \b does not). */
@@ -113,6 +118,7 @@ const SMS: Array<[RegExp, string]> = [
   [loose('acer|aser'), 'hacer'],
   [loose('ace|ase'), 'hace'],
   [loose('dl'), 'del'],
+  [loose('l'), 'el'],
   [loose('dla'), 'de la'],
   [loose('signfica|sigifica|sinifica'), 'significa'],
   [loose('ls'), 'los'],
@@ -215,6 +221,17 @@ export function detectLanguage(text: string): Language {
   return en > es ? 'en' : 'es';
 }
 
+/** The sentences that ask (end in «?» or open with «¿»), when the text has other sentences too. */
+function questionsAsked(folded: string): string {
+  const sentences = folded
+    .split(/(?<=[?!])\s+|(?<=\.)\s+(?=\S)|\s+(?=¿)/)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 2) return folded;
+  const asking = sentences.filter((s) => s.includes('?') || s.startsWith('¿'));
+  return asking.length > 0 ? asking.join(' ') : folded;
+}
+
 export function readQuestion(raw: unknown): Reading {
   const original = stripSlackMarkup(String(raw ?? ''))
     .replace(/\p{Cf}/gu, '')
@@ -254,6 +271,7 @@ export function readQuestion(raw: unknown): Reading {
     reference: parseReference(text),
     continues,
     pointsBack,
+    asked: questionsAsked(fold(text)),
     links,
   };
 }

@@ -691,3 +691,42 @@ describe('more ways officials name roles, regulations, terms and steps', () => {
     );
   });
 });
+
+describe('context told first, the question last', () => {
+  it('the question’s own cue sets the facet, not a word of the context', () => {
+    const a = ask(
+      'Buenas tardes. Soy del área de informática y nos llegó un reporte ciudadano. ¿Qué plazo marca el paso 3.3?',
+    );
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'plazo' });
+    expect(ask('Soy nueva en el área de TI. ¿Me explicas en qué consiste el paso 1.1?').intent).toBe(
+      'resumen',
+    );
+  });
+
+  it('a role named in the question outranks a verb in the context before it', () => {
+    const a = ask('Trabajo en la UT y me dijeron que nos toca apoyar. ¿En qué pasos interviene la UT?');
+    expect(ids(a)).toEqual(ids(ask('¿en qué pasos participa la Unidad de Transparencia?')));
+  });
+
+  it('a term asked after a sentence of context, or as «eso» after naming it', () => {
+    expect(ask('En la junta mencionaron ADELA como si todos supiéramos. ¿Qué es ADELA?').term?.term).toBe(
+      'ADELA',
+    );
+    expect(ask('El formulario me pide el campo DCAT. ¿Qué es eso?').term?.term).toBe('DCAT');
+  });
+
+  it('where to start and what comes after a finished step, however it is asked', () => {
+    expect(ref(ask('¿Por qué paso se empieza?'))).toBe('guia-2017:1.1');
+    expect(ref(ask('Ya terminamos el 2.4, ¿qué paso nos toca ahora?'))).toBe('guia-2017:3.1');
+    expect(ref(ask('q actividades tiene l 3-2'))).toBe('guia-2017:3.2');
+  });
+});
+
+describe('«¿qué normatividad cumple?» after a step', () => {
+  it('asks the last step’s regulations; «cumple» is the question’s verb, not a step’s topic', () => {
+    const first = ask('¿qué hay que hacer en el paso 3.1?');
+    const a = ask('¿qué normatividad cumple?', first.context);
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'normatividad' });
+    expect(ref(a)).toBe('guia-2017:3.1');
+  });
+});
