@@ -227,6 +227,18 @@ export const BLIND_SETS: readonly BlindSet[] = [
     status: 'steered',
     written: '2026-12-02',
   },
+  {
+    name: 'heldout-2026-12-02o',
+    file: fileURLToPath(new URL('./heldout-2026-12-02o.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02p',
+    file: fileURLToPath(new URL('./heldout-2026-12-02p.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
 ];
 
 export const BLIND_KINDS = [
