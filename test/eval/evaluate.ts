@@ -230,13 +230,15 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02o',
     file: fileURLToPath(new URL('./heldout-2026-12-02o.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02O-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02p',
     file: fileURLToPath(new URL('./heldout-2026-12-02p.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on the tuned code (HELDOUT-2026-12-02P-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
 ];
