@@ -613,7 +613,11 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         const top = hits[0];
         return top !== undefined && top.score > 0 && linked(index.evidence(analysis, top.step), language);
       };
-      const byFacts = !list.everything || topicWords.length === 0 || !narrowed();
+      const wholeGuide = /\b(de (toda )?la guia|toda la guia|la guia completa|whole guide)\b/.test(
+        reading.folded,
+      );
+      const byFacts =
+        !list.everything || topicWords.length === 0 || (wholeGuide && !navigation) || !narrowed();
       if (g && byFacts && (matching.length > 0 || (!list.roleWords && !list.regulationWords))) {
         const i: Intent =
           list.intent === 'resumen' && intent !== 'resumen'
@@ -656,6 +660,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       (reading.continues && analysis.unknown.length <= 2 && (noGuideTopic || weakTopic())) ||
       (reading.pointsBack && onlyVerbs && ids.length === 0 && oneWordAtMost()) ||
       (intent !== 'resumen' && noGuideTopic && onlyVerbs && ids.length === 0) ||
+      // "¿de qué se trata?" after a step: that step, as a whole.
+      (asksForSummary(reading.folded) && noGuideTopic && onlyVerbs && ids.length === 0) ||
       whereIsTerm;
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
@@ -663,7 +669,13 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const carried: Intent =
         intent !== 'resumen' ? intent : previous.intent === 'definicion' ? 'resumen' : previous.intent;
       // "¿y el plazo del primero?" after a list: its first (or last) step.
-      if ((navigation === 'first' || navigation === 'last') && previousSteps.length > 1 && followsUp) {
+      const ofWholeGuide = /\b(de (toda )?la guia|of the (whole )?guide)\b/.test(reading.folded);
+      if (
+        (navigation === 'first' || navigation === 'last') &&
+        previousSteps.length > 1 &&
+        followsUp &&
+        !ofWholeGuide
+      ) {
         const pick = navigation === 'first' ? previousSteps[0] : last;
         if (pick) return { ...one(pick, carried), followUp: true };
       }
@@ -672,7 +684,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const nthStep = nth && previousSteps.length > 1 ? previousSteps[nth - 1] : undefined;
       if (nthStep) return { ...one(nthStep, carried), followUp: true };
       if ((navigation === 'next' || navigation === 'previous') && (namesNothing || reading.continues)) {
-        const nav = navFrom(last, navigation, intent === 'resumen' ? 'resumen' : intent);
+        // "¿y la del paso siguiente?" after a question about regulations asks the same of the next step.
+        const carry = intent === 'resumen' && reading.continues && !asksForSummary(reading.folded);
+        const nav = navFrom(last, navigation, carry ? carried : intent);
         if (nav) return { ...nav, followUp: true };
       }
       if (edition && namesNothing) {
@@ -690,7 +704,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           context: keep,
         };
       }
-      if (followsUp && (intent !== 'resumen' || reading.continues || whereIsTerm)) {
+      if (
+        followsUp &&
+        (intent !== 'resumen' || reading.continues || whereIsTerm || asksForSummary(reading.folded))
+      ) {
         return { ...several(previousSteps, intent === 'resumen' ? 'resumen' : intent), followUp: true };
       }
     }

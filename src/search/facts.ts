@@ -86,7 +86,11 @@ const PHASE_WORDS: Array<[RegExp, Phase]> = [
 ];
 
 const RECURRENCE_WORDS: Array<[RegExp, Recurrence]> = [
-  [/\b(anual(es|mente)?|cada ano|una vez al ano|every year|yearly|annual(ly)?)\b/, 'anual'],
+  // Not «el programa anual de trabajo»: a yearly document of the asker's, not a deadline.
+  [
+    /(?<!\b(programa|informe|reporte|plan|presupuesto|evaluacion) )\b(anual(es|mente)?|cada ano|una vez al ano|every year|yearly|annual(ly)?)\b/,
+    'anual',
+  ],
   [/\b(semestral(es|mente)?|cada (seis meses|semestre)|every six months)\b/, 'semestral'],
   [/\b(bimestral(es|mente)?|cada dos meses|every two months)\b/, 'bimestral'],
   [/\b(trimestral(es|mente)?|cada tres meses|quarterly)\b/, 'trimestral'],
@@ -221,7 +225,7 @@ function roleAlternatives(folded: string): { parts: string[][]; join: 'or' | 'an
 
 /** The nouns a regulation's name starts with ("Ley General…", "Lineamientos…", "Norma Técnica…"). */
 const REGULATION_NOUN =
-  /\b(leyes|ley|normas?|lineamientos?|decretos?|reglamentos?|acuerdos?|estrategia|politica|norma tecnica|disposiciones|programa)\b/;
+  /\b(leyes|ley|normas?|lineamientos?|decretos?|reglamentos?|acuerdos?|estrategia|politica|norma tecnica|disposiciones)\b/;
 
 /** The regulation a list question names ("¿qué pasos citan la Ley General de Transparencia?"). */
 function regulationWords(folded: string): string[] | undefined {
@@ -432,7 +436,7 @@ export function readListRequest(folded: string): ListRequest | undefined {
 
 /** "menos de 90 días", "hasta 30 días", "más de 60 días": read just before the number. */
 const DAYS_COMPARE: Array<[RegExp, NonNullable<ListFilter['daysCompare']>]> = [
-  [/\b(menos de|menor(es)? (a|de|que)|less than|under|fewer than)\s*$/, 'lt'],
+  [/\b(menos de|menor(es)? (a|de|que)|antes de( los)?|less than|under|fewer than|before)\s*$/, 'lt'],
   // Not «tiempo máximo de 90 días»: that is the guide's own name for a deadline.
   [
     /\b(hasta|(?<!tiempo )maximo( de)?|a lo (mas|mucho)|no mas de|como maximo|at most|up to|within)\s*$/,
@@ -606,11 +610,12 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
 
 /** "¿y el segundo?", "and the third one?": the place of a step in the last list, alone. */
 const NTH_ALONE =
-  /^[\s¿¡]*(?:(?:y|and)\s+)?(?:(?:el|del|en el|the)\s+)?(segundo|tercer|tercero|cuarto|second|third|fourth)(?:\s+(?:paso|step|one))?\s*\??\s*$/;
+  /^[\s¿¡]*(?:(?:y|and)\s+)?(?:(?:el|del|en el|the)\s+)?(segundo|tercer|tercero|cuarto|second|third|fourth)(?:\s+(?:paso|step|one))?\s*\??\s*$|\b(?:el|del|en el)\s+(segundo|tercer|tercero|cuarto)\s+(?:de (?:ellos|esos|estos|la lista))\b/;
 
 /** The place (2, 3, 4) a bare ordinal follow-up names, or undefined. */
 export function nthAlone(folded: string): number | undefined {
-  return ORDINALS.get(NTH_ALONE.exec(folded)?.[1] ?? '');
+  const m = NTH_ALONE.exec(folded);
+  return ORDINALS.get(m?.[1] ?? m?.[2] ?? '');
 }
 
 /** The step a question names by its place in a phase ("¿cuál es el tercer paso de Perfecciona?"). */

@@ -174,7 +174,7 @@ const OPENINGS = [
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
   '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',
-  'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|pasando a otra cosa|por cierto|ahora( bien)?|una consulta|orale|ora|sale pues',
+  'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|pasando a otra cosa|por cierto|ya por ultimo|por ultimo|para terminar|ahora( bien)?|una consulta|orale|ora|sale pues',
   // "Del jurídico: ¿qué son…?": who asks, then a colon.
   '(del|de la|desde el|desde la) [^,.?¿!:]{1,40}(?=:)',
   'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',

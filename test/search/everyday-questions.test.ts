@@ -730,3 +730,40 @@ describe('«¿qué normatividad cumple?» after a step', () => {
     expect(ref(a)).toBe('guia-2017:3.1');
   });
 });
+
+describe('follow-ups that keep the facet, pick from a list or ask what it is about', () => {
+  it('«¿y la del paso siguiente?» asks the same facet of the next step', () => {
+    const first = ask('¿qué normatividad cumple el paso 2.1?');
+    const a = ask('¿y la del paso siguiente?', first.context);
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'normatividad' });
+    expect(ref(a)).toBe('guia-2017:2.2');
+    expect(ask('¿y el paso anterior de qué trata?', first.context).intent).toBe('resumen');
+  });
+
+  it('«el segundo de ellos» after a list, and «el último paso de la guía» is the guide’s', () => {
+    const first = ask('¿qué pasos tiene Publica?');
+    expect(ref(ask('¿y qué se hace en el segundo de ellos?', first.context))).toBe('guia-2017:2.2');
+    expect(ref(ask('ya por último, ¿cuál es el último paso de la guía?', first.context))).toBe(
+      'guia-2017:4.3',
+    );
+  });
+
+  it('«¿de qué se trata?» after a step is that step as a whole', () => {
+    const first = ask('¿quién participa en el paso 4.2?');
+    const a = ask('¿de qué se trata?', first.context);
+    expect(a).toMatchObject({ outcome: 'answered', intent: 'resumen' });
+    expect(ref(a)).toBe('guia-2017:4.2');
+  });
+
+  it('«antes de los 90 días» compares, and «todos los plazos de la guía» is the whole guide', () => {
+    expect(ids(ask('¿qué pasos vencen antes de los 90 días?'))).toEqual(y('1.1', '1.2'));
+    const all = ask('necesito todos los plazos de la guía para el programa anual de trabajo');
+    expect(all).toMatchObject({ outcome: 'list', intent: 'plazo' });
+    expect(all.steps).toHaveLength(14);
+  });
+
+  it('greetings from somewhere are small talk unless a question follows', () => {
+    expect(ask('saludos desde la oficina de Monterrey').outcome).toBe('small_talk');
+    expect(ref(ask('saludos desde planeación, ¿qué normatividad aplica al paso 2.3?'))).toBe('guia-2017:2.3');
+  });
+});
