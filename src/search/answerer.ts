@@ -15,6 +15,7 @@ import {
   guideWording,
   hasRole,
   type ListFilter,
+  listForRole,
   type Navigation,
   navigate,
   nthAlone,
@@ -123,6 +124,10 @@ const MAX_NAMED_STEPS = 20;
 
 /** "¿Qué pasos…?" / "which steps…?" without a fact to list by: offer the candidates. */
 const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
+
+/** "de toda la guía", "the whole guide": the guide itself, not the last list nor any narrower topic. */
+const WHOLE_GUIDE =
+  /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide)\b/;
 
 /** "¿en qué paso…?", "which step…?": asks where, not what. */
 const ASKS_WHICH_STEP = /\b(en )?(que|cual|cuales) pasos?\b|\bwhich steps?\b/;
@@ -417,13 +422,15 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     );
     const namesNothing = analysis.unknown.every((w) => NAV_WORDS.has(w)) && noGuideTopic;
     const onlyVerbs = analysis.unknown.every((w) => VERB_FORM.test(w) || analysis.verbs.includes(w));
+    const summaryAsked = asksForSummary(reading.folded);
+    const listRead = readListRequest(reading.folded);
     // "¿En qué paso se usa?" after a definition: the steps where the term is handled.
     const whereIsTerm =
       previous?.intent === 'definicion' &&
       ASKS_WHICH_STEP.test(reading.folded) &&
       noGuideTopic &&
       (onlyVerbs || analysis.unknown.length <= 1) &&
-      readListRequest(reading.folded)?.everything !== false;
+      listRead?.everything !== false;
 
     // 1. "¿Qué es ADELA?": the glossary.
     const term = definitionTerm(reading, previous);
@@ -530,7 +537,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     // "¿y el OIC?" after a list of where a role takes part: the same list for that role.
     const roleFollowUp =
       afterList && previous.intent === 'involucrados' && ids.length === 0
-        ? readListRequest(`en que pasos participa ${reading.folded.replace(/^[\s¿¡]*(?:y|e|and)\s+/, '')}`)
+        ? listForRole(reading.folded.replace(/^[\s¿¡]*(?:y|e|and)\s+/, ''))
         : undefined;
     // "Soy del OIC, ¿en qué pasos participamos?": the role is the one who introduced themselves.
     const asker = /\b(?:participamos|participo|intervenimos|nos tocan?|me tocan?)\b/.test(reading.folded)
@@ -538,13 +545,13 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           fold(reading.original),
         )?.[1]
       : undefined;
-    const askerList = asker ? readListRequest(`en que pasos participa ${asker}`) : undefined;
+    const askerList = asker ? listForRole(asker) : undefined;
     // A role read from elsewhere than the question counts only when some step has it.
     const someStepHas = (ask: typeof askerList) =>
       ask?.roleWords && (edition ?? preferred)?.steps.some((s) => hasRole(s, ask)) ? ask : undefined;
     // A role named in the question itself outranks a verb of the context before it («…nos toca apoyar.
     // ¿En qué pasos interviene la UT?»); the context may still name the phase («De la fase Publica, ¿…?»).
-    const wholeList = whereIsTerm ? undefined : readListRequest(reading.folded);
+    const wholeList = whereIsTerm ? undefined : listRead;
     const askedList =
       !whereIsTerm && reading.asked !== reading.folded ? readListRequest(reading.asked) : undefined;
     const direct = askedList?.roleWords
@@ -613,11 +620,11 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         const top = hits[0];
         return top !== undefined && top.score > 0 && linked(index.evidence(analysis, top.step), language);
       };
-      const wholeGuide = /\b(de (toda )?la guia|toda la guia|la guia completa|whole guide)\b/.test(
-        reading.folded,
-      );
       const byFacts =
-        !list.everything || topicWords.length === 0 || (wholeGuide && !navigation) || !narrowed();
+        !list.everything ||
+        topicWords.length === 0 ||
+        (WHOLE_GUIDE.test(reading.folded) && !navigation) ||
+        !narrowed();
       if (g && byFacts && (matching.length > 0 || (!list.roleWords && !list.regulationWords))) {
         const i: Intent =
           list.intent === 'resumen' && intent !== 'resumen'
@@ -661,7 +668,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       (reading.pointsBack && onlyVerbs && ids.length === 0 && oneWordAtMost()) ||
       (intent !== 'resumen' && noGuideTopic && onlyVerbs && ids.length === 0) ||
       // "¿de qué se trata?" after a step: that step, as a whole.
-      (asksForSummary(reading.folded) && noGuideTopic && onlyVerbs && ids.length === 0) ||
+      (summaryAsked && noGuideTopic && onlyVerbs && ids.length === 0) ||
       whereIsTerm;
     const previousSteps = (previous?.steps ?? []).map(findStep).filter((s): s is Step => s !== undefined);
     if (previous && previousSteps.length > 0) {
@@ -669,12 +676,11 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const carried: Intent =
         intent !== 'resumen' ? intent : previous.intent === 'definicion' ? 'resumen' : previous.intent;
       // "¿y el plazo del primero?" after a list: its first (or last) step.
-      const ofWholeGuide = /\b(de (toda )?la guia|of the (whole )?guide)\b/.test(reading.folded);
       if (
         (navigation === 'first' || navigation === 'last') &&
         previousSteps.length > 1 &&
         followsUp &&
-        !ofWholeGuide
+        !WHOLE_GUIDE.test(reading.folded)
       ) {
         const pick = navigation === 'first' ? previousSteps[0] : last;
         if (pick) return { ...one(pick, carried), followUp: true };
@@ -685,7 +691,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       if (nthStep) return { ...one(nthStep, carried), followUp: true };
       if ((navigation === 'next' || navigation === 'previous') && (namesNothing || reading.continues)) {
         // "¿y la del paso siguiente?" after a question about regulations asks the same of the next step.
-        const carry = intent === 'resumen' && reading.continues && !asksForSummary(reading.folded);
+        const carry = intent === 'resumen' && reading.continues && !summaryAsked;
         const nav = navFrom(last, navigation, carry ? carried : intent);
         if (nav) return { ...nav, followUp: true };
       }
@@ -704,10 +710,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           context: keep,
         };
       }
-      if (
-        followsUp &&
-        (intent !== 'resumen' || reading.continues || whereIsTerm || asksForSummary(reading.folded))
-      ) {
+      if (followsUp && (intent !== 'resumen' || reading.continues || whereIsTerm || summaryAsked)) {
         return { ...several(previousSteps, intent === 'resumen' ? 'resumen' : intent), followUp: true };
       }
     }

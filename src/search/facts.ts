@@ -207,7 +207,7 @@ function roleTokens(phrase: string): string[] {
 /**
  * Several roles in one phrase: "los enlaces de comunicación digital o de participación ciudadana" (any),
  * "a la vez las áreas generadoras y el OIC" (all). Undefined for one role. A role name holding «y» still
- * matches whole: the parts are only tried when the whole finds no step.
+ * matches whole: filterByParts uses the parts only when each is a role of some step.
  */
 function roleAlternatives(folded: string): { parts: string[][]; join: 'or' | 'and' } | undefined {
   const phrase = rolePhrase(folded);
@@ -229,11 +229,14 @@ const REGULATION_NOUN =
 
 /** The regulation a list question names ("¿qué pasos citan la Ley General de Transparencia?"). */
 function regulationWords(folded: string): string[] | undefined {
+  const name = regulationName(folded);
+  return name === undefined ? undefined : regulationTokens(name);
+}
+
+/** A regulation's name as asked: from its noun to the first stop or "sin…" ("el decreto…, sin otra norma"). */
+function regulationName(folded: string): string | undefined {
   const at = folded.search(REGULATION_NOUN);
-  if (at < 0) return undefined;
-  // The name ends at the first stop or "sin…" ("el decreto de datos abiertos, sin otra norma").
-  const name = folded.slice(at).split(REGULATION_END)[0] ?? '';
-  return regulationTokens(name);
+  return at < 0 ? undefined : (folded.slice(at).split(REGULATION_END)[0] ?? '');
 }
 
 /** Where a regulation's name ends: a stop, «sin…», «ni…», «y ninguna otra…». */
@@ -262,10 +265,7 @@ function regulationTokens(name: string): string[] | undefined {
 
 /** "el acuerdo del EIDA o las disposiciones de la Ventanilla Única": regulation names split on «o». */
 function regulationAlternatives(folded: string): string[][] | undefined {
-  const at = folded.search(REGULATION_NOUN);
-  if (at < 0) return undefined;
-  const name = folded.slice(at).split(REGULATION_END)[0] ?? '';
-  const parts = name
+  const parts = (regulationName(folded) ?? '')
     .split(/\s+(?:o|u|or)\s+/)
     .map(regulationTokens)
     .filter((t): t is string[] => t !== undefined);
@@ -290,11 +290,13 @@ const REGULATION_NOISE = wordSet(
   'normatividad normativa fundamento cumplimiento cumple cumplen unica unico solo solamente',
 );
 
+/** A word of the guide (`have`) stands for a word asked (`key`): the same, or the same first five letters. */
+const sameWord = (have: string, key: string) =>
+  have === key || (key.length >= 5 && have.startsWith(key.slice(0, 5)));
+
 const cites = (item: string, keys: string[]) => {
   const have = words(item).map(roleKey);
-  return keys.every(
-    (k) => have.some((h) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5)))) || spells(item, k),
-  );
+  return keys.every((k) => have.some((h) => sameWord(h, k)) || spells(item, k));
 };
 
 /** Little words an acronym skips: «Esquema de Interoperabilidad y de Datos Abiertos» is the EIDA. */
@@ -318,7 +320,7 @@ export function guideWording(text: string, wanted: string[]): string | undefined
   const keys = wanted.map(roleKey);
   const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => {
     const h = roleKey(m[0]);
-    return keys.some((k) => h === k || (k.length >= 5 && h.startsWith(k.slice(0, 5))));
+    return keys.some((k) => sameWord(h, k));
   });
   const first = found[0];
   const last = found[found.length - 1];
@@ -353,9 +355,9 @@ export interface ListRequest {
   roleVariants?: string[][];
   /** Regulation words, when the list is "steps that cite X". */
   regulationWords?: string[];
-  /** Several roles, tried when the whole role phrase finds no step. */
+  /** Several roles named together, used when each is a role of some step (see filterByParts). */
   roleParts?: { parts: string[][]; join: 'or' | 'and' };
-  /** Several regulations named with «o», tried when the whole name finds no step. */
+  /** Several regulations named with «o», used when each is cited by some step. */
   regulationParts?: string[][];
   /** "solo", "únicamente": the role or regulation is the step's only one. */
   exclusive?: boolean;
@@ -365,6 +367,14 @@ export interface ListRequest {
   intent: 'plazo' | 'involucrados' | 'normatividad' | 'resumen';
   /** True when the question names no fact to filter by (a list of every step of the edition). */
   everything: boolean;
+}
+
+/**
+ * The list of steps where a role named elsewhere takes part: after «¿y el OIC?» following a role list, or
+ * the asker's own office («soy del OIC, ¿en qué pasos participamos?»). `phrase` is folded.
+ */
+export function listForRole(phrase: string): ListRequest | undefined {
+  return readListRequest(`en que pasos participa ${phrase}`);
 }
 
 /** A list question and what it filters by, or undefined when the question does not ask for a list. */

@@ -254,7 +254,8 @@ export function readQuestion(raw: unknown): Reading {
   const language = detectLanguage(original);
   // SMS spellings are Spanish: "keeps" and "x" in English stay as written.
   if (language === 'es') for (const [pattern, word] of SMS) text = text.replace(pattern, word);
-  if (language === 'es') text = text.replace(/[\p{L}]{6,}/gu, phaseByEar);
+  // Every phase's name starts with «p»: only such words can be one spelt by ear.
+  if (language === 'es') text = text.replace(/(?<![\p{L}])[pP][\p{L}]{5,}/gu, phaseByEar);
   const pointsBack = POINTS_BACK.test(text);
   const continues = CONTINUES.test(text) || pointsBack;
   for (let i = 0; i < 6; i++) {
@@ -263,15 +264,16 @@ export function readQuestion(raw: unknown): Reading {
     text = next;
   }
   text = text.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  const folded = fold(text);
   return {
     original,
     text,
-    folded: fold(text),
+    folded,
     language,
     reference: parseReference(text),
     continues,
     pointsBack,
-    asked: questionsAsked(fold(text)),
+    asked: questionsAsked(folded),
     links,
   };
 }

@@ -167,12 +167,16 @@ describe('slash-command replies through a failing response_url', () => {
   }, 20_000);
 });
 
+/** The «Compartir en el canal» button of a /guia reply. */
+const shareButton = (reply: { blocks?: unknown }) =>
+  (reply.blocks as Array<{ elements?: Array<{ action_id: string; value: string }> }>)
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === ACTIONS.share);
+
 describe('«Compartir en el canal» clicked twice', () => {
   it('posts the answer in the channel once; the second click is told it is already shared', async () => {
     const reply = await slashCommand(t, '/guia', '1.2');
-    const share = (reply.blocks as Array<{ elements?: Array<{ action_id: string; value: string }> }>)
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.action_id === ACTIONS.share);
+    const share = shareButton(reply);
     expect(share).toBeDefined();
     for (const id of ['click-1', 'click-2']) {
       await postBlockAction(t.target, {
@@ -192,9 +196,7 @@ describe('«Compartir en el canal» clicked twice', () => {
 describe('«Compartir en el canal» when Slack refuses the post', () => {
   it('can be clicked again: the next click shares the answer once', async () => {
     const reply = await slashCommand(t, '/guia', '2.1');
-    const share = (reply.blocks as Array<{ elements?: Array<{ action_id: string; value: string }> }>)
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.action_id === ACTIONS.share);
+    const share = shareButton(reply);
     t.fake.reset();
     t.fake.failResponses({ status: 500 }, 10);
     await postBlockAction(t.target, {
