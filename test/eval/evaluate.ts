@@ -244,13 +244,13 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02q',
     file: fileURLToPath(new URL('./heldout-2026-12-02q.jsonl', import.meta.url)),
-    status: 'held_out',
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02r',
     file: fileURLToPath(new URL('./heldout-2026-12-02r.jsonl', import.meta.url)),
-    status: 'held_out',
+    status: 'steered',
     written: '2026-12-02',
   },
 ];
