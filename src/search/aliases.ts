@@ -228,6 +228,43 @@ const SYNONYMS: Record<string, string> = {
   // The guide's "conjunto de datos".
   dataset: 'conjunto',
   datasets: 'conjuntos',
+  // Everyday words for what the guide's steps do, concept by concept. The OIC "verifica" (step 3.4).
+  supervisar: 'verificar',
+  supervisa: 'verificar',
+  supervisan: 'verificar',
+  supervision: 'verificar',
+  vigilar: 'verificar',
+  vigila: 'verificar',
+  auditar: 'verificar',
+  audita: 'verificar',
+  auditoria: 'verificar',
+  checar: 'verificar revisar',
+  checa: 'verificar revisar',
+  // What the UGD sends back: "recomendaciones" and "retroalimentación" (step 3.2).
+  observaciones: 'recomendaciones retroalimentación',
+  observacion: 'recomendaciones retroalimentación',
+  senalamientos: 'recomendaciones',
+  // Events with the data's users: "hackatones", "datatones" (step 4.2).
+  concurso: 'hackatones datatones',
+  concursos: 'hackatones datatones',
+  reto: 'hackatones',
+  retos: 'hackatones',
+  // Closed formats are what step 2.1 converts from.
+  pdf: 'formatos',
+  docx: 'formatos',
+  programas: 'software',
+  programa: 'software',
+  propietario: 'software formatos',
+  propietarios: 'software formatos',
+  // Tables that can be "cruzadas" are the guide's comparable, interoperable data (step 2.2).
+  cruzar: 'interoperabilidad comparar',
+  cruce: 'interoperabilidad comparar',
+  cruzarse: 'interoperabilidad comparar',
+  combinar: 'interoperabilidad',
+  // A citizen's complaint or request about a data set is a "reporte" (step 3.3).
+  queja: 'reporte',
+  quejas: 'reporte',
+  links: 'ligas url',
 };
 
 // Maps, not objects: a user's word is a key, and "constructor" or "toString" must not find Object's own.

@@ -27,7 +27,14 @@ import {
 import { asksForSummary, detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
 import { findQuotes, type Quote } from './passages.ts';
 import { type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
-import { type AnalyzedQuery, type Evidence, editDistance, type Hit, SearchIndex } from './search-index.ts';
+import {
+  type AnalyzedQuery,
+  type Evidence,
+  editDistance,
+  type Hit,
+  type QueryTerm,
+  SearchIndex,
+} from './search-index.ts';
 import { smallTalkKind } from './small-talk.ts';
 import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, wordSet, words } from './text.ts';
 
@@ -130,6 +137,10 @@ const WHOLE_GUIDE =
   /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide)\b/;
 
 /** "¿en qué paso…?", "which step…?": asks where, not what. */
+/** Asks to compare what was just answered: «compáralos», «¿en qué se diferencian?», «los dos». */
+const COMPARE_BACK =
+  /\b(comparal[oa]s|compararl[oa]s|compara(r)? (los|las|ambos|ambas) ?(dos|pasos)?|en que se diferencian|que diferencias? (hay|tienen)|diferencias? entre (ellos|ambos|los dos)|(de|en|para) (los dos|ambos)|compare them|both)\b/;
+
 const ASKS_WHICH_STEP = /\b(en )?(que|cual|cuales) pasos?\b|\bwhich steps?\b/;
 
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
@@ -218,7 +229,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const verb = (w: string) => VERB_FORM.test(w) || (matched.length > 1 && evidence.verbs.includes(w));
     const heavy = language === 'es' ? unknown.filter((w) => !verb(w)) : unknown;
     const only = matched.length === 1 ? matched[0] : undefined;
-    const topics = topicWords - (unknown.length - heavy.length);
+    // A guide word standing as a verb that this step lacks is no topic it leaves unexplained.
+    const verbsLacked = evidence.knownVerbs.filter((w) => !matched.some((m) => m.word === w)).length;
+    const topics = topicWords - (unknown.length - heavy.length) - verbsLacked;
     if (only && topics > 1 && only.share >= COMMON_WORD_SHARE) return false;
     if (only && heavy.length > (language === 'es' ? 0 : 1)) return false;
     // A foreign noun beside a weak match that no title holds («el sistema de nómina marca error»): the
@@ -233,6 +246,28 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       0,
     );
     return support > against;
+  }
+
+  /**
+   * The step a term is chiefly about, so "¿en qué paso se genera?" or "¿y el plazo?" after its definition
+   * has one answer: the step whose title names it, else its only step, else the clear leader when its name
+   * is searched among its steps. Undefined when none leads: the answer is then every step that handles it.
+   */
+  function mainStepOf(termName: string | undefined): Step | undefined {
+    const entry = glossary.find((e) => e.term === termName);
+    if (!entry) return undefined;
+    const steps = entry.steps.map(findStep).filter((s): s is Step => s !== undefined);
+    if (steps.length <= 1) return steps[0];
+    const names = [entry.term, ...entry.aliases].map(contentWords).filter((n) => n.length > 0);
+    const titled = steps.filter((s) => {
+      const title = new Set(contentWords(s.title));
+      return names.some((n) => n.every((w) => title.has(w)));
+    });
+    if (titled.length === 1) return titled[0];
+    const own = new Set(titled.length > 1 ? titled : steps);
+    const [first, second] = index.score(index.analyze(entry.term).keys, (s) => (own.has(s) ? 1 : 0), 2);
+    if (!first || first.score <= 0) return undefined;
+    return !second || (first.score - second.score) / first.score >= MIN_CONFIDENCE ? first.step : undefined;
   }
 
   /**
@@ -343,6 +378,20 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
   }
 
   function answer(rawQuestion: string, opts: AnswerOptions = {}): Answer {
+    const answered = answerTurn(rawQuestion, opts);
+    // A step picked from a list («¿quién participa en el primero?») keeps the list for the next pick.
+    const previous = opts.context === undefined ? undefined : readContext(opts.context);
+    const list = previous?.list ?? (previous && previous.steps.length > 1 ? previous.steps : undefined);
+    const context = answered.context;
+    if (!context || context === previous || context.steps.length !== 1) return answered;
+    const kept = answered.followUp && list ? { list } : {};
+    // Two one-step answers in a row can be compared next («compáralos en plazos»).
+    const before = previous?.steps.length === 1 ? previous.steps[0] : undefined;
+    const moved = before && (before.guide !== context.steps[0]?.guide || before.id !== context.steps[0]?.id);
+    return { ...answered, context: { ...context, ...kept, ...(moved ? { earlier: before } : {}) } };
+  }
+
+  function answerTurn(rawQuestion: string, opts: AnswerOptions): Answer {
     const reading = readQuestion(rawQuestion);
     const { language } = reading;
     const previous = opts.context === undefined ? undefined : readContext(opts.context);
@@ -385,6 +434,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         : detectIntent(`${analysis.correctedText} ${reading.folded}`);
     const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
 
+    const summaryAsked = asksForSummary(reading.folded);
     const one = (step: Step, i: Intent, extra: Partial<Answer> = {}): Answer => {
       const quotes =
         i === 'definicion' ? [] : findQuotes(reading.text, step, i === 'plazo').map((q) => ({ ...q, step }));
@@ -417,18 +467,19 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     };
 
     // No word of the guide names a topic: only numbers and words that say where to go.
-    const noGuideTopic = analysis.terms.every(
-      (t) => t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word),
-    );
+    const noTopicWord = (t: QueryTerm) =>
+      t.keys.length === 0 || /^\d+$/.test(t.word) || NAV_WORDS.has(t.word);
+    const noGuideTopic = analysis.terms.every(noTopicWord);
+    // …or only guide words that stand as verbs («¿quién lo aprueba?» no, «¿en qué paso se genera?» yes).
+    const onlyVerbTopic = analysis.terms.every((t) => noTopicWord(t) || analysis.knownVerbs.includes(t.word));
     const namesNothing = analysis.unknown.every((w) => NAV_WORDS.has(w)) && noGuideTopic;
     const onlyVerbs = analysis.unknown.every((w) => VERB_FORM.test(w) || analysis.verbs.includes(w));
-    const summaryAsked = asksForSummary(reading.folded);
     const listRead = readListRequest(reading.folded);
     // "¿En qué paso se usa?" after a definition: the steps where the term is handled.
     const whereIsTerm =
       previous?.intent === 'definicion' &&
       ASKS_WHICH_STEP.test(reading.folded) &&
-      noGuideTopic &&
+      onlyVerbTopic &&
       (onlyVerbs || analysis.unknown.length <= 1) &&
       listRead?.everything !== false;
 
@@ -666,7 +717,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       namesNothing ||
       (reading.continues && analysis.unknown.length <= 2 && (noGuideTopic || weakTopic())) ||
       (reading.pointsBack && onlyVerbs && ids.length === 0 && oneWordAtMost()) ||
-      (intent !== 'resumen' && noGuideTopic && onlyVerbs && ids.length === 0) ||
+      (intent !== 'resumen' && onlyVerbTopic && onlyVerbs && ids.length === 0) ||
       // "¿de qué se trata?" after a step: that step, as a whole.
       (summaryAsked && noGuideTopic && onlyVerbs && ids.length === 0) ||
       whereIsTerm;
@@ -676,18 +727,31 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       const carried: Intent =
         intent !== 'resumen' ? intent : previous.intent === 'definicion' ? 'resumen' : previous.intent;
       // "¿y el plazo del primero?" after a list: its first (or last) step.
+      const fromList = previous.list?.map(findStep).filter((s): s is Step => s !== undefined);
+      const listSteps = fromList && fromList.length > 1 ? fromList : previousSteps;
       if (
         (navigation === 'first' || navigation === 'last') &&
-        previousSteps.length > 1 &&
+        listSteps.length > 1 &&
         followsUp &&
         !WHOLE_GUIDE.test(reading.folded)
       ) {
-        const pick = navigation === 'first' ? previousSteps[0] : last;
+        const pick = navigation === 'first' ? listSteps[0] : listSteps[listSteps.length - 1];
         if (pick) return { ...one(pick, carried), followUp: true };
+      }
+      // «Compáralos»: the last two steps answered, side by side.
+      const earlier = findStep(previous.earlier);
+      if (
+        earlier &&
+        previousSteps.length === 1 &&
+        ids.length === 0 &&
+        COMPARE_BACK.test(reading.folded) &&
+        oneWordAtMost()
+      ) {
+        return { ...several([earlier, last], intent), followUp: true };
       }
       // "¿y el segundo?" after a list: its second step.
       const nth = nthAlone(reading.folded);
-      const nthStep = nth && previousSteps.length > 1 ? previousSteps[nth - 1] : undefined;
+      const nthStep = nth && listSteps.length > 1 ? listSteps[nth - 1] : undefined;
       if (nthStep) return { ...one(nthStep, carried), followUp: true };
       if ((navigation === 'next' || navigation === 'previous') && (namesNothing || reading.continues)) {
         // "¿y la del paso siguiente?" after a question about regulations asks the same of the next step.
@@ -711,6 +775,13 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         };
       }
       if (followsUp && (intent !== 'resumen' || reading.continues || whereIsTerm || summaryAsked)) {
+        // After a definition, "¿en qué paso se genera?" (one step) and "¿y el plazo?" ask about the step
+        // the term is chiefly about; "¿en qué pasos se usa?" asks for all of them.
+        const main =
+          previous.intent === 'definicion' && !(whereIsTerm && ASKS_FOR_STEPS.test(reading.folded))
+            ? mainStepOf(previous.term)
+            : undefined;
+        if (main) return { ...one(main, intent), followUp: true };
         return { ...several(previousSteps, intent === 'resumen' ? 'resumen' : intent), followUp: true };
       }
     }
@@ -759,6 +830,26 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         ...(broad.length > 0 ? { broadWords: broad } : {}),
         context: keep,
       };
+    }
+    // "¿y para datos geográficos?" after the formats step: a follow-up whose words the last step holds as
+    // well as the leader does (in its title too, where the leader has them, unless the last step holds
+    // more of them) stays on the last step.
+    // Not after a definition: its steps are where the term appears, not where the conversation is.
+    const place = previous && previous.intent !== 'definicion' && previous.steps.length <= 3;
+    if (place && (reading.continues || reading.pointsBack) && !wantsList) {
+      const lead = index.evidence(analysis, first.step).matched;
+      const stays = previous.steps
+        .map(findStep)
+        .filter((s): s is Step => s !== undefined && s !== first.step)
+        .find((s) => {
+          const held = index.evidence(analysis, s).matched;
+          const more = held.length > lead.length;
+          return lead.every((m) => held.some((h) => h.word === m.word && (more || h.inTitle || !m.inTitle)));
+        });
+      if (stays) {
+        const carried = reading.continues && intent === 'resumen' && previous.intent !== 'definicion';
+        return { ...one(stays, carried ? previous.intent : intent), followUp: true };
+      }
     }
     const confidence = second ? (first.score - second.score) / first.score : 1;
     function chooseFrom(choices: Array<{ step: Step; score: number }>, c: number): Answer {

@@ -11,6 +11,13 @@ export const conversationContextSchema = z.object({
   steps: z.array(z.object({ guide: z.string().min(1).max(100), id: z.string().regex(/^\d+\.\d+$/) })).max(30),
   intent: z.enum(['involucrados', 'plazo', 'normatividad', 'actividades', 'resumen', 'definicion']),
   term: z.string().max(200).optional(),
+  /** The last list answered, kept while the follow-ups pick from it («¿y el tercero?», «¿y el último?»). */
+  /** The step answered just before this one, for «compáralos». */
+  earlier: z.object({ guide: z.string().min(1).max(100), id: z.string().regex(/^\d+\.\d+$/) }).optional(),
+  list: z
+    .array(z.object({ guide: z.string().min(1).max(100), id: z.string().regex(/^\d+\.\d+$/) }))
+    .max(30)
+    .optional(),
 });
 
 export type ConversationContext = z.infer<typeof conversationContextSchema>;

@@ -554,7 +554,7 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     'first',
   ],
   [
-    /\b(ultimo paso|el ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra)|en (que|cual) paso (termina|acaba|cierra|concluye))\b/,
+    /\b(ultimo paso|(el|del|al) ultimo|paso final|last step|final step|con (que|cual) (paso )?(termina|terminamos|acaba|cierra)|en (que|cual) paso (termina|acaba|cierra|concluye))\b/,
     'last',
   ],
 ];
@@ -620,12 +620,12 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
 
 /** "¿y el segundo?", "and the third one?": the place of a step in the last list, alone. */
 const NTH_ALONE =
-  /^[\s¿¡]*(?:(?:y|and)\s+)?(?:(?:el|del|en el|the)\s+)?(segundo|tercer|tercero|cuarto|second|third|fourth)(?:\s+(?:paso|step|one))?\s*\??\s*$|\b(?:el|del|en el)\s+(segundo|tercer|tercero|cuarto)\s+(?:de (?:ellos|esos|estos|la lista))\b/;
+  /^[\s¿¡]*(?:(?:y|and)\s+)?(?:(?:el|del|en el|the)\s+)?(segundo|tercer|tercero|cuarto|second|third|fourth)(?:\s+(?:paso|step|one))?\s*\??\s*$|\b(?:el|del|en el)\s+(segundo|tercer|tercero|cuarto)\s+(?:de (?:ellos|esos|estos|la lista))\b|\b(?:el|del|al|en el|the)\s+(segundo|tercero|cuarto|second|third|fourth)(?:\s+(?:paso|step|one))?(?![\s,]*[a-z0-9])/;
 
 /** The place (2, 3, 4) a bare ordinal follow-up names, or undefined. */
 export function nthAlone(folded: string): number | undefined {
   const m = NTH_ALONE.exec(folded);
-  return ORDINALS.get(m?.[1] ?? m?.[2] ?? '');
+  return ORDINALS.get(m?.[1] ?? m?.[2] ?? m?.[3] ?? '');
 }
 
 /** The step a question names by its place in a phase ("¿cuál es el tercer paso de Perfecciona?"). */

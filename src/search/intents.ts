@@ -93,6 +93,12 @@ export const INTENTS = {
       'normatividad',
       'normativa',
       'norma',
+      'normas',
+      'normativas',
+      'decretos',
+      'reglamentos',
+      'regulaciones',
+      'fundamentos',
       'decreto',
       'ley',
       'leyes',
@@ -146,11 +152,11 @@ export const stripIntentPhrases = (text: string): string => text.replace(INTENT_
  * the question word must govern the obligation.
  */
 const WEAK_ACTIVITIES =
-  /\b(que|cuales|what|which)\s+(\w+\s+){0,3}(hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|must|have to|need to)\b/;
+  /\b(que|cuales|what|which)\s+(\w+\s+){0,3}(hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|must|have to|need to)\b|\b(que|cuales?|what)\s+([\w.]+\s+){0,3}(pide|piden|requiere|requieren|exige|exigen|require|requires|toca|tocan)\b/;
 
 /** "¿en qué consiste…?", "de qué trata", "a summary of": the step as a whole is asked. */
 const SUMMARY_CUES =
-  /\b(en que consiste(n)?|de que (se )?(trata|va)|resumen|resume(me)?|explica(me|s)?|summary|summarize|overview)\b/;
+  /\b(en que consiste(n)?|de que (se )?(trata|va|iba|trataba)|resumen|resume(me)?|resumir(me|nos)?|explica(me|s)?|explicar(me|nos)?|hablame|que (busca|pretende|persigue)|(cual es )?(el )?(objetivo|proposito)|para que sirve|summary|summarize|overview|tell me about)\b|\babout\W*$/;
 
 export const asksForSummary = (foldedQuestion: string): boolean => SUMMARY_CUES.test(foldedQuestion);
 
@@ -165,6 +171,7 @@ export function detectIntent(foldedQuestion: string): FacetIntent | 'resumen' {
       bestAt = at;
     }
   }
-  if (best === 'resumen' && WEAK_ACTIVITIES.test(foldedQuestion)) return 'actividades';
+  if (best === 'resumen' && WEAK_ACTIVITIES.test(foldedQuestion) && !asksForSummary(foldedQuestion))
+    return 'actividades';
   return best;
 }

@@ -177,9 +177,10 @@ const OPENINGS = [
   'otra cosa|otra pregunta|otra duda|otra|cambiando de tema|pasando a otra cosa|por cierto|ya por ultimo|por ultimo|para terminar|ahora( bien)?|una consulta|orale|ora|sale pues',
   // "Del jurídico: ¿qué son…?": who asks, then a colon.
   '(del|de la|desde el|desde la) [^,.?¿!:]{1,40}(?=:)',
-  'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
-  // "soy del área jurídica, …": who asks, not what; «área» would read as «who takes part».
+  // "soy del área jurídica, …": who asks, not what; «área» would read as «who takes part». Before the
+  // bare «soy nuevo», which would leave «en la Dirección de Planeación, …» behind.
   '(yo )?(soy|somos) [^,.?¿!:]{1,80}(?=[,.:])',
+  'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
   'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please',
 ];

@@ -122,6 +122,8 @@ export interface AnalyzedQuery {
   unknown: string[];
   /** The unknown words that stand where Spanish puts a verb («quien atiende», «se le manda»). */
   verbs: string[];
+  /** Words the guide knows that stand there too («¿en qué paso se genera?»): how, not what about. */
+  knownVerbs: string[];
 }
 
 export interface Hit {
@@ -150,6 +152,8 @@ export interface Evidence {
   unknown: string[];
   /** The unknown words read as verbs by where they stand. */
   verbs: string[];
+  /** The guide's words read as verbs by where they stand. */
+  knownVerbs: string[];
 }
 
 interface Posting {
@@ -460,6 +464,7 @@ export class SearchIndex {
     const keys = new Map<string, number>();
     const unknown: string[] = [];
     const verbs: string[] = [];
+    const knownVerbs: string[] = [];
     const corrected: string[] = [];
     for (const [i, { folded, term, known, place }] of read.entries()) {
       corrected.push(term.word);
@@ -472,11 +477,16 @@ export class SearchIndex {
         continue;
       }
       terms.push(term);
+      // Also a conjugated form before an article («¿qué formatos recomienda la guía?»): a guide word the
+      // step lacks there says what the guide does, not what the question is about.
+      const next = read[i + 1]?.folded;
+      const conjugated = /^\p{L}{4,}(a|e|an|en)$/u.test(folded) && next !== undefined && ARTICLES.has(next);
+      if (inVerbPosition(read[i - 1]?.folded, next) || conjugated) knownVerbs.push(term.word);
       // Words expanded from an alias share one word's weight.
       const share = known.length > 0 ? 1 / Math.sqrt(known.length) : 0;
       for (const key of known) keys.set(key, Math.max(keys.get(key) ?? 0, share));
     }
-    return { correctedText: corrected.join(' '), terms, keys, unknown, verbs };
+    return { correctedText: corrected.join(' '), terms, keys, unknown, verbs, knownVerbs };
   }
 
   /** Whether some step holds one of `a` and one of `b`. */
@@ -605,7 +615,13 @@ export class SearchIndex {
       }
       if (best) matched.push(best);
     }
-    return { matched, topicWords, unknown: analysis.unknown, verbs: analysis.verbs };
+    return {
+      matched,
+      topicWords,
+      unknown: analysis.unknown,
+      verbs: analysis.verbs,
+      knownVerbs: analysis.knownVerbs,
+    };
   }
 
   /** The idf of a word held by a single step: the weight of a word the guide does not know. */

@@ -767,3 +767,68 @@ describe('follow-ups that keep the facet, pick from a list or ask what it is abo
     expect(ref(ask('saludos desde planeación, ¿qué normatividad aplica al paso 2.3?'))).toBe('guia-2017:2.3');
   });
 });
+
+describe('conversations that keep their place', () => {
+  // A chain of turns, each with the context the one before left.
+  const chat = (...turns: string[]): Answer[] => {
+    const out: Answer[] = [];
+    for (const q of turns) out.push(ask(q, out[out.length - 1]?.context ?? undefined));
+    return out;
+  };
+
+  it('«el tercero» and «el último» pick from the last list, even after one pick', () => {
+    const [, third, last, second] = chat(
+      '¿cuáles son los pasos de Promueve?',
+      '¿quién participa en el tercero?',
+      '¿y el plazo del último?',
+      '¿y el segundo?',
+    );
+    expect([ref(third as Answer), third?.intent]).toEqual(['guia-2017:4.3', 'involucrados']);
+    expect([ref(last as Answer), last?.intent]).toEqual(['guia-2017:4.3', 'plazo']);
+    expect([ref(second as Answer), second?.intent]).toEqual(['guia-2017:4.2', 'plazo']);
+  });
+
+  it('after a definition, «¿en qué paso se hace?» and «¿y el plazo?» are about the step the term is about', () => {
+    const [, where, when] = chat('¿qué es el Plan de Apertura?', '¿en qué paso se elabora?', '¿y el plazo?');
+    expect(ref(where as Answer)).toBe('guia-2017:1.3');
+    expect([ref(when as Answer), when?.intent]).toEqual(['guia-2017:1.3', 'plazo']);
+    // Plural asks for every step that handles it.
+    const [, all] = chat('¿qué es el Plan de Apertura?', '¿en qué pasos se menciona?');
+    expect(all?.steps.length).toBeGreaterThan(3);
+  });
+
+  it('«compáralos» after two steps lists both with the facet asked', () => {
+    const [, , both] = chat('¿quién participa en el 2.3?', '¿y en el 2.4?', 'compáralos en plazos');
+    expect(both).toMatchObject({ outcome: 'list', intent: 'plazo' });
+    expect(ids(both as Answer)).toEqual(y('2.3', '2.4'));
+  });
+
+  it('a facet with only a verb («¿qué normas cumple?») asks it of the last step', () => {
+    const [, norms] = chat('¿quién es responsable del paso 2.3?', '¿qué normas cumple?');
+    expect([ref(norms as Answer), norms?.intent]).toEqual(['guia-2017:2.3', 'normatividad']);
+  });
+
+  it('«¿y para …?» stays on the last step when it holds those words as well as any other', () => {
+    const [, geo] = chat('¿qué formatos abiertos recomienda la guía?', '¿y para datos geográficos?');
+    expect(ref(geo as Answer)).toBe('guia-2017:2.1');
+    // A word in another step's title still moves the conversation there.
+    const [, catalog] = chat('¿quién participa en el 1.1?', '¿y en el catálogo?');
+    expect(ref(catalog as Answer)).toBe('guia-2017:2.4');
+  });
+
+  it('a self-introduction of any length is who asks, not what', () => {
+    const a = ask(
+      'Soy nueva en la Dirección de Planeación de la Secretaría de Turismo, ¿qué es el Plan de Apertura?',
+    );
+    expect(a.term?.term).toBe('Plan de Apertura Institucional');
+    const b = ask('Estoy viendo lo del Plan de Apertura, ¿cuánto tiempo hay para hacerlo?');
+    expect([ref(b), b.intent]).toEqual(['guia-2017:1.3', 'plazo']);
+  });
+
+  it('«¿qué pide el paso…?» asks what to do; «¿de qué trata?» stays a summary', () => {
+    const asks = ask('¿qué pide el paso 4.3?');
+    expect([ref(asks), asks.intent]).toEqual(['guia-2017:4.3', 'actividades']);
+    expect(ask('what does step 2.3 require?').intent).toBe('actividades');
+    expect(ask('¿de qué trata el paso 4.3?').intent).toBe('resumen');
+  });
+});
