@@ -26,7 +26,7 @@ import {
 } from './facts.ts';
 import { asksForSummary, detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
 import { findQuotes, type Quote } from './passages.ts';
-import { type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
+import { detectLanguage, type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
 import {
   type AnalyzedQuery,
   type Evidence,
@@ -137,6 +137,13 @@ const WHOLE_GUIDE =
   /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide)\b/;
 
 /** "¿en qué paso…?", "which step…?": asks where, not what. */
+/** The asker says they take part («participamos», «nos toca», «tenemos chamba»): their role is the one asked. */
+const ASKER_TAKES_PART =
+  /\b(?:participamos|participo|intervenimos|intervengo|nos tocan?|me tocan?|nos corresponden?|me corresponden?|tenemos (?:chamba|trabajo|que ver)|entramos)\b/;
+
+/** How far each half of a two-topic question must lead its runner-up (relative score gap). */
+const BOTH_TOPICS_LEAD = 0.3;
+
 /** Asks to compare what was just answered: «compáralos», «¿en qué se diferencian?», «los dos». */
 const COMPARE_BACK =
   /\b(comparal[oa]s|compararl[oa]s|compara(r)? (los|las|ambos|ambas) ?(dos|pasos)?|en que se diferencian|que diferencias? (hay|tienen)|diferencias? entre (ellos|ambos|los dos)|(de|en|para) (los dos|ambos)|compare them|both)\b/;
@@ -145,7 +152,7 @@ const ASKS_WHICH_STEP = /\b(en )?(que|cual|cuales) pasos?\b|\bwhich steps?\b/;
 
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
 const DEFINITION =
-  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|era|eran|significa|significan|quiere decir|se entiende por)(?:\s+(?:exactamente|realmente|en realidad|bien))?|(?:a\s+)?que\s+se\s+refiere(?:n)?(?:\s+la\s+guia)?\s+con|en\s+que\s+consiste(?:n)?|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
+  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|era|eran|significa|significan|quiere decir|se entiende por)(?:\s+(?:exactamente|realmente|en realidad|bien))?|(?:a\s+)?que\s+se\s+refiere(?:n)?(?:\s+la\s+guia)?\s+con|que\s+se\s+considera(?:n)?|a\s+que\s+(?:se\s+)?le(?:s)?\s+llama(?:n)?|que\s+(?:se\s+)?entiende(?:n)?\s+por|en\s+que\s+consiste(?:n)?|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
 /** A facet asked at the start of the phrase ("the deadline for…", "lo que hay que hacer"). */
 const INTENT_AT_START =
   /^(?:deadline|plazo|fecha|who|quien|quienes|lo que hay que|what to do|regulations?|normatividad|ley|activities|actividades)\b/;
@@ -591,10 +598,11 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         ? listForRole(reading.folded.replace(/^[\s¿¡]*(?:y|e|and)\s+/, ''))
         : undefined;
     // "Soy del OIC, ¿en qué pasos participamos?": the role is the one who introduced themselves.
-    const asker = /\b(?:participamos|participo|intervenimos|nos tocan?|me tocan?)\b/.test(reading.folded)
-      ? /\b(?:soy|somos)\s+(?:de|del|de la|de los|de las)\s+([^,.?¿!:]{2,60})/.exec(
-          fold(reading.original),
-        )?.[1]
+    // «Soy de transparencia en FONATUR»: the office, not the institution it is at.
+    const asker = ASKER_TAKES_PART.test(reading.folded)
+      ? /\b(?:soy|somos)\s+(?:de|del|de la|de los|de las)\s+([^,.;?¿!:]{2,60})/
+          .exec(fold(reading.original))?.[1]
+          ?.replace(/\s+en\s+.*$/, '')
       : undefined;
     const askerList = asker ? listForRole(asker) : undefined;
     // A role read from elsewhere than the question counts only when some step has it.
@@ -602,6 +610,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       ask?.roleWords && (edition ?? preferred)?.steps.some((s) => hasRole(s, ask)) ? ask : undefined;
     // A role named in the question itself outranks a verb of the context before it («…nos toca apoyar.
     // ¿En qué pasos interviene la UT?»); the context may still name the phase («De la fase Publica, ¿…?»).
+    const mergeRole = (asked: NonNullable<typeof listRead>, role: typeof askerList) =>
+      role ? { ...role, filter: { ...asked.filter, ...role.filter } } : undefined;
     const wholeList = whereIsTerm ? undefined : listRead;
     const askedList =
       !whereIsTerm && reading.asked !== reading.folded ? readListRequest(reading.asked) : undefined;
@@ -609,7 +619,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       ? { ...askedList, filter: { ...wholeList?.filter, ...askedList.filter } }
       : (wholeList ?? askedList);
     const list =
-      ((direct && !direct.roleWords && someStepHas(askerList)) || direct) ??
+      // The asker's role narrows a list the question asked for («¿en qué pasos de Planea nos toca?»).
+      ((direct && !direct.roleWords && mergeRole(direct, someStepHas(askerList))) || direct) ??
       (listFollowUp ? { filter: { phase }, intent: 'resumen' as const, everything: false } : undefined) ??
       someStepHas(roleFollowUp);
     if (list) {
@@ -813,6 +824,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
 
     // 9. The search, and the decide rule.
     const [first, second] = hits;
+    // «¿Quiénes participan en formar el equipo y en generar el Plan de Apertura?»: two topics joined by «y»,
+    // each leading to its own step with confidence, are two steps.
+    const topics = ids.length === 0 && !previous?.steps.length ? bothTopics(searchText) : undefined;
+    if (topics) return several(topics, intent);
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
     const wantsList = second !== undefined && ASKS_FOR_STEPS.test(reading.folded);
     if (!first || first.score <= 0 || !linked(index.evidence(analysis, first.step), language, first.score)) {
@@ -895,6 +910,44 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       alternatives: others(first.step, hits),
       ...(carry ? { followUp: true } : {}),
     };
+  }
+
+  /**
+   * The two steps a question joining two topics asks about («el plazo de responder los reportes y el de
+   * asegurar las URLs»), or undefined: each half must name its own step (linked, clearly ahead of the next
+   * one) and the halves different steps.
+   */
+  function bothTopics(text: string): Step[] | undefined {
+    // The second half repeats the first's frame («… en X y en Y», «el plazo de X y el de Y»); «sobre la
+    // priorización y el plan» is one topic with two words.
+    const halves = fold(text).split(
+      /\s+(?:y|e|and)\s+(?=(?:en|del|de|para|(?:el|la|los|las) del?|in|for)\s)/,
+    );
+    if (halves.length !== 2) return undefined;
+    const steps: Step[] = [];
+    for (const half of halves) {
+      if (words(half).length < 2) return undefined;
+      const { analysis, hits } = rank(half, defaultGuide);
+      const [lead, next] = hits;
+      if (
+        !lead ||
+        lead.score <= 0 ||
+        !linked(index.evidence(analysis, lead.step), detectLanguage(half), lead.score)
+      )
+        return undefined;
+      const { matched } = index.evidence(analysis, lead.step);
+      // Ahead by far, or by its own title (a title word the runner-up's title lacks).
+      const titled = (s: Step) =>
+        index
+          .evidence(analysis, s)
+          .matched.filter((m) => m.inTitle)
+          .map((m) => m.word);
+      const ownTitle = next && titled(lead.step).some((w) => !titled(next.step).includes(w));
+      if (next && (lead.score - next.score) / lead.score < BOTH_TOPICS_LEAD && !ownTitle) return undefined;
+      if (!matched.some((m) => m.share < COMMON_WORD_SHARE || m.inTitle)) return undefined;
+      steps.push(lead.step);
+    }
+    return steps[0] !== steps[1] ? steps : undefined;
   }
 
   function search(query: string, limit = 10): Array<{ step: Step; score: number }> {

@@ -147,7 +147,7 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'office offices algo dentro nosotros yo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
+  'office offices algo dentro nosotros yo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen intervenir colaborar apoyar hacer algo involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
@@ -542,7 +542,7 @@ export type Navigation = 'next' | 'previous' | 'first' | 'last';
 
 const NAVIGATION: Array<[RegExp, Navigation]> = [
   [
-    /\b(que|cual) (paso )?(sigue|viene|toca)\b|\b(a )?(que|cual) paso (le )?(sigo|seguimos)\b|\b(que|cual) paso (nos|me|le|les) toca (ahora|despues|luego|enseguida)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
+    /\b(que|cual) (paso )?(sigue|viene|toca)\b|\b(a )?(que|cual) paso (le )?(sigo|seguimos)\b|\b(que|cual) paso (nos|me|le|les) toca (ahora|despues|luego|enseguida)\b|\bque (nos|me|le|les) toca (despues|luego|enseguida)\b|\bque (sigue|viene|hacemos|hago) (despues|luego|enseguida)\b|\b(siguiente|proximo) paso\b|\bel siguiente\b|\bdespues del?\b|\bluego del?\b|\bsiguiente\b|\bwhat('?s| is)? next\b|\bnext step\b|\bcomes after\b|\bafter step\b|\bwhat'?s after\b|\bafter (step )?\d|\bnext\b/,
     'next',
   ],
   [

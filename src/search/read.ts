@@ -179,7 +179,7 @@ const OPENINGS = [
   '(del|de la|desde el|desde la) [^,.?¿!:]{1,40}(?=:)',
   // "soy del área jurídica, …": who asks, not what; «área» would read as «who takes part». Before the
   // bare «soy nuevo», which would leave «en la Dirección de Planeación, …» behind.
-  '(yo )?(soy|somos) [^,.?¿!:]{1,80}(?=[,.:])',
+  '(yo )?(soy|somos) [^,.;?¿!:]{1,80}(?=[,.:;])',
   'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
   'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please',

@@ -10,7 +10,10 @@ import { fold, wordSet, words } from './text.ts';
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(muchas gracias|mil gracias|thank you|te lo agradezco|se agradece)\b/g, ' gracias '],
   [/\bsaludos (desde|de parte de) [^?¿]*$/g, ' hola '],
-  [/\b(hasta luego|hasta pronto|hasta manana|nos vemos|see you|good ?bye)\b/g, ' adios '],
+  [
+    /\b(hasta luego|hasta pronto|hasta manana|nos vemos|see you|good ?bye|que (estes|esten|este) (muy )?bien|cuidate|cuidense)\b/g,
+    ' adios ',
+  ],
   [
     /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|good (morning|afternoon|evening)|como (estas|estan|esta|te va|les va|andas|amaneciste|vas|van)|how are you|que tengas (un )?(buen|bonito|excelente) (dia|fin de semana|fin)|que te vaya bien|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
     ' hola ',
@@ -60,7 +63,7 @@ const KINDS: Record<string, SmallTalk> = {
 
 /** Words that may surround a greeting without making it a question ("hola, ¿me ayudas por favor?"). */
 const FILLER = wordSet(
-  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me mil util utiles bueno buenisimo chido very useful helpful great manana vida claro clara clarisimo clarisima respuesta ayuda there quedo queda montonal monton bastante equipo buen fin semana feliz dia tarde noche les los nos vemos ahi hasta',
+  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me mil util utiles bueno buenisimo chido very useful helpful great manana vida claro clara clarisimo clarisima respuesta ayuda there quedo queda montonal monton bastante equipo buen fin semana feliz dia tarde noche les los nos vemos ahi hasta tu tus su sus',
 );
 
 /** The kind of small talk the message is, or undefined when it holds a question. */

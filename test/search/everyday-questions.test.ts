@@ -831,4 +831,31 @@ describe('conversations that keep their place', () => {
     expect(ask('what does step 2.3 require?').intent).toBe('actividades');
     expect(ask('¿de qué trata el paso 4.3?').intent).toBe('resumen');
   });
+
+  it('«ya terminamos el 3.4, ¿qué nos toca después?» is the step after it', () => {
+    expect(ref(ask('Ya acabamos el 2.2, ¿qué nos toca después?'))).toBe('guia-2017:2.3');
+  });
+
+  it('who introduces themselves with an office at an institution gets that office’s steps, in the phase asked', () => {
+    const ut = ids(ask('¿en qué pasos participa la Unidad de Transparencia?'));
+    expect(
+      ids(ask('Soy de transparencia en la Comisión del Agua, ¿en qué pasos me toca intervenir?')),
+    ).toEqual(ut);
+    const planea = ask('Somos del OIC en un fideicomiso, ¿en qué pasos de Perfecciona tenemos chamba?');
+    expect(planea).toMatchObject({ outcome: 'list', intent: 'involucrados' });
+    expect(ids(planea).every((id) => id.startsWith('guia-2017:3.'))).toBe(true);
+  });
+
+  it('two topics joined by «y … en …» are both steps; one topic with two words stays one', () => {
+    const both = ask('¿quién participa en priorizar los datos de valor y en documentar el catálogo?');
+    expect(both).toMatchObject({ outcome: 'list', intent: 'involucrados' });
+    expect(ids(both)).toEqual(y('1.2', '2.4'));
+    expect(ask('¿qué hay que hacer para formar el grupo y designar al enlace?').outcome).toBe('answered');
+  });
+
+  it('«¿qué se considera…?» and «¿a qué le llaman…?» ask for a definition; a warm goodbye is small talk', () => {
+    expect(ask('¿qué se considera un conjunto de datos?').term?.term).toBe('Conjunto de datos');
+    expect(ask('¿a qué le llaman datos abiertos?').intent).toBe('definicion');
+    expect(ask('Mil gracias por tu ayuda, que estés bien').outcome).toBe('small_talk');
+  });
 });
