@@ -172,6 +172,20 @@ const FAMILIES: Record<string, string> = {
   contestamos: 'responder',
   respuesta: 'responder',
   respuestas: 'responder',
+  // "Liberar" data is opening it; "homologar" or "uniformar" fields is the guide's standards (step 2.2).
+  liberar: 'apertura publicar',
+  liberamos: 'apertura publicar',
+  liberemos: 'apertura publicar',
+  liberando: 'apertura publicar',
+  liberados: 'apertura publicar',
+  liberadas: 'apertura publicar',
+  liberacion: 'apertura publicar',
+  homologar: 'estándar',
+  homologamos: 'estándar',
+  homologacion: 'estándar',
+  uniformar: 'estándar',
+  uniformamos: 'estándar',
+  cumpliendo: 'cumplimiento',
   estandarizar: 'estándar',
   estandarizacion: 'estándar',
   estandarizando: 'estándar',
@@ -265,6 +279,14 @@ const SYNONYMS: Record<string, string> = {
   queja: 'reporte',
   quejas: 'reporte',
   links: 'ligas url',
+  // Office slang and loanwords for things the guide names.
+  bolita: 'grupo',
+  post: 'redes sociales',
+  posts: 'redes sociales',
+  dashboard: 'tablero',
+  dashboards: 'tablero',
+  app: 'aplicaciones',
+  apps: 'aplicaciones',
 };
 
 // Maps, not objects: a user's word is a key, and "constructor" or "toString" must not find Object's own.

@@ -141,12 +141,15 @@ const WHOLE_GUIDE =
 const ASKER_TAKES_PART =
   /\b(?:participamos|participo|intervenimos|intervengo|nos tocan?|me tocan?|nos corresponden?|me corresponden?|tenemos (?:chamba|trabajo|que ver)|entramos)\b/;
 
+/** Points into the last list: «de esos», «de ellos», «de la lista». */
+const FROM_THOSE = /\b(de|d)\s+(esos|esas|estos|estas|ellos|ellas|la lista)\b/;
+
 /** How far each half of a two-topic question must lead its runner-up (relative score gap). */
 const BOTH_TOPICS_LEAD = 0.3;
 
 /** Asks to compare what was just answered: «compáralos», «¿en qué se diferencian?», «los dos». */
 const COMPARE_BACK =
-  /\b(comparal[oa]s|compararl[oa]s|compara(r)? (los|las|ambos|ambas) ?(dos|pasos)?|en que se diferencian|que diferencias? (hay|tienen)|diferencias? entre (ellos|ambos|los dos)|(de|en|para) (los dos|ambos)|compare them|both)\b/;
+  /\b(comparal[oa]s?|compararl[oa]s?|compara(r)? (los|las|ambos|ambas) ?(dos|pasos)?|en que se diferencian|que diferencias? (hay|tienen)|diferencias? entre (ellos|ambos|los dos)|(de|en|para) (los dos|ambos)|compare them|both)\b/;
 
 const ASKS_WHICH_STEP = /\b(en )?(que|cual|cuales) pasos?\b|\bwhich steps?\b/;
 
@@ -481,7 +484,16 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const onlyVerbTopic = analysis.terms.every((t) => noTopicWord(t) || analysis.knownVerbs.includes(t.word));
     const namesNothing = analysis.unknown.every((w) => NAV_WORDS.has(w)) && noGuideTopic;
     const onlyVerbs = analysis.unknown.every((w) => VERB_FORM.test(w) || analysis.verbs.includes(w));
-    const listRead = readListRequest(reading.folded);
+    // «de esos, ¿cuál es bimestral?» asks for a list without saying «pasos»: the last list's.
+    // Not «el último de esos», «el segundo de ellos»: a pick from the list (below).
+    const fromThose =
+      FROM_THOSE.test(reading.folded) &&
+      (previous?.steps.length ?? 0) > 1 &&
+      !readNavigation(reading.folded) &&
+      nthAlone(reading.folded) === undefined;
+    const listRead =
+      readListRequest(reading.folded) ??
+      (fromThose ? readListRequest(`que pasos ${reading.folded}`) : undefined);
     // "¿En qué paso se usa?" after a definition: the steps where the term is handled.
     const whereIsTerm =
       previous?.intent === 'definicion' &&
@@ -694,6 +706,20 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
             : listFollowUp && list.intent === 'resumen' && previous.intent !== 'definicion'
               ? previous.intent
               : list.intent;
+        // «De esos, ¿cuál es bimestral?», «¿y los plazos?» after a list: within that list.
+        const prior = previous && previous.steps.length > 1 ? previous.steps.map(findStep) : [];
+        const withinPrior =
+          prior.length > 1 &&
+          !edition &&
+          !WHOLE_GUIDE.test(reading.folded) &&
+          (FROM_THOSE.test(reading.folded) ||
+            (reading.continues && list.everything && topicWords.length === 0));
+        if (withinPrior) {
+          const within = list.everything ? prior : matching.filter((s) => prior.includes(s));
+          const [only] = within;
+          if (within.length === 1 && only) return { ...one(only, i), followUp: true };
+          if (within.length > 1) return { ...several(within as Step[], i), followUp: true };
+        }
         return {
           ...base,
           outcome: 'list',
@@ -743,11 +769,19 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       if (
         (navigation === 'first' || navigation === 'last') &&
         listSteps.length > 1 &&
-        followsUp &&
+        (followsUp || FROM_THOSE.test(reading.folded)) &&
         !WHOLE_GUIDE.test(reading.folded)
       ) {
         const pick = navigation === 'first' ? listSteps[0] : listSteps[listSteps.length - 1];
         if (pick) return { ...one(pick, carried), followUp: true };
+      }
+      // «Compáralo con el de 2017»: the last step beside its namesake in that edition.
+      const namesake = edition && previousSteps.length === 1 ? inGuide(edition, last.id) : undefined;
+      if (namesake && namesake !== last && ids.length === 0 && COMPARE_BACK.test(reading.folded)) {
+        return {
+          ...several([last, namesake], intent === 'resumen' ? previous.intent : intent),
+          followUp: true,
+        };
       }
       // «Compáralos»: the last two steps answered, side by side.
       const earlier = findStep(previous.earlier);
@@ -770,7 +804,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         const nav = navFrom(last, navigation, carry ? carried : intent);
         if (nav) return { ...nav, followUp: true };
       }
-      if (edition && namesNothing) {
+      if (edition && (namesNothing || followsUp)) {
         const moved = previousSteps
           .map((s) => inGuide(edition, s.id))
           .filter((s): s is Step => s !== undefined);

@@ -43,6 +43,8 @@ const YEAR_AFTER_ARTICLE = /\b(?:el|la|los|las|del)\s+de(?:l)?\s+((?:19|20)\d\d)
 // "¿y en 2015?": a short follow-up that is only a year names an edition.
 const YEAR_ALONE =
   /^[\s¿¡]*(?:(?:y|e|and|ok y)\s+)?(?:(?:en|de|del|in|para|for)\s+)?(?:(?:la|el|the)\s+)?((?:19|20)\d\d)[\s?!.]*$/gi;
+// "¿y cuál era el plazo en 2015?": a year closing the question names an edition too.
+const YEAR_AT_END = /\b(?:en|in)\s+(?:el\s+)?((?:19|20)\d\d)[\s?!.]*$/gi;
 const YEAR_AFTER_STEP =
   /(?:\bde(?:l)?|\bof|\bfrom|\ben|\bin|\by|\bo|\bla|\bel|\bthe|\bvs\.?|\bversus|\bcontra|\d[.,]\d,?)\s+((?:19|20)\d\d)\b/gi;
 const ALL_EDITIONS =
@@ -67,7 +69,7 @@ export function parseReference(text: string): Reference {
   found.sort((a, b) => a.at - b.at);
   const stepIds = [...new Set(found.map((f) => f.id))];
   const years: Array<{ at: number; year: string }> = [];
-  for (const pattern of [EDITION, YEAR_BEFORE_EDITION, YEAR_AFTER_ARTICLE, YEAR_ALONE]) {
+  for (const pattern of [EDITION, YEAR_BEFORE_EDITION, YEAR_AFTER_ARTICLE, YEAR_ALONE, YEAR_AT_END]) {
     for (const m of text.matchAll(pattern)) years.push({ at: m.index ?? 0, year: m[1] as string });
   }
   if (stepIds.length > 0 || years.length > 0) {

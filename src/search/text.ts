@@ -150,6 +150,9 @@ const TOPIC_STOP_WORDS = new Set(
     'estas',
     'estar',
     'esto',
+    // «de verdad», «de veras» insist; they name no topic.
+    'verdad',
+    'veras',
     'estoy',
     'estamos',
     'estaba',

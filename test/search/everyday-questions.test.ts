@@ -124,6 +124,14 @@ describe('everyday words do not refuse an answer', () => {
     expect(ref(a)).toBe('guia-2017:1.2');
   });
 
+  it('office words for the guide’s own («de verdad», «liberar», «homologar», «bolita») reach the step', () => {
+    expect(ref(ask('¿quién verifica que de veras estemos cumpliendo con la política?'))).toBe(
+      'guia-2017:3.4',
+    );
+    expect(ref(ask('¿cómo homologamos las fechas en los archivos?'))).toBe('guia-2017:2.2');
+    expect(ref(ask('¿quiénes forman la bolita de trabajo de datos abiertos?'))).toBe('guia-2017:1.1');
+  });
+
   it('while a foreign noun still refuses, verbs or not', () => {
     expect(ask('¿cuál es el mejor equipo para correr un maratón?').outcome).toBe('no_match');
     expect(ask('¿cómo solicito mis vacaciones?').outcome).toBe('no_match');
@@ -857,5 +865,25 @@ describe('conversations that keep their place', () => {
     expect(ask('¿qué se considera un conjunto de datos?').term?.term).toBe('Conjunto de datos');
     expect(ask('¿a qué le llaman datos abiertos?').intent).toBe('definicion');
     expect(ask('Mil gracias por tu ayuda, que estés bien').outcome).toBe('small_talk');
+  });
+
+  it('«de esos, ¿cuál…?» and «¿y los plazos?» stay within the last list', () => {
+    const [, monthly] = chat('¿qué pasos tiene Promueve?', 'de esos, ¿cuál es bimestral?');
+    expect([ref(monthly as Answer), monthly?.intent]).toEqual(['guia-2017:4.3', 'plazo']);
+    const [, deadlines] = chat('¿quién participa en el 1.2 y en el 2.4?', '¿y los plazos?');
+    expect(deadlines).toMatchObject({ outcome: 'list', intent: 'plazo' });
+    expect(ids(deadlines as Answer)).toEqual(y('1.2', '2.4'));
+    const [, firstOne] = chat('¿en qué pasos participa la UT?', 'y del primero de esos, ¿cuál es el plazo?');
+    expect(ref(firstOne as Answer)).toBe('guia-2017:1.1');
+  });
+
+  it('«compáralo con el de 2017» puts both editions side by side; «¿y el plazo en 2015?» goes back', () => {
+    const [, both, back] = chat(
+      '¿qué había que hacer en el 4.1 de la edición 2015?',
+      'compáralo con el de 2017',
+      '¿y cuál era el plazo en 2015?',
+    );
+    expect(both?.steps.map((s) => `${s.guide}:${s.id}`).sort()).toEqual(['guia-2015:4.1', 'guia-2017:4.1']);
+    expect([ref(back as Answer), back?.intent]).toEqual(['guia-2015:4.1', 'plazo']);
   });
 });
