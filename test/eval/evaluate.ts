@@ -244,13 +244,33 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02q',
     file: fileURLToPath(new URL('./heldout-2026-12-02q.jsonl', import.meta.url)),
+    // Held out for one run on 070a51f (HELDOUT-2026-12-02Q-FIRST-RUN.md); read since.
     status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02r',
     file: fileURLToPath(new URL('./heldout-2026-12-02r.jsonl', import.meta.url)),
+    // Held out for one run on 070a51f (HELDOUT-2026-12-02R-FIRST-RUN.md); read since.
     status: 'steered',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02t',
+    file: fileURLToPath(new URL('./heldout-2026-12-02t.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02u',
+    file: fileURLToPath(new URL('./heldout-2026-12-02u.jsonl', import.meta.url)),
+    status: 'held_out',
+    written: '2026-12-02',
+  },
+  {
+    name: 'heldout-2026-12-02v',
+    file: fileURLToPath(new URL('./heldout-2026-12-02v.jsonl', import.meta.url)),
+    status: 'held_out',
     written: '2026-12-02',
   },
 ];
