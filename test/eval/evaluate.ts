@@ -258,19 +258,22 @@ export const BLIND_SETS: readonly BlindSet[] = [
   {
     name: 'heldout-2026-12-02t',
     file: fileURLToPath(new URL('./heldout-2026-12-02t.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on 6851f5c (HELDOUT-2026-12-02T-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02u',
     file: fileURLToPath(new URL('./heldout-2026-12-02u.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on 6851f5c (HELDOUT-2026-12-02U-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
   {
     name: 'heldout-2026-12-02v',
     file: fileURLToPath(new URL('./heldout-2026-12-02v.jsonl', import.meta.url)),
-    status: 'held_out',
+    // Held out for one run on 6851f5c (HELDOUT-2026-12-02V-FIRST-RUN.md); read since.
+    status: 'steered',
     written: '2026-12-02',
   },
 ];
