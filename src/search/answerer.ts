@@ -840,7 +840,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       return { ...base, outcome: 'empty', intent, navigation, reason: 'which_step', context: keep };
     }
     if ((navigation === 'first' || navigation === 'last') && namesNothing && preferred) {
-      const target = navigate(preferred, navigation);
+      const target = navigate(edition ?? preferred, navigation);
       if (target) return one(target, intent, { navigation });
     }
 

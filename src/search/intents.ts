@@ -141,7 +141,7 @@ export const INTENT_WORDS: readonly string[] = [
  * the verb of «qué normatividad cumple» (the cue word stays), whose words would otherwise count as a topic.
  */
 const INTENT_PHRASES =
-  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempos?\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b|\bde\s+qu[eé]\s+(?:se\s+)?(?:trata|va|tratan|van)\b|\ben\s+qu[eé]\s+consiste(?:n)?\b|(?<=\b(?:normatividad|normas?|leyes|ley|regulaci[oó]n)\s+(?:que\s+)?(?:se\s+)?)(?:cumple|cumplen|atiende|atienden|aplica|aplican)\b|\ba\s+qu[eé]\s+se\s+refiere(?:n)?\b|\b(?:marco|base|sustento|respaldo)\s+(?:normativo|legal|jur[ií]dico)\b/giu;
+  /\btak(?:e|es|ing)\s+part\b|\b(?:forma|forman|toma|toman)\s+parte\b|\btiempos?\s+(?:m[aá]ximo\s+)?(?:para|de)\s+(?:el\s+)?cumplimiento\b|\b[aá]reas\s+involucradas\b|\bresumen\s+de\s+acciones\b|\bnormatividad\s+a\s+la\s+que\s+se\s+da\s+cumplimiento\b|\bde\s+qu[eé]\s+(?:se\s+)?(?:trata|va|tratan|van)\b|\ben\s+qu[eé]\s+consiste(?:n)?\b|(?<=\b(?:normatividad|normas?|leyes|ley|regulaci[oó]n)\s+(?:que\s+)?(?:se\s+)?)(?:cumple|cumplen|atiende|atienden|aplica|aplican)\b|\ba\s+qu[eé]\s+se\s+refiere(?:n)?\b|\b(?:marco|base|sustento|respaldo)\s+(?:normativo|legal|jur[ií]dico)\b|(?<=\b(?:regulations?|laws?|rules?|norms?)\b[^?]*)\b(?:comply|complies|complied)(?:\s+with)?\b/giu;
 
 export const stripIntentPhrases = (text: string): string => text.replace(INTENT_PHRASES, ' ');
 

@@ -30,7 +30,7 @@ const STEP_NUMBER = /(?<![\d.,])([1-9])\s?[.,]\s?(\d)(?![\d]|[.,]\d)/g;
 // "plazo del 2-3", "el 1-2": a dash after an article reads as a step too (a bare "2-3" may be anything).
 const DASHED_STEP = /\b(?:del|el|al)\s+([1-9])-(\d)(?![\d]|[.,-]\d)/gi;
 const NAMED_STEP =
-  /\b(?:paso|step|pasos|steps)\s*(?:n[uú]mero\s*|no\.?\s*|#\s*)?([1-9])(?:\s?[.-]\s?|,)(\d)(?!\d)/gi;
+  /\b(?:paso|step|pasos|steps)\s*(?:n[uú]mero\s*|no\.?\s*|#\s*)?([1-9])(?:\s?[.-]\s?|,|\s(?=\d(?![\d.,])))(\d)(?!\d)/gi;
 // "pasos 1.1 y 1.2": the second id after a named first one is named too.
 const RANGE =
   /(?:\b(?:del?|from|entre)\s+(?:(?:el\s+)?pasos?\s+|steps?\s+)?)?([1-9])[.,]([0-9])\s*(?:\b(?:al|a|hasta|to|through)\b|–|—|-)\s*(?:(?:el\s+)?pasos?\s+|steps?\s+)?([1-9])[.,]([0-9])(?!\d)/gi;

@@ -150,6 +150,21 @@ const TOPIC_STOP_WORDS = new Set(
     'estas',
     'estar',
     'esto',
+    // Forms of «pedir» and «tocar» («¿qué pide la guía?», «me tocan») and «después» say how or when,
+    // never what about: «¿cómo pido mis vacaciones?» shares no topic with the step that «pide» something.
+    'pido',
+    'pide',
+    'piden',
+    'pedimos',
+    'pedir',
+    'pidio',
+    'toca',
+    'tocan',
+    'toco',
+    'despues',
+    // English auxiliaries the stop-word list lacks.
+    'does',
+    'did',
     // «de verdad», «de veras» insist; they name no topic.
     'verdad',
     'veras',

@@ -886,4 +886,22 @@ describe('conversations that keep their place', () => {
     expect(both?.steps.map((s) => `${s.guide}:${s.id}`).sort()).toEqual(['guia-2015:4.1', 'guia-2017:4.1']);
     expect([ref(back as Answer), back?.intent]).toEqual(['guia-2015:4.1', 'plazo']);
   });
+
+  it('«paso 1 3», «comply with», «el último de la edición 2015» and a greeting before a question', () => {
+    expect(ref(ask('q se ase en el paso 2 4'))).toBe('guia-2017:2.4');
+    const norms = ask('Which regulations does the catalog step comply with?');
+    expect([ref(norms), norms.intent]).toEqual(['guia-2017:2.4', 'normatividad']);
+    expect(ref(ask('Who checks that the institution complies with the policy?'))).toBe('guia-2017:3.4');
+    expect(ref(ask('¿Cuál es el último paso de la edición 2015?'))).toBe('guia-2015:4.1');
+    expect(ref(ask('Saludos desde Mérida. Quisiera saber qué se hace en el paso 2.2.'))).toBe(
+      'guia-2017:2.2',
+    );
+  });
+
+  it('office matters that only borrow a verb of the guide are refused', () => {
+    expect(ask('¿Cómo pido mis vacaciones en el sistema de Recursos Humanos?').outcome).toBe('no_match');
+    expect(ask('¿Cuántos días de vacaciones me tocan después de un año de servicio?').outcome).toBe(
+      'no_match',
+    );
+  });
 });
