@@ -136,7 +136,6 @@ const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|
 const WHOLE_GUIDE =
   /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide)\b/;
 
-/** "¿en qué paso…?", "which step…?": asks where, not what. */
 /** The asker says they take part («participamos», «nos toca», «tenemos chamba»): their role is the one asked. */
 const ASKER_TAKES_PART =
   /\b(?:participamos|participo|intervenimos|intervengo|nos tocan?|me tocan?|nos corresponden?|me corresponden?|tenemos (?:chamba|trabajo|que ver)|entramos)\b/;
@@ -149,8 +148,9 @@ const BOTH_TOPICS_LEAD = 0.3;
 
 /** Asks to compare what was just answered: «compáralos», «¿en qué se diferencian?», «los dos». */
 const COMPARE_BACK =
-  /\b(comparal[oa]s?|compararl[oa]s?|compara(r)? (los|las|ambos|ambas) ?(dos|pasos)?|en que se diferencian|que diferencias? (hay|tienen)|diferencias? entre (ellos|ambos|los dos)|(de|en|para) (los dos|ambos)|compare them|both)\b/;
+  /\b(comparal[oa]s?|compararl[oa]s?|compara(r)? (los|las|ambos|ambas) ?(dos|pasos)?|en que se diferencian|que diferencias? (hay|tienen)|diferencias? entre (ellos|ambos|los dos)|(de|en|para) (los dos|ambos)|compare them)\b/;
 
+/** "¿en qué paso…?", "which step…?": asks where, not what. */
 const ASKS_WHICH_STEP = /\b(en )?(que|cual|cuales) pasos?\b|\bwhich steps?\b/;
 
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
@@ -707,7 +707,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
               ? previous.intent
               : list.intent;
         // «De esos, ¿cuál es bimestral?», «¿y los plazos?» after a list: within that list.
-        const prior = previous && previous.steps.length > 1 ? previous.steps.map(findStep) : [];
+        const prior =
+          previous && previous.steps.length > 1
+            ? previous.steps.map(findStep).filter((s): s is Step => s !== undefined)
+            : [];
         const withinPrior =
           prior.length > 1 &&
           !edition &&
@@ -718,7 +721,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           const within = list.everything ? prior : matching.filter((s) => prior.includes(s));
           const [only] = within;
           if (within.length === 1 && only) return { ...one(only, i), followUp: true };
-          if (within.length > 1) return { ...several(within as Step[], i), followUp: true };
+          if (within.length > 1) return { ...several(within, i), followUp: true };
         }
         return {
           ...base,
@@ -789,6 +792,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         earlier &&
         previousSteps.length === 1 &&
         ids.length === 0 &&
+        !reference.allEditions &&
         COMPARE_BACK.test(reading.folded) &&
         oneWordAtMost()
       ) {

@@ -6,18 +6,17 @@ import { z } from 'zod';
 
 export const CONTEXT_TTL_MS = 24 * 60 * 60 * 1000;
 
+const stepRef = z.object({ guide: z.string().min(1).max(100), id: z.string().regex(/^\d+\.\d+$/) });
+
 export const conversationContextSchema = z.object({
   v: z.literal(1),
-  steps: z.array(z.object({ guide: z.string().min(1).max(100), id: z.string().regex(/^\d+\.\d+$/) })).max(30),
+  steps: z.array(stepRef).max(30),
   intent: z.enum(['involucrados', 'plazo', 'normatividad', 'actividades', 'resumen', 'definicion']),
   term: z.string().max(200).optional(),
-  /** The last list answered, kept while the follow-ups pick from it («¿y el tercero?», «¿y el último?»). */
   /** The step answered just before this one, for «compáralos». */
-  earlier: z.object({ guide: z.string().min(1).max(100), id: z.string().regex(/^\d+\.\d+$/) }).optional(),
-  list: z
-    .array(z.object({ guide: z.string().min(1).max(100), id: z.string().regex(/^\d+\.\d+$/) }))
-    .max(30)
-    .optional(),
+  earlier: stepRef.optional(),
+  /** The last list answered, kept while the follow-ups pick from it («¿y el tercero?», «¿y el último?»). */
+  list: z.array(stepRef).max(30).optional(),
 });
 
 export type ConversationContext = z.infer<typeof conversationContextSchema>;

@@ -9,7 +9,7 @@ import { fold, wordSet, words } from './text.ts';
 /** Phrases removed first, so "buenos días" does not leave "días" (a deadline cue) behind. */
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(muchas gracias|mil gracias|thank you|te lo agradezco|se agradece)\b/g, ' gracias '],
-  [/\bsaludos (desde|de parte de) [^?¿.]*$/g, ' hola '],
+  [/\bsaludos (desde|de parte de) [^?¿.]*\.?\s*$/g, ' hola '],
   [
     /\b(hasta luego|hasta pronto|hasta manana|nos vemos|see you|good ?bye|que (estes|esten|este) (muy )?bien|cuidate|cuidense)\b/g,
     ' adios ',
