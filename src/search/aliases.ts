@@ -279,6 +279,29 @@ const SYNONYMS: Record<string, string> = {
   queja: 'reporte',
   quejas: 'reporte',
   links: 'ligas url',
+  // Choosing what to open first is the guide's "priorizar" (step 1.2).
+  escoger: 'priorizar',
+  escogemos: 'priorizar',
+  escoge: 'priorizar',
+  escogen: 'priorizar',
+  elegir: 'priorizar',
+  elegimos: 'priorizar',
+  eligen: 'priorizar',
+  seleccionar: 'priorizar',
+  seleccionamos: 'priorizar',
+  // Describing each data set is documenting its metadata (step 2.4).
+  describir: 'documentar metadatos',
+  describimos: 'documentar metadatos',
+  // Posting about the data is the guide's "difusión" (step 4.3).
+  postear: 'redes sociales difusión',
+  posteamos: 'redes sociales difusión',
+  presumir: 'difusión',
+  presumiendo: 'difusión',
+  // Links that stay alive are available (step 3.1).
+  vivas: 'disponibilidad',
+  vivos: 'disponibilidad',
+  // Accents that come out wrong are the text's encoding (step 2.2).
+  acentos: 'codificación',
   // Office slang and loanwords for things the guide names.
   bolita: 'grupo',
   post: 'redes sociales',

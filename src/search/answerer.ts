@@ -183,7 +183,14 @@ const refOf = (s: Step): StepRef => ({ guide: s.guide, id: s.id });
 export function createAnswerer(guides: Guide[], content: AnswererContent = {}): Answerer {
   const guideById = new Map(guides.map((g) => [g.id, g]));
   const defaultGuide = guides.find((g) => g.isDefault) ?? guides[0];
-  const index = new SearchIndex(guides.flatMap((g) => g.steps));
+  const allSteps = guides.flatMap((g) => g.steps);
+  const vocabularyText = new Map<Step, string>();
+  for (const entry of content.vocabulary ?? [])
+    for (const ref of entry.steps) {
+      const step = guideById.get(ref.guide)?.steps.find((s) => s.id === ref.id);
+      if (step) vocabularyText.set(step, `${vocabularyText.get(step) ?? ''} ${entry.phrases.join(' . ')}`);
+    }
+  const index = new SearchIndex(allSteps, vocabularyText);
   const glossary = content.glossary ?? [];
   const vocabulary = (content.vocabulary ?? []).map((entry) => ({
     entry,

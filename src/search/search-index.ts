@@ -20,8 +20,14 @@ const FIELD_WEIGHTS = {
   involved: 2,
   regulations: 1.5,
   summary: 1,
+  // The editors' everyday words for the step (vocabulario.yml): searchable like the step's own text, so a
+  // paraphrase that shares some of them reaches the step even when it is not the exact phrase.
+  vocabulary: 2,
 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
+
+/** Verb forms in the editors' phrases («sacar», «subir»): how people act, said of any topic. */
+const EVERYDAY_VERB = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ando|iendo)$/;
 
 const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
 
@@ -176,6 +182,11 @@ function inVerbPosition(before: string | undefined, after: string | undefined): 
   return BEFORE_VERB.has(before) || (before === 'que' && after !== undefined && ARTICLES.has(after));
 }
 
+const foldAt = (list: readonly string[], i: number): string | undefined => {
+  const word = list[i];
+  return word === undefined ? undefined : fold(word);
+};
+
 /** Hit order: best score first, then step id, so equal scores always list in the same order. */
 const before = (a: Hit, b: Hit): number => b.score - a.score || (a.step.id < b.step.id ? -1 : 1);
 
@@ -185,8 +196,10 @@ function countTerm(terms: Map<string, Map<Field, number>>, key: string, field: F
   terms.set(key, perField);
 }
 
-function fieldText(step: Step, field: Field): string {
+function fieldText(step: Step, field: Field, extra: ReadonlyMap<Step, string>): string {
   switch (field) {
+    case 'vocabulary':
+      return extra.get(step) ?? '';
     case 'title':
       return step.title;
     case 'activities':
@@ -228,7 +241,8 @@ export class SearchIndex {
   /** Per step, the keys of its title: a match there names the step's own subject. */
   private readonly titleKeys: Array<Set<string>> = [];
 
-  constructor(steps: Step[]) {
+  /** `editorWords`: per step, the editors' words for it (indexed as one more field). */
+  constructor(steps: Step[], editorWords: ReadonlyMap<Step, string> = new Map()) {
     this.steps = steps;
     for (const [doc, step] of steps.entries()) this.docOf.set(step, doc);
     const fields = Object.keys(FIELD_WEIGHTS) as Field[];
@@ -236,31 +250,45 @@ export class SearchIndex {
     const totalLength = new Map<Field, number>(fields.map((f) => [f, 0]));
     const lengths: Array<Map<Field, number>> = [];
 
+    const indexField = (
+      step: Step,
+      field: Field,
+      terms: Map<string, Map<Field, number>>,
+      skip?: Set<string>,
+    ) => {
+      let count = 0;
+      const all = words(fieldText(step, field, editorWords));
+      for (const [i, word] of all.entries()) {
+        const folded = fold(word);
+        if (folded.length < 2 || isStopWord(folded)) continue;
+        let key = this.surfaceKeys.get(folded);
+        const verb = () =>
+          EVERYDAY_VERB.test(folded) || inVerbPosition(foldAt(all, i - 1), foldAt(all, i + 1));
+        if (skip && (skip.has(key ?? wordKey(word)) || verb())) continue;
+        this.surfaceCounts.set(folded, (this.surfaceCounts.get(folded) ?? 0) + 1);
+        if (key === undefined) {
+          key = wordKey(word);
+          this.surfaceKeys.set(folded, key);
+        }
+        // The word counts for its family too, as a question's word does ("promoción" → "promover").
+        const family = WORD_FAMILIES.get(folded);
+        if (family === undefined) {
+          countTerm(terms, key, field);
+        } else {
+          for (const k of new Set([key, ...words(family).map((w) => this.contentKey(w))])) {
+            countTerm(terms, k, field);
+          }
+        }
+        count++;
+      }
+      return count;
+    };
+    const guideFields = fields.filter((f) => f !== 'vocabulary');
     for (const step of steps) {
       const terms = new Map<string, Map<Field, number>>();
       const length = new Map<Field, number>();
-      for (const field of fields) {
-        let count = 0;
-        for (const word of words(fieldText(step, field))) {
-          const folded = fold(word);
-          if (folded.length < 2 || isStopWord(folded)) continue;
-          this.surfaceCounts.set(folded, (this.surfaceCounts.get(folded) ?? 0) + 1);
-          let key = this.surfaceKeys.get(folded);
-          if (key === undefined) {
-            key = wordKey(word);
-            this.surfaceKeys.set(folded, key);
-          }
-          // The word counts for its family too, as a question's word does ("promoción" → "promover").
-          const family = WORD_FAMILIES.get(folded);
-          if (family === undefined) {
-            countTerm(terms, key, field);
-          } else {
-            for (const k of new Set([key, ...words(family).map((w) => this.contentKey(w))])) {
-              countTerm(terms, k, field);
-            }
-          }
-          count++;
-        }
+      for (const field of guideFields) {
+        const count = indexField(step, field, terms);
         if (field === 'title') this.titleKeys.push(new Set(terms.keys()));
         length.set(field, count);
         totalLength.set(field, (totalLength.get(field) ?? 0) + count);
@@ -268,6 +296,15 @@ export class SearchIndex {
       docTerms.push(terms);
       lengths.push(length);
     }
+    // The editors' words add only what the guide's own text lacks («calendario», «ligas rotas»): a word
+    // the guide uses («formato», «enlace») keeps the guide's own spread over the steps.
+    const guideKeys = new Set(docTerms.flatMap((terms) => [...terms.keys()]));
+    steps.forEach((step, doc) => {
+      const terms = docTerms[doc] as Map<string, Map<Field, number>>;
+      const count = indexField(step, 'vocabulary', terms, guideKeys);
+      lengths[doc]?.set('vocabulary', count);
+      totalLength.set('vocabulary', (totalLength.get('vocabulary') ?? 0) + count);
+    });
 
     const n = Math.max(steps.length, 1);
     const average = new Map<Field, number>(fields.map((f) => [f, (totalLength.get(f) ?? 0) / n || 1]));

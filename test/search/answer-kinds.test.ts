@@ -296,6 +296,13 @@ describe('the editors’ vocabulary', () => {
     expect(ask('¿quién arma la chamba de datos?').step?.id).toBe('1.1');
   });
 
+  it('a word of an editor’s phrase, written in another sentence, still leads to its step', () => {
+    expect(ask('¿cuál es el plazo para la chamba?')).toMatchObject({
+      outcome: 'answered',
+      step: { id: '1.1' },
+    });
+  });
+
   it('an editor’s phrase for a glossary term gets its definition', () => {
     expect(ask('¿qué es la plataforma?')).toMatchObject({ intent: 'definicion', term: { term: 'ADELA' } });
   });

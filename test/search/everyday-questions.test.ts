@@ -132,6 +132,12 @@ describe('everyday words do not refuse an answer', () => {
     expect(ref(ask('¿quiénes forman la bolita de trabajo de datos abiertos?'))).toBe('guia-2017:1.1');
   });
 
+  it('everyday verbs for what a step does («escoger», «postear», «describir») reach that step', () => {
+    expect(ref(ask('¿cómo escogemos los datos que conviene abrir?'))).toBe('guia-2017:1.2');
+    expect(ref(ask('¿cada cuánto hay que postear sobre los datos?'))).toBe('guia-2017:4.3');
+    expect(ref(ask('¿cómo describimos cada conjunto que publicamos?'))).toBe('guia-2017:2.4');
+  });
+
   it('while a foreign noun still refuses, verbs or not', () => {
     expect(ask('¿cuál es el mejor equipo para correr un maratón?').outcome).toBe('no_match');
     expect(ask('¿cómo solicito mis vacaciones?').outcome).toBe('no_match');
