@@ -205,11 +205,11 @@ const SYNONYMS: Record<string, string> = {
   caido: 'disponibilidad',
   caidos: 'disponibilidad',
   // "se caen las ligas": links that fall are unavailable (step 3.1).
-  cae: 'disponibilidad',
-  caen: 'disponibilidad',
-  caer: 'disponibilidad',
-  caiga: 'disponibilidad',
-  caigan: 'disponibilidad',
+  cae: 'disponibilidad monitorear',
+  caen: 'disponibilidad monitorear',
+  caer: 'disponibilidad monitorear',
+  caiga: 'disponibilidad monitorear',
+  caigan: 'disponibilidad monitorear',
   rotas: 'disponibilidad ligas',
   hackaton: 'hackatones',
   dataton: 'datatones',
@@ -289,6 +289,13 @@ const SYNONYMS: Record<string, string> = {
   eligen: 'priorizar',
   seleccionar: 'priorizar',
   seleccionamos: 'priorizar',
+  decidir: 'priorizar',
+  decidimos: 'priorizar',
+  // Making the public "aprovechar" the data is the guide's "uso" of it (step 4.2).
+  aprovechar: 'uso impulsar',
+  aproveche: 'uso impulsar',
+  aprovechen: 'uso impulsar',
+  aprovecha: 'uso impulsar',
   // Describing each data set is documenting its metadata (step 2.4).
   describir: 'documentar metadatos',
   describimos: 'documentar metadatos',
@@ -298,8 +305,10 @@ const SYNONYMS: Record<string, string> = {
   presumir: 'difusión',
   presumiendo: 'difusión',
   // Links that stay alive are available (step 3.1).
-  vivas: 'disponibilidad',
-  vivos: 'disponibilidad',
+  vivas: 'disponibilidad activas',
+  vivos: 'disponibilidad activas',
+  funcionar: 'funcionen disponibilidad',
+  funcionando: 'funcionen disponibilidad',
   // Accents that come out wrong are the text's encoding (step 2.2).
   acentos: 'codificación',
   // Office slang and loanwords for things the guide names.

@@ -25,6 +25,7 @@ import {
   readPhase,
 } from './facts.ts';
 import { asksForSummary, detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
+import { mentionsOfficeMatter } from './office-matters.ts';
 import { findQuotes, type Quote } from './passages.ts';
 import { detectLanguage, type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
 import {
@@ -255,7 +256,15 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     // question is about something else that shares a couple of the guide's words.
     if (language === 'es' && heavy.length > 0 && score < WEAK_MATCH_SCORE && matched.every((m) => !m.inTitle))
       return false;
-    if (language === 'es' && heavy.length >= 1 && unknown.length >= 2 && unknown.length * 2 >= topicWords)
+    // Mostly foreign, unless two title words of the step say what it is about.
+    const titled = matched.filter((m) => m.inTitle).length;
+    if (
+      language === 'es' &&
+      heavy.length >= 1 &&
+      unknown.length >= 2 &&
+      unknown.length * 2 >= topicWords &&
+      titled < 2
+    )
       return false;
     const support = matched.reduce((sum, m) => sum + m.idf * (m.inTitle ? 1 : OFF_TITLE_WEIGHT), 0);
     const against = unknown.reduce(
@@ -875,7 +884,13 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     if (topics) return several(topics, intent);
     // "¿Qué pasos…?" / "which steps…?" asks for a list: offer the candidates even when one leads.
     const wantsList = second !== undefined && ASKS_FOR_STEPS.test(reading.folded);
-    if (!first || first.score <= 0 || !linked(index.evidence(analysis, first.step), language, first.score)) {
+    const officeMatter = ids.length === 0 && mentionsOfficeMatter(reading.folded);
+    if (
+      !first ||
+      first.score <= 0 ||
+      officeMatter ||
+      !linked(index.evidence(analysis, first.step), language, first.score)
+    ) {
       if (vocabSteps.length > 1)
         return chooseFrom(
           vocabSteps.map((step) => ({ step, score: 0 })),

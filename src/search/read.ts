@@ -169,8 +169,10 @@ const OPENINGS = [
   // Apologies for asking come before the bare «disculpa»: the first alternative that matches wins.
   '(disculpa(me)?|disculpe|perdon|perdona|perdone)( (que|por) (te|le|les)? ?(moleste|molesto|molestar|pregunte|pregunto)| (la|por la|mi|por mi) (molestia|ignorancia|insistencia|pregunta)( tan (basica|tonta|sencilla|obvia))?)( otra vez| de nuevo| nuevamente)?',
   'muy amables?|que amable|tan amable',
-  'oye|oiga|oigan|disculpa(me)?|disculpe|disculpen|perdon( por (la molestia|la insistencia|molestar|tanta pregunta))?|perdona|una pregunta|una duda|tengo una (duda|pregunta)|pregunta|consulta|estimad[oa]s?|bot',
-  '(me |nos )?(podrias|puedes|podria|pudieras|podrian|pueden|puede) (decir|indicar|explicar|ayudar|informar|confirmar|compartir)(me|nos)?( con| a saber)?',
+  'oye|oiga|oigan|disculpa(me)?|disculpe|disculpen|perdon( por (la molestia|la insistencia|molestar|tanta pregunta))?|perdona|una pregunta|una duda|tengo una (duda|pregunta)|pregunta|consulta|estimad[oa]s?( asistente| bot| equipo)?|bot',
+  '(me |nos )?(podrias|puedes|podria|pudieras|podrian|pueden|puede) (decir|indicar|explicar|ayudar|informar|confirmar|compartir|orientar|aclarar)(me|nos)?( con| a saber| sobre| acerca de)?',
+  // «¿sería tan amable de indicarme…?»
+  '(seria|serias|serian|eres|es) (tan|muy) amables? (de|para) (decir|indicar|explicar|compartir|informar|orientar|confirmar|aclarar)(me|nos)?',
   '(yo )?(quiero|quisiera|queria|quisieramos|queremos|necesito|necesitamos|me gustaria|nos gustaria) (saber|preguntar|conocer|entender|consultar|que me (digas|expliques|digan))',
   'alguien (me puede decir|sabe)|sabes|saben|sabe|me dices|dime|diganme|me ayudas( con| a saber)?|ayudame( con| a saber)?|me explicas|explicame',
   '(me |nos )?(recuerdas|recuerdan|confirmas|confirman|compartes|indicas|orientas|aclaras)|recuerdame|confirmame|aclarame|orientame',

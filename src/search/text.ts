@@ -49,7 +49,18 @@ const stemmer = snowball.newStemmer('spanish');
  * Words seen in the content are resolved through the vocabulary first (see SearchIndex), which covers the
  * other accent-dependent endings ("ciudadanía").
  */
+/**
+ * Nouns the stemmer folds into a verb of another meaning: «el documento» (step 1.3's plan is one) is not
+ * «documentar» (step 2.4's metadata).
+ */
+const KEPT_APART: ReadonlyMap<string, string> = new Map([
+  ['documento', 'documento'],
+  ['documentos', 'documento'],
+]);
+
 export function wordKey(word: string): string {
+  const apart = KEPT_APART.get(fold(word));
+  if (apart !== undefined) return apart;
   const restored = word.replace(/([cs])ion$/, '$1ión');
   return fold(stemmer.stem(restored));
 }

@@ -143,6 +143,35 @@ describe('everyday words do not refuse an answer', () => {
     expect(ask('¿cómo solicito mis vacaciones?').outcome).toBe('no_match');
   });
 
+  it('«el documento» with the opening dates is the plan (1.3), not «documentar» metadata (2.4)', () => {
+    expect(ref(ask('¿quién hace el documento con las fechas en que abriremos cada base?'))).toBe(
+      'guia-2017:1.3',
+    );
+  });
+
+  it('links that «se caen» are the monitoring of step 3.1, not the distribution of 2.3', () => {
+    expect(ref(ask('¿quién revisa que las URLs no se caigan?'))).toBe('guia-2017:3.1');
+  });
+
+  it('pay, leave and IT support are refused even when they share a word with a step', () => {
+    expect(ask('¿qué formato uso para pedir mis días económicos?').outcome).toBe('no_match');
+    expect(ask('olvidé la contraseña de mi correo, ¿quién me ayuda?').outcome).toBe('no_match');
+    expect(ask('¿dónde consulto mi recibo de nómina en el sistema?').outcome).toBe('no_match');
+  });
+
+  it('a step named outright is answered even beside an office matter', () => {
+    expect(ref(ask('antes de irme de vacaciones: ¿qué plazo tiene el paso 1.1?'))).toBe('guia-2017:1.1');
+  });
+
+  it('formal openings («Estimado asistente, ¿sería tan amable de indicarme…?») are read past', () => {
+    expect(ref(ask('Estimado asistente, ¿sería tan amable de indicarme quiénes priorizan los datos?'))).toBe(
+      'guia-2017:1.2',
+    );
+    expect(
+      ref(ask('¿me podrías orientar sobre qué actividades implica convertir los datos a formatos abiertos?')),
+    ).toBe('guia-2017:2.1');
+  });
+
   it('«¿cómo estás?» is small talk', () => {
     expect(ask('¿cómo estás?').outcome).toBe('small_talk');
   });
