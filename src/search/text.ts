@@ -77,6 +77,7 @@ const GUIDE_WORDS = new Set(
     'institucion',
     'instituciones',
     'institucional',
+    'institutional',
     'guia',
     'guide',
     'paso',

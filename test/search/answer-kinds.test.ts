@@ -282,6 +282,14 @@ describe('small talk and English', () => {
     expect(ask('adiós')).toMatchObject({ outcome: 'small_talk', smallTalk: 'bye' });
   });
 
+  it('English «institutional» names no step, as «institucional» does not', () => {
+    expect(ask('what is the deadline of the institutional opening plan?').step?.id).toBe('1.3');
+  });
+
+  it('English «approve» and «remove» reach the approval the plan step asks for', () => {
+    expect(ask('who must approve removing a published data resource?').step?.id).toBe('1.3');
+  });
+
   it('an English question gets an English frame and is told once that the facts are Spanish', () => {
     const a = ask('who is involved in step 2.3?');
     const t = text(a);
