@@ -44,12 +44,6 @@ export function words(text: string): string[] {
 const stemmer = snowball.newStemmer('spanish');
 
 /**
- * The index key of one word. Snowball Spanish only removes "-ación"/"-ición" when the accent is there, so
- * unaccented "-cion"/"-sion" endings get their accent back before stemming; accents are folded after.
- * Words seen in the content are resolved through the vocabulary first (see SearchIndex), which covers the
- * other accent-dependent endings ("ciudadanía").
- */
-/**
  * Nouns the stemmer folds into a verb of another meaning: «el documento» (step 1.3's plan is one) is not
  * «documentar» (step 2.4's metadata).
  */
@@ -58,8 +52,15 @@ const KEPT_APART: ReadonlyMap<string, string> = new Map([
   ['documentos', 'documento'],
 ]);
 
+/**
+ * The index key of one word. Snowball Spanish only removes "-ación"/"-ición" when the accent is there, so
+ * unaccented "-cion"/"-sion" endings get their accent back before stemming; accents are folded after.
+ * Words seen in the content are resolved through the vocabulary first (see SearchIndex), which covers the
+ * other accent-dependent endings ("ciudadanía").
+ */
 export function wordKey(word: string): string {
-  const apart = KEPT_APART.get(fold(word));
+  // The kept words have no accents: lower case is enough, and cheaper than folding every word.
+  const apart = KEPT_APART.get(word.toLowerCase());
   if (apart !== undefined) return apart;
   const restored = word.replace(/([cs])ion$/, '$1ión');
   return fold(stemmer.stem(restored));
