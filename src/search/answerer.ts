@@ -37,7 +37,15 @@ import {
   SearchIndex,
 } from './search-index.ts';
 import { smallTalkKind } from './small-talk.ts';
-import { fold, MAX_QUESTION_CHARS, onlyGuideWords, stripSlackMarkup, wordSet, words } from './text.ts';
+import {
+  fold,
+  MAX_QUESTION_CHARS,
+  onlyGuideWords,
+  stripSlackMarkup,
+  VERB_FORM,
+  wordSet,
+  words,
+} from './text.ts';
 
 export type { ConversationContext } from './conversation.ts';
 export type { Intent } from './intents.ts';
@@ -166,9 +174,6 @@ const WHO_IS =
 const DEFINITION_OF_LINK = /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa)|what\s+is|what's)$/;
 const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
 
-/** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
-const VERB_FORM = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
-
 /** Words that say where to go in the guide, not what about. */
 const NAV_WORDS = wordSet(
   'primero primer primera ultimo ultima siguiente sigue anterior antes despues empiezo empezamos empezar empieza empiezan comienzo comienza comenzamos inicio inicia iniciamos inicial arranca arrancamos termina terminamos acaba cierra final next previous first last start',
@@ -184,14 +189,16 @@ const refOf = (s: Step): StepRef => ({ guide: s.guide, id: s.id });
 export function createAnswerer(guides: Guide[], content: AnswererContent = {}): Answerer {
   const guideById = new Map(guides.map((g) => [g.id, g]));
   const defaultGuide = guides.find((g) => g.isDefault) ?? guides[0];
-  const allSteps = guides.flatMap((g) => g.steps);
+  const findStep = (ref: StepRef | undefined): Step | undefined =>
+    ref ? guideById.get(ref.guide)?.steps.find((s) => s.id === ref.id) : undefined;
   const vocabularyText = new Map<Step, string>();
   for (const entry of content.vocabulary ?? [])
-    for (const ref of entry.steps) {
-      const step = guideById.get(ref.guide)?.steps.find((s) => s.id === ref.id);
+    for (const step of entry.steps.map(findStep))
       if (step) vocabularyText.set(step, `${vocabularyText.get(step) ?? ''} ${entry.phrases.join(' . ')}`);
-    }
-  const index = new SearchIndex(allSteps, vocabularyText);
+  const index = new SearchIndex(
+    guides.flatMap((g) => g.steps),
+    vocabularyText,
+  );
   const glossary = content.glossary ?? [];
   const vocabulary = (content.vocabulary ?? []).map((entry) => ({
     entry,
@@ -204,9 +211,6 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
   );
   // Longest first: "catálogo de datos abiertos" before "catálogo".
   glossaryNames.sort((a, b) => b.name.length - a.name.length);
-
-  const findStep = (ref: StepRef | undefined): Step | undefined =>
-    ref ? guideById.get(ref.guide)?.steps.find((s) => s.id === ref.id) : undefined;
 
   function preferredGuide(opts?: AnswerOptions): Guide | undefined {
     return (opts?.guide ? guideById.get(opts.guide) : undefined) ?? defaultGuide;

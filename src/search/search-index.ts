@@ -11,7 +11,7 @@ import Fuse from 'fuse.js';
 import type { Step } from '../content/model.ts';
 import { QUERY_ALIASES, WORD_FAMILIES } from './aliases.ts';
 import { INTENT_WORDS } from './intents.ts';
-import { fold, isAskerPlace, isStopWord, wordKey, words } from './text.ts';
+import { fold, isAskerPlace, isStopWord, VERB_FORM, wordKey, words } from './text.ts';
 
 /** Field weights: a word in the title says more about the step than the same word deep in the summary. */
 const FIELD_WEIGHTS = {
@@ -25,9 +25,6 @@ const FIELD_WEIGHTS = {
   vocabulary: 2,
 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
-
-/** Verb forms in the editors' phrases («sacar», «subir»): how people act, said of any topic. */
-const EVERYDAY_VERB = /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ando|iendo)$/;
 
 const MAX_FIELD_WEIGHT = Math.max(...Object.values(FIELD_WEIGHTS));
 
@@ -262,8 +259,8 @@ export class SearchIndex {
         const folded = fold(word);
         if (folded.length < 2 || isStopWord(folded)) continue;
         let key = this.surfaceKeys.get(folded);
-        const verb = () =>
-          EVERYDAY_VERB.test(folded) || inVerbPosition(foldAt(all, i - 1), foldAt(all, i + 1));
+        // Verb forms in the editors' phrases («sacar», «que manda la gente») say how people act, of any topic.
+        const verb = () => VERB_FORM.test(folded) || inVerbPosition(foldAt(all, i - 1), foldAt(all, i + 1));
         if (skip && (skip.has(key ?? wordKey(word)) || verb())) continue;
         this.surfaceCounts.set(folded, (this.surfaceCounts.get(folded) ?? 0) + 1);
         if (key === undefined) {

@@ -43,6 +43,10 @@ export function words(text: string): string[] {
 
 const stemmer = snowball.newStemmer('spanish');
 
+/** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
+export const VERB_FORM =
+  /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
+
 /**
  * Nouns the stemmer folds into a verb of another meaning: «el documento» (step 1.3's plan is one) is not
  * «documentar» (step 2.4's metadata).

@@ -276,34 +276,15 @@ export const BLIND_SETS: readonly BlindSet[] = [
     status: 'steered',
     written: '2026-12-02',
   },
-  {
-    name: 'heldout-2026-12-02w',
-    file: fileURLToPath(new URL('./heldout-2026-12-02w.jsonl', import.meta.url)),
-    // Written blind by a helper session from content/ and ../shared only; never read by the tuning.
-    status: 'held_out',
-    written: '2026-12-02',
-  },
-  {
-    name: 'heldout-2026-12-02x',
-    file: fileURLToPath(new URL('./heldout-2026-12-02x.jsonl', import.meta.url)),
-    // Written blind by a helper session from content/ and ../shared only; never read by the tuning.
-    status: 'held_out',
-    written: '2026-12-02',
-  },
-  {
-    name: 'heldout-2026-12-02y',
-    file: fileURLToPath(new URL('./heldout-2026-12-02y.jsonl', import.meta.url)),
-    // Written blind by a helper session from content/ and ../shared only; never read by the tuning.
-    status: 'held_out',
-    written: '2026-12-02',
-  },
-  {
-    name: 'heldout-2026-12-02z',
-    file: fileURLToPath(new URL('./heldout-2026-12-02z.jsonl', import.meta.url)),
-    // Written blind by a helper session from content/ and ../shared only; never read by the tuning.
-    status: 'held_out',
-    written: '2026-12-02',
-  },
+  // Written blind by helper sessions from content/ and ../shared only; never read by the tuning.
+  ...['w', 'x', 'y', 'z'].map(
+    (letter): BlindSet => ({
+      name: `heldout-2026-12-02${letter}`,
+      file: fileURLToPath(new URL(`./heldout-2026-12-02${letter}.jsonl`, import.meta.url)),
+      status: 'held_out',
+      written: '2026-12-02',
+    }),
+  ),
 ];
 
 export const BLIND_KINDS = [

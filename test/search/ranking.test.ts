@@ -50,22 +50,18 @@ describe('ranking steps for a question', () => {
     expect(index.analyze('¿esta bien, se vale?').keys.size).toBe(0);
   });
 
+  const one = step('g', '1.3', {
+    title: 'Generar el plan',
+    summary: 'El plan dice cuándo se abren los datos.',
+  });
+  const other = step('g', '2.1', { title: 'Convertir formatos', summary: 'Pasar los archivos a CSV.' });
+
   it('an editors’ word the guide lacks leads to its step even outside the exact phrase', () => {
-    const one = step('g', '1.3', {
-      title: 'Generar el plan',
-      summary: 'El plan dice cuándo se abren los datos.',
-    });
-    const other = step('g', '2.1', { title: 'Convertir formatos', summary: 'Pasar los archivos a CSV.' });
     const index = new SearchIndex([one, other], new Map([[one, 'calendario de apertura']]));
     expect(best(index, '¿quién arma el calendario?')).toBe('1.3');
   });
 
   it('an editors’ phrase does not move a word the guide already uses to another step', () => {
-    const one = step('g', '1.3', {
-      title: 'Generar el plan',
-      summary: 'El plan dice cuándo se abren los datos.',
-    });
-    const other = step('g', '2.1', { title: 'Convertir formatos', summary: 'Pasar los archivos a CSV.' });
     const plain = new SearchIndex([one, other]);
     const withWords = new SearchIndex([one, other], new Map([[one, 'formatos formatos formatos del plan']]));
     expect(best(plain, '¿qué formatos?')).toBe('2.1');
