@@ -276,12 +276,13 @@ export const BLIND_SETS: readonly BlindSet[] = [
     status: 'steered',
     written: '2026-12-02',
   },
-  // Written blind by helper sessions from content/ and ../shared only; never read by the tuning.
+  // Written blind by helper sessions; held out for one run on 9dad9aa (HELDOUT-2026-12-02{W,X,Y,Z}-FIRST-RUN.md),
+  // read since: they steer the round that the sets written after them measure.
   ...['w', 'x', 'y', 'z'].map(
     (letter): BlindSet => ({
       name: `heldout-2026-12-02${letter}`,
       file: fileURLToPath(new URL(`./heldout-2026-12-02${letter}.jsonl`, import.meta.url)),
-      status: 'held_out',
+      status: 'steered',
       written: '2026-12-02',
     }),
   ),
