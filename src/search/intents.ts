@@ -52,7 +52,7 @@ export const INTENTS = {
     example: { es: '¿quién participa en el paso 1.2?', en: 'who is involved in step 1.2?' },
   },
   plazo: {
-    cues: /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencen|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|de manera continua|continuamente|periodicidad|tiempos? (para|de|maximo)( el)? cumplimiento|habiles|naturales|working days|calendar days|time ?frame|timeline|tiempo para|tiempo maximo|que tiempo (tenemos|tengo|tienen|tiene|hay|nos dan|dan)|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
+    cues: /\b(plazos?|cuando|cuanto tiempo|cuantos dias|dias|fecha limite|que fecha|limite|vence|vencen|vencimiento|cada cuanto|cada (ano|anos|mes|meses|semana|semanas|semestre|bimestre|trimestre)|(una|solo una|una sola) vez|se repite(n)?|(hay que|se debe|se tiene que) repetir(se|la|lo)?|(anual|semestral|bimestral|trimestral|mensual)(es|mente)?|con que frecuencia|frecuencia|de manera continua|continuamente|periodicidad|tiempos? (para|de|maximo)( el)? cumplimiento|habiles|naturales|working days|calendar days|time ?frame|timeline|tiempo para|tiempo maximo|que tiempo (tenemos|tengo|tienen|tiene|hay|nos dan|dan)|deadlines?|when|how long|how often|how frequently|how many days|every (year|month|week|semester)|yearly|monthly|due)\b/,
     words: [
       'plazo',
       'plazos',
@@ -156,7 +156,7 @@ const WEAK_ACTIVITIES =
 
 /** "¿en qué consiste…?", "de qué trata", "a summary of": the step as a whole is asked. */
 const SUMMARY_CUES =
-  /\b(en que consiste(n)?|de que (se )?(trata|va|iba|trataba)|resumen|resume(me)?|resumir(me|nos)?|explica(me|s)?|explicar(me|nos)?|hablame|que (busca|pretende|persigue)|(cual es )?(el )?(objetivo|proposito)|para que sirve|summary|summarize|overview|tell me about)\b|\babout\W*$/;
+  /\b(en que consiste(n)?|de que (se )?(trata|va|iba|trataba)|resumen|resume(me)?|resumir(me|nos)?|explica(me|s)?|explicar(me|nos)?|hablame|que (busca|pretende|persigue)|(cual es )?(el )?(objetivo|proposito)|para que sirve|en (lo )?general|a grandes rasgos|grosso modo|summary|summarize|overview|in general|tell me about)\b|\babout\W*$/;
 
 export const asksForSummary = (foldedQuestion: string): boolean => SUMMARY_CUES.test(foldedQuestion);
 
