@@ -43,6 +43,15 @@ let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
 
+/** A word as it sounds in Mexican Spanish: s, z and soft c alike, b and v, y and ll, no h. */
+const sounds = (word: string): string =>
+  word
+    .replace(/h/g, '')
+    .replace(/z|c(?=[ei])/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/qu|c(?=[aou])|k/g, 'k');
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "apertrua"). */
 export function editDistance(a: string, b: string): number {
   if (b.length + 1 > rowA.length) {
@@ -421,9 +430,14 @@ export class SearchIndex {
         const distance = editDistance(folded, word);
         if (distance > limit) continue;
         if (distance === 2 && word[0] !== folded[0]) continue;
-        // Lower is better: distance first, then a kept first letter, then frequency.
+        // Lower is better: distance first, then a kept first letter, then frequency. A misspelling that
+        // sounds the same in Mexican Spanish («plasos», «priorisar», «vase») beats any other at its distance.
         const count = this.surfaceCounts.get(word) ?? 0;
-        const rank = distance * 4 + (word[0] === folded[0] ? 0 : 2) - count / (count + 1);
+        const rank =
+          distance * 4 +
+          (word[0] === folded[0] ? 0 : 2) -
+          (sounds(word) === sounds(folded) ? 3 : 0) -
+          count / (count + 1);
         if (rank < bestRank || (rank === bestRank && best !== undefined && word < best)) {
           best = word;
           bestRank = rank;
