@@ -174,10 +174,11 @@ export function stepAnswerText(
 
 type Guides = ReadonlyMap<string, Guide>;
 
-const editionOf = (step: Step, guides: Guides): string => {
-  const guide = guides.get(step.guide);
-  return guide ? (guide.editionDate?.slice(0, 4) ?? guide.id) : step.guide;
-};
+/** A guide's year as people say it: its edition date's, else the one in its id ("guia-2017"). */
+const yearOf = (id: string, guide: Guide | undefined): string =>
+  guide?.editionDate?.slice(0, 4) ?? /\d{4}/.exec(id)?.[0] ?? id;
+
+const editionOf = (step: Step, guides: Guides): string => yearOf(step.guide, guides.get(step.guide));
 
 function choiceLine(step: Step, guides: Guides): string {
   return `• *${step.id}* ${escapeMrkdwn(step.title)} (${escapeMrkdwn(editionOf(step, guides))})`;
@@ -345,12 +346,15 @@ function listTitle(answer: Answer, guides: Guides, language: Language): string {
         ? `where «${escapeUserText(f.role)}» takes part`
         : `en los que participa «${escapeUserText(f.role)}»`,
     );
+  const years = (f?.editions ?? []).map((id) => yearOf(id, guides.get(id)));
   const of =
-    guide && !guide.isDefault
+    years.length > 1
       ? en
+        ? ` (editions ${years.join(' and ')})`
+        : ` (ediciones ${years.join(' y ')})`
+      : guide && !guide.isDefault
         ? ` (${escapeMrkdwn(guide.title)})`
-        : ` (${escapeMrkdwn(guide.title)})`
-      : '';
+        : '';
   if (parts.length === 0) return en ? `Every step of the guide${of}` : `Todos los pasos de la guía${of}`;
   return `${en ? 'Steps' : 'Pasos'} ${parts.join(en ? ', ' : ' y ')}${of}`;
 }
@@ -363,15 +367,18 @@ function listText(answer: Answer, guides: Guides, language: Language): string {
       : `*${title}:* ninguno. Usa \`/guia lista\` para ver todos los pasos.`;
   }
   const lines = answer.steps.map((s) => {
+    // A step listed for a time limit its text sets (3.3's 30 days to answer) says which.
+    const limit = answer.quotes.find((q) => q.step === s);
     const facet =
       answer.intent === 'plazo'
-        ? ` — ${escapeMrkdwn(s.deadline.text)}`
+        ? ` — ${escapeMrkdwn(s.deadline.text)}${limit ? ` («${escapeMrkdwn(limit.text)}»)` : ''}`
         : answer.intent === 'involucrados'
           ? ` — ${escapeMrkdwn(s.involved.join('; '))}`
           : answer.intent === 'normatividad'
             ? ` — ${escapeMrkdwn(s.regulations.join('; '))}`
             : '';
-    return `• *${s.id}* ${escapeMrkdwn(s.title)}${facet}`;
+    const year = answer.list?.editions ? ` (${escapeMrkdwn(editionOf(s, guides))})` : '';
+    return `• *${s.id}*${year} ${escapeMrkdwn(s.title)}${facet}`;
   });
   return `*${title} (${answer.steps.length}):*\n${lines.join('\n')}`;
 }

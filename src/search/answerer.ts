@@ -23,6 +23,7 @@ import {
   readListRequest,
   readNavigation,
   readPhase,
+  timeLimitSentence,
 } from './facts.ts';
 import { asksForSummary, detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
 import { mentionsOfficeMatter } from './office-matters.ts';
@@ -81,7 +82,8 @@ export interface Answer {
   /** The guide's own sentences answering a specific question, per step id ("guide:id"). */
   quotes: Array<Quote & { step: Step }>;
   term?: GlossaryEntry;
-  list?: ListFilter & { guide: string; everything: boolean };
+  /** `editions`: the list runs over several editions («en ambas ediciones»), each step tagged with its own. */
+  list?: ListFilter & { guide: string; everything: boolean; editions?: string[] };
   navigation?: Navigation;
   /** For first/last within a phase ("el último paso de Planea"). */
   navigationPhase?: Phase;
@@ -143,7 +145,7 @@ const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|
 
 /** "de toda la guía", "the whole guide": the guide itself, not the last list nor any narrower topic. */
 const WHOLE_GUIDE =
-  /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide)\b/;
+  /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide|(lista|listado|relacion) complet[oa]|(de|desde) (la fase )?planea (hasta|a) (la fase )?promueve)\b/;
 
 /** The asker says they take part («participamos», «nos toca», «tenemos chamba»): their role is the one asked. */
 const ASKER_TAKES_PART =
@@ -663,6 +665,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           analysis.terms.some((t) => t.word === w && t.keys.length > 0),
       );
       const g = edition ?? preferred;
+      // «en ambas ediciones», «en 2015 y en 2017»: the same list in each edition, one after the other.
+      const listGuides = reference.allEditions ? [...guides] : editions.length > 1 ? editions : g ? [g] : [];
       // A role the glossary knows counts under any of its names ("Enlace Institucional", "Enlace de Datos").
       if (list.roleWords) {
         const asked = list.roleWords.join(' ');
@@ -674,9 +678,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
             .map(contentWords)
             .filter((w) => w.length >= (list.roleWords?.length ?? 0));
       }
-      const whole = g ? filterSteps(g.steps, list) : [];
+      const whole = listGuides.flatMap((x) => filterSteps(x.steps, list));
       // «los enlaces de comunicación digital o de participación ciudadana»: several roles (or regulations).
-      const byParts = g ? filterByParts(g.steps, list) : undefined;
+      const partsEach = listGuides.map((x) => filterByParts(x.steps, list));
+      const byParts = partsEach.some((p) => p !== undefined)
+        ? partsEach.flatMap((p, i) => p ?? filterSteps(listGuides[i]?.steps ?? [], list))
+        : undefined;
       const matching = byParts ?? whole;
       if (byParts && list.roleParts) {
         const { parts, join } = list.roleParts;
@@ -749,7 +756,16 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
           intent: i,
           steps: matching,
           confidence: 1,
-          list: { ...list.filter, guide: g.id, everything: list.everything },
+          list: {
+            ...list.filter,
+            guide: g.id,
+            everything: list.everything,
+            ...(listGuides.length > 1 ? { editions: listGuides.map((x) => x.id) } : {}),
+          },
+          quotes: matching.flatMap((step) => {
+            const text = timeLimitSentence(step, list.filter);
+            return text ? [{ text, source: 'summary' as const, step }] : [];
+          }),
           ...(listFollowUp ? { followUp: true } : {}),
           ...(matching.length === 0 ? { reason: 'empty_list' as const } : {}),
           context: matching.length > 0 ? { v: 1, steps: matching.map(refOf), intent: i } : keep,
@@ -984,8 +1000,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
   function bothTopics(text: string): Step[] | undefined {
     // The second half repeats the first's frame («… en X y en Y», «el plazo de X y el de Y»); «sobre la
     // priorización y el plan» is one topic with two words.
+    // So does a second question word («qué plazo tiene X y cuál el de Y», «qué hay que hacer en X y qué en Y»).
     const halves = fold(text).split(
-      /\s+(?:y|e|and)\s+(?=(?:en|del|de|para|(?:el|la|los|las) del?|in|for)\s)/,
+      /\s+(?:y|e|and)\s+(?=(?:en|del|de|para|(?:el|la|los|las) del?|in|for|(?:que|cual|cuales|quien|quienes|what|which|who)\s+(?:(?:es|son|is|are)\s+)?(?:(?:el|la|los|las|the)\s+)?(?:en|de|del|para|of|in|for))\s)/,
     );
     if (halves.length !== 2) return undefined;
     const steps: Step[] = [];

@@ -30,13 +30,19 @@ export interface ListFilter {
   regulations?: string[];
   /** What the deadline depends on, as the question names it ("el Plan de Apertura"). */
   dependsOn?: string;
+  /**
+   * "¿qué pasos tienen un plazo de 30 días?": a time limit the step's text sets (3.3's 30 days to answer a
+   * report) counts too; not when the question asks what falls due («¿qué pasos vencen en 30 días?») or
+   * compares deadlines («de menos de 60 días»).
+   */
+  anyTimeLimit?: boolean;
 }
 
 /** A question that asks for several steps at once. */
 const ASKS_FOR_LIST = new RegExp(
   [
     '\\b(que|cuales|cuantos|en que|en cuales|de que|todos los|todas las|lista( de)?|listado( de)?|listar|muestrame( los)?|dame( los)?|enlista) pasos\\b',
-    '\\blista de (los )?pasos\\b',
+    '\\b(lista|listado|relacion)( complet[oa]| entera)? de (los |todos los )?pasos\\b',
     '\\b(los|todos los) pasos (de|del|que)\\b',
     '^pasos\\b',
     '\\bpasos (de|en) la (fase|etapa|edicion|guia)\\b',
@@ -92,8 +98,8 @@ const RECURRENCE_WORDS: Array<[RegExp, Recurrence]> = [
     'anual',
   ],
   [/\b(semestral(es|mente)?|cada (seis meses|semestre)|every six months)\b/, 'semestral'],
-  [/\b(bimestral(es|mente)?|cada dos meses|every two months)\b/, 'bimestral'],
-  [/\b(trimestral(es|mente)?|cada tres meses|quarterly)\b/, 'trimestral'],
+  [/\b(bimestral(es|mente)?|cada (dos meses|bimestre)|every two months)\b/, 'bimestral'],
+  [/\b(trimestral(es|mente)?|cada (tres meses|trimestre)|quarterly)\b/, 'trimestral'],
   [/\b(mensual(es|mente)?|cada mes|monthly)\b/, 'mensual'],
   [/\b(continu[ao]s?|continuamente|permanentes?|continuous(ly)?|ongoing)\b/, 'continua'],
 ];
@@ -139,6 +145,13 @@ const ROLE_ENGLISH: ReadonlyMap<string, string> = new Map(
     communication: 'comunicacion',
     digital: 'digital',
     coordination: 'coordinacion',
+    // The guide's role nouns said as what the role does: «las áreas que generan o administran los datos».
+    genera: 'generadoras',
+    generan: 'generadoras',
+    producen: 'generadoras',
+    administra: 'administradoras',
+    administran: 'administradoras',
+    manejan: 'administradoras',
   }),
 );
 
@@ -147,15 +160,17 @@ const ROLE_NAME_WORDS = new Set(['datos', 'abiertos', 'institucional', 'instituc
 
 /** Words of a role phrase that say nothing about which role it is. */
 const ROLE_NOISE = wordSet(
-  'office offices algo dentro nosotros yo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen intervenir colaborar apoyar hacer algo involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa lista listado phase each every all planea publica perfecciona promueve guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
+  'office offices algo dentro nosotros yo vez mismo tiempo ambos ambas tanto juntos juntas together both participa participan participe participar interviene intervienen intervenir colaborar apoyar hacer algo involucra involucrado involucrada involucrados esta estan aparece aparecen toca tocan le les me nos como entra entran the is are involved takes part take part does do in which what steps pasos paso que cuales en el la los las de del un una institucion tiene tienen cada fase etapa lista listado phase each every all planea publica perfecciona promueve planeacion publicacion perfeccionamiento promocion guia guide unico unica unicos unicas unicamente solo solamente nada mas exclusivamente only entre sale salen',
 );
 
 /** A role word's key, plural or singular alike ("Unidades" and "Unidad", "Órganos" and "Órgano"). */
 // Singular, not stemmed: a stem would make «administradoras de datos» (the data areas) the «Administrador
 // de Datos».
+// «-es» after the consonants Spanish singulars end in («unidades», «órganos», «titulares»); «enlaces» and
+// «responsables» only lose the «s».
 const roleKey = (word: string) => {
   const w = fold(word);
-  return w.length > 4 && /[^aeiou]es$/.test(w)
+  return w.length > 4 && /[dlnrjy]es$/.test(w)
     ? w.slice(0, -2)
     : w.length > 3 && w.endsWith('s')
       ? w.slice(0, -1)
@@ -170,7 +185,7 @@ const roleKey = (word: string) => {
  */
 function rolePhrase(folded: string): string {
   const m =
-    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|sale|salen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|(?:tiene|tienen|lleva|llevan|esta|estan) a (?:su )?cargo(?: de)?|a cargo de|tienen? que ver con|(?:tiene|tienen) que meterse|se mete|se meten|meterse|tienen? (?:al?|a la|a los|a las)|participamos|participo|intervenimos|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
+    /\b(participa|participan|interviene|intervienen|involucra\w*|aparece|aparecen|sale|salen|entra|entran|(?<!se )(?:hace|hacen|realiza|realizan)|se encargan?|atienden?|(?:le|les|me|nos) tocan?|(?:tiene|tienen|lleva|llevan|esta|estan) a (?:su )?cargo(?: de)?|a cargo de|tienen? que ver con|(?:tiene|tienen) que meterse|se mete|se meten|meterse|tienen? (?:al?|a la|a los|a las)|participamos|participo|intervenimos|figura|figuran|(?:es|son) (?:responsabilidad|tarea|chamba) (?:\w+ )?(?:de|del)|takes? part|is involved|are involved|involves?)\b(.*)$/.exec(
       folded,
     );
   const before =
@@ -181,9 +196,12 @@ function rolePhrase(folded: string): string {
     /\bpasos?\s+(?:(?:en (?:los )?que|donde|en donde|en (?:los )?cuales)\s+)?(.+?)\s+(?:es|son|esta|estan|aparece|aparecen|sale|salen|figura|figuran)\s+(?:(?:el|la|los|las)\s+)?(?:unic[oa]s?\s+)?(?:involucrad|participante|responsable)/.exec(
       folded,
     )?.[1];
-  const rest = (first ?? m?.[2] ?? '').split(/[?¿!.;,(]/)[0] ?? '';
-  const named = words(rest).filter((w) => !ROLE_NOISE.has(w) && !isStopWord(w));
-  return named.length > 0 ? rest : (before ?? '');
+  const names = (phrase: string | undefined) => {
+    const rest = (phrase ?? '').split(/[?¿!.;,(]/)[0] ?? '';
+    return words(rest).some((w) => !ROLE_NOISE.has(w) && !isStopWord(w)) ? rest : undefined;
+  };
+  // «¿en qué pasos de Perfecciona está involucrado el Enlace?»: before the verb only the phase.
+  return names(first) ?? names(m?.[2]) ?? before ?? '';
 }
 
 /** The role a list question names, as folded words ("¿en qué pasos participa el OIC?" → organo interno control). */
@@ -225,7 +243,23 @@ function roleAlternatives(folded: string): { parts: string[][]; join: 'or' | 'an
 
 /** The nouns a regulation's name starts with ("Ley General…", "Lineamientos…", "Norma Técnica…"). */
 const REGULATION_NOUN =
-  /\b(leyes|ley|normas?|lineamientos?|decretos?|reglamentos?|acuerdos?|estrategia|politica|norma tecnica|disposiciones)\b/;
+  /\b(leyes|ley|normas?|lineamientos?|decretos?|reglamentos?|acuerdos?|estrategia|politica|norma tecnica|disposiciones|decree|law|guidelines)\b/;
+
+/** English words of regulation names, word by word: "the Open Data Decree" is the «Decreto…de Datos Abiertos». */
+const REGULATION_ENGLISH: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    decree: 'decreto',
+    law: 'ley',
+    guidelines: 'lineamientos',
+    open: 'abiertos',
+    data: 'datos',
+    transparency: 'transparencia',
+    access: 'acceso',
+    information: 'informacion',
+    general: 'general',
+    federal: 'federal',
+  }),
+);
 
 /** The regulation a list question names ("¿qué pasos citan la Ley General de Transparencia?"). */
 function regulationWords(folded: string): string[] | undefined {
@@ -236,11 +270,19 @@ function regulationWords(folded: string): string[] | undefined {
 /** A regulation's name as asked: from its noun to the first stop or "sin…" ("el decreto…, sin otra norma"). */
 function regulationName(folded: string): string | undefined {
   const at = folded.search(REGULATION_NOUN);
-  return at < 0 ? undefined : (folded.slice(at).split(REGULATION_END)[0] ?? '');
+  if (at < 0) return undefined;
+  // English names end in their noun ("the General Transparency Law"): start after the verb of citing.
+  const verb =
+    /\b(?:cite|cites|comply with|complies with|satisfy|satisfies|under|follow|follows)\s+(?:the\s+)?/.exec(
+      folded.slice(0, at),
+    );
+  const from = verb ? verb.index + verb[0].length : at;
+  return folded.slice(from).split(REGULATION_END)[0] ?? '';
 }
 
 /** Where a regulation's name ends: a stop, «sin…», «ni…», «y ninguna otra…». */
-const REGULATION_END = /[?¿!.;,]|\bsin\b|\bni\b|\by (?:ningun|ninguna|no)\b/;
+const REGULATION_END =
+  /[?¿!.;,]|\bsin\b|\bni\b|\by (?:con )?(?:ningun|ninguna|no)\b|\b(?:and|but) (?:no|none)\b/;
 
 /** "¿qué pasos cumplen con la LFTAIP?": a regulation by its acronym alone, after a verb of citing. */
 function regulationAcronym(folded: string): string[] | undefined {
@@ -252,13 +294,15 @@ function regulationAcronym(folded: string): string[] | undefined {
 }
 
 function regulationTokens(name: string): string[] | undefined {
-  const tokens = words(name).filter(
-    (w) =>
-      (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) &&
-      !REGULATION_NOISE.has(w) &&
-      w.length > 1 &&
-      !/^\d+$/.test(w),
-  );
+  const tokens = words(name)
+    .map((w) => REGULATION_ENGLISH.get(w) ?? w)
+    .filter(
+      (w) =>
+        (!isStopWord(w) || ROLE_NAME_WORDS.has(w)) &&
+        !REGULATION_NOISE.has(w) &&
+        w.length > 1 &&
+        !/^\d+$/.test(w),
+    );
   // A bare "ley" or "normas" names no regulation in particular; "el Decreto" is the guide's one decree.
   return tokens.length > 1 || tokens[0] === 'decreto' ? tokens : undefined;
 }
@@ -396,6 +440,7 @@ export function readListRequest(folded: string): ListRequest | undefined {
     const before = folded.slice(0, days.index);
     const compare = DAYS_COMPARE.find(([pattern]) => pattern.test(before))?.[1];
     if (compare) filter.daysCompare = compare;
+    if (!compare && !/\b(venc\w*|tiempo maximo|due)\b/.test(folded)) filter.anyTimeLimit = true;
   }
   const recurrences = RECURRENCE_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, r]) => r);
   if (recurrences[0]) filter.recurrence = recurrences[0];
@@ -458,7 +503,7 @@ const DAYS_COMPARE: Array<[RegExp, NonNullable<ListFilter['daysCompare']>]> = [
 
 /** "solo de manera continua", "sin días fijos", "no tienen plazo inicial": no number of days at all. */
 const NO_DAYS =
-  /\b(no (traen|tienen|llevan|marcan) (un )?numero de dias|sin (dias|plazo|fecha)s? (fij[oa]s?|inicial(es)?|definid[oa]s?|concret[oa]s?)|no tienen? (un )?(plazo|fecha) (inicial|fij[oa])|sin numero de dias|(solo|unicamente|solamente) (de manera |en forma )?continu[oa]s?|no fixed (days|deadline)|only ongoing)\b/;
+  /\b(no (traen|tienen|llevan|marcan) (un )?numero de dias|sin (dias|plazo|fecha)s? (fij[oa]s?|inicial(es)?|definid[oa]s?|concret[oa]s?)|no tienen? (un )?(plazo|fecha) (inicial|fij[oa])|sin numero de dias|(solo|unicamente|solamente|nada mas)\W+(de manera |en forma )?continu[oa]s?|sin (una )?primera iteracion|no fixed (days|deadline)|only ongoing)\b/;
 
 function daysMatch(have: number | undefined, filter: ListFilter): boolean {
   if (filter.noDays) return have === undefined;
@@ -478,14 +523,43 @@ function daysMatch(have: number | undefined, filter: ListFilter): boolean {
   }
 }
 
+/** "El plazo de respuesta es de 30 (treinta) días": a time limit a step's text sets, and its days. */
+const TIME_LIMIT = /\bplazo\b[^.;]*?\b(\d{1,3})\s*(?:\([\p{L}]+\)\s*)?d[ií]as\b/iu;
+const timeLimits = new WeakMap<Step, Array<{ days: number; sentence: string }>>();
+function textTimeLimits(step: Step): Array<{ days: number; sentence: string }> {
+  let found = timeLimits.get(step);
+  if (!found) {
+    found = [step.summary, ...step.activities]
+      .flatMap((text) => text.split(/(?<=[.;])\s+/u))
+      .flatMap((sentence) => {
+        const m = TIME_LIMIT.exec(sentence);
+        return m ? [{ days: Number(m[1]), sentence: sentence.trim() }] : [];
+      });
+    timeLimits.set(step, found);
+  }
+  return found;
+}
+
+const ownDeadlineMatch = (s: Step, filter: ListFilter) =>
+  daysMatch(s.deadline.days, filter) && (!filter.dayKind || s.deadline.dayKind === filter.dayKind);
+
+function deadlineMatch(s: Step, filter: ListFilter): boolean {
+  return ownDeadlineMatch(s, filter) || timeLimitSentence(s, filter) !== undefined;
+}
+
+/** The sentence of a step's text whose time limit put it in a deadline list its own deadline does not. */
+export function timeLimitSentence(s: Step, filter: ListFilter): string | undefined {
+  if (!filter.anyTimeLimit || ownDeadlineMatch(s, filter)) return undefined;
+  return textTimeLimits(s).find((t) => daysMatch(t.days, filter))?.sentence;
+}
+
 export function filterSteps(steps: readonly Step[], request: ListRequest): Step[] {
   const { filter } = request;
   const recurrences = filter.recurrences ?? (filter.recurrence ? [filter.recurrence] : undefined);
   return steps.filter(
     (s) =>
       (filter.phases ? filter.phases.includes(s.phase) : !filter.phase || s.phase === filter.phase) &&
-      daysMatch(s.deadline.days, filter) &&
-      (!filter.dayKind || s.deadline.dayKind === filter.dayKind) &&
+      deadlineMatch(s, filter) &&
       (!recurrences ||
         (s.deadline.recurrence !== undefined && recurrences.includes(s.deadline.recurrence))) &&
       (!request.roleWords || hasRole(s, request)) &&
@@ -576,6 +650,9 @@ export function readPhase(folded: string): Phase | undefined {
   return phases[phases.length - 1];
 }
 
+const PHASE_RANGE =
+  /\b(de|desde|from)\s+(la\s+|the\s+)?((fase|etapa|phase)\s+)?\w+\s+(hasta|a|al|to|through)\s+(la\s+|the\s+)?((fase|etapa|phase)\s+)?\w+\b/;
+
 /** Every phase a question names, in the guide's order ("pasos de Perfecciona y Promueve"). */
 function readPhases(folded: string): Phase[] {
   // "las fases 3 y 4", "fases 1, 2 y 3": each number is a phase; "la 3a fase" is the third.
@@ -584,7 +661,15 @@ function readPhases(folded: string): Phase[] {
       list.replace(/\d/g, 'fase $&'),
     )
     .replace(/\b([1-4])\s*(?:a|ra|era|er|o|nd|rd|th)\s+(fase|etapa|phase)\b/g, 'fase $1');
-  return PHASE_WORDS.filter(([pattern]) => pattern.test(each)).map(([, p]) => p);
+  const named = PHASE_WORDS.filter(([pattern]) => pattern.test(each)).map(([, p]) => p);
+  // «de Planea hasta Promueve», «desde la fase 2 a la 4»: the phases in between too; all four are no filter.
+  const order = PHASE_WORDS.map(([, p]) => p);
+  const [from, to] = named;
+  if (named.length === 2 && from && to && PHASE_RANGE.test(each)) {
+    const between = order.slice(order.indexOf(from), order.indexOf(to) + 1);
+    return between.length === order.length ? [] : between;
+  }
+  return named;
 }
 
 /**

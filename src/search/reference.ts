@@ -35,7 +35,7 @@ const NAMED_STEP =
 const RANGE =
   /(?:\b(?:del?|from|entre)\s+(?:(?:el\s+)?pasos?\s+|steps?\s+)?)?([1-9])[.,]([0-9])\s*(?:\b(?:al|a|hasta|to|through)\b|–|—|-)\s*(?:(?:el\s+)?pasos?\s+|steps?\s+)?([1-9])[.,]([0-9])(?!\d)/gi;
 const EDITION =
-  /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/gi;
+  /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide|actualizaci[oó]n|update)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/gi;
 const YEAR_BEFORE_EDITION =
   /\b((?:19|20)\d\d)\s+(?:ediciones|edici[oó]n|editions?|versiones|versi[oó]n|versions?|gu[ií]as?|guides?)\b/gi;
 // "¿y en el de 2017?", "la de 2015": an edition named by its year alone, after an article.

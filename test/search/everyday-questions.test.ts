@@ -940,3 +940,65 @@ describe('conversations that keep their place', () => {
     );
   });
 });
+
+describe('lists read from how officials word them', () => {
+  it('reads the role after «figura» or «está involucrado», with the phase named before it', () => {
+    const admin = ask('¿en qué pasos de Publica figura el Administrador de Datos?');
+    expect(admin).toMatchObject({ outcome: 'list', intent: 'involucrados' });
+    expect(ids(admin)).toEqual(y('2.1', '2.2', '2.3', '2.4'));
+    expect(ids(ask('¿en qué pasos de Perfecciona está involucrado el OIC?'))).toEqual(y('3.2', '3.3', '3.4'));
+    expect(ids(ask('¿qué pasos son responsabilidad del OIC?'))).toEqual(y('1.1', '3.2', '3.3', '3.4'));
+  });
+
+  it('a plural role name is the singular the guide writes («los enlaces» is «Enlace»)', () => {
+    expect(ids(ask('¿en qué pasos participan los enlaces de comunicación digital?'))).toEqual(y('4.3'));
+  });
+
+  it('«de Publica hasta Perfecciona» is every phase in between; «de Planea a Promueve» the whole guide', () => {
+    expect(ids(ask('pasos desde Publica hasta Perfecciona'))).toEqual(
+      y('2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '3.3', '3.4'),
+    );
+    expect(ask('la lista completa de pasos, de Planea a Promueve').steps).toHaveLength(14);
+  });
+
+  it('«en ambas ediciones» lists each edition’s steps, each tagged with its year', () => {
+    const both = ask('en ambas ediciones, ¿qué pasos tiene la fase Promueve?');
+    expect(both.steps.map((s) => `${s.guide}:${s.id}`).sort()).toEqual([
+      'guia-2015:4.1',
+      'guia-2017:4.1',
+      'guia-2017:4.2',
+      'guia-2017:4.3',
+    ]);
+    expect(text(both)).toContain('ediciones 2015 y 2017');
+    expect(text(both)).toMatch(/4\.1 \(2015\)/);
+  });
+
+  it('a time limit the step’s text sets counts as a plazo, quoted, but not as what falls due', () => {
+    const thirty = ask('¿qué pasos tienen un plazo de 30 días?');
+    expect(ids(thirty)).toEqual(y('1.1', '3.3'));
+    expect(text(thirty)).toContain('El plazo de respuesta es de 30 (treinta) días');
+    expect(ids(ask('¿qué pasos vencen en 30 días?'))).toEqual(y('1.1'));
+  });
+
+  it('reads English regulation names, whose noun comes last', () => {
+    expect(ids(ask('which steps cite the General Transparency Law?'))).toEqual(y('1.1', '1.2'));
+    expect(ids(ask('which steps only cite the Open Data Decree and no other regulation?'))).toEqual(
+      y('3.1', '3.2', '3.3', '4.1', '4.3'),
+    );
+  });
+
+  it('two questions joined by a second question word answer both steps', () => {
+    const two = ask('¿quién participa en asegurar las URLs y quién en responder los reportes ciudadanos?');
+    expect(two).toMatchObject({ outcome: 'list', intent: 'involucrados' });
+    expect(ids(two)).toEqual(y('3.1', '3.3'));
+  });
+
+  it('«la actualización 2017» names the 2017 edition beside the 2015 one', () => {
+    const a = ask('compara el 4.1 de la guía 2015 con el 4.1 de la actualización 2017');
+    expect(a.steps.map((s) => s.guide).sort()).toEqual(['guia-2015', 'guia-2017']);
+  });
+
+  it('a misspelling that sounds the same is read as the word it sounds like («plasos»)', () => {
+    expect(ask('plasos del 1.2')).toMatchObject({ intent: 'plazo', step: { id: '1.2' } });
+  });
+});
