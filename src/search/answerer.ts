@@ -6,7 +6,7 @@
  */
 import type { GlossaryEntry, StepRef, VocabularyEntry } from '../content/glossary.ts';
 import { guideOfYear } from '../content/guides.ts';
-import type { Guide, Phase, Step } from '../content/model.ts';
+import { type Guide, type Phase, type Step, stepUrl } from '../content/model.ts';
 import { type ConversationContext, readContext } from './conversation.ts';
 import {
   citedRegulation,
@@ -144,6 +144,13 @@ const MAX_NAMED_STEPS = 20;
 const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
 
 /** "de toda la guía", "the whole guide": the guide itself, not the last list nor any narrower topic. */
+/** «la edición 2015», «la guía de 2015», «2015 edition»: an edition named with its year. */
+const EDITION_WORDS = (year: string) =>
+  new RegExp(
+    `\\b(?:(?:la|el|the)\\s+)?(?:edici[oó]n|versi[oó]n|gu[ií]a|actualizaci[oó]n|edition|version|guide)\\s+(?:de(?:l)?\\s+)?(?:a[nñ]o\\s+)?${year}\\b|\\b${year}\\s+(?:edition|version|guide)\\b`,
+    'giu',
+  );
+
 const WHOLE_GUIDE =
   /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide|(lista|listado|relacion) complet[oa]|(de|desde) (la fase )?planea (hasta|a) (la fase )?promueve)\b/;
 
@@ -296,6 +303,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       return names.some((n) => n.every((w) => title.has(w)));
     });
     if (titled.length === 1) return titled[0];
+    // The step page the glossary took the term from.
+    const sourced = steps.find((s) => entry.sourceUrl !== undefined && stepUrl(s) === entry.sourceUrl);
+    if (sourced && titled.length === 0) return sourced;
     const own = new Set(titled.length > 1 ? titled : steps);
     const [first, second] = index.score(index.analyze(entry.term).keys, (s) => (own.has(s) ? 1 : 0), 2);
     if (!first || first.score <= 0) return undefined;
@@ -455,7 +465,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const edition = editions[0];
     // Edition years and a facet's own row name ("tiempo de cumplimiento") name no topic.
     let searchText = stripIntentPhrases(reading.text);
-    for (const year of reference.editionYears) searchText = searchText.replaceAll(year, ' ');
+    // «¿Cómo era en la edición 2015?»: the word that names the edition goes with its year.
+    for (const year of reference.editionYears)
+      searchText = searchText.replace(EDITION_WORDS(year), ' ').replaceAll(year, ' ');
     const { analysis, hits } = rank(searchText, preferred, edition);
     // Context first, question last («Soy de la Unidad de Transparencia… ¿qué plazo marca el paso 3.3?»):
     // the question's own cue decides; the context's words («Unidad», «área») only when it has none.
@@ -646,7 +658,10 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     // ¿En qué pasos interviene la UT?»); the context may still name the phase («De la fase Publica, ¿…?»).
     const mergeRole = (asked: NonNullable<typeof listRead>, role: typeof askerList) =>
       role ? { ...role, filter: { ...asked.filter, ...role.filter } } : undefined;
-    const wholeList = whereIsTerm ? undefined : listRead;
+    // «Dame los plazos de ambos» after two one-step answers compares those two, not every step's plazo.
+    const comparesLastTwo =
+      COMPARE_BACK.test(reading.folded) && previous?.earlier !== undefined && previous.steps.length === 1;
+    const wholeList = whereIsTerm || (comparesLastTwo && listRead?.everything) ? undefined : listRead;
     const askedList =
       !whereIsTerm && reading.asked !== reading.folded ? readListRequest(reading.asked) : undefined;
     const direct = askedList?.roleWords
@@ -830,7 +845,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         ids.length === 0 &&
         !reference.allEditions &&
         COMPARE_BACK.test(reading.folded) &&
-        oneWordAtMost()
+        (oneWordAtMost() || noGuideTopic)
       ) {
         return { ...several([earlier, last], intent), followUp: true };
       }

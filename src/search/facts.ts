@@ -620,7 +620,7 @@ const NAVIGATION: Array<[RegExp, Navigation]> = [
     'next',
   ],
   [
-    /\b(paso )?anterior\b|\bantes del?\b|\bprevio al?\b|\bpaso previo\b|\bprevious\b|\bbefore step\b|\bcomes before\b|\bwhat'?s before\b|\bbefore (step )?\d/,
+    /\b(paso )?anterior\b|\bantes del?\b|\b(va|viene|esta|queda|toca|hay|iba) antes\b|\bprevio al?\b|\bpaso previo\b|\bprevious\b|\bbefore step\b|\bcomes before\b|\bwhat'?s before\b|\bbefore (step )?\d/,
     'previous',
   ],
   [

@@ -117,7 +117,7 @@ export const INTENTS = {
     example: { es: '¿qué normatividad aplica al paso 2.3?', en: 'which regulations does step 2.3 satisfy?' },
   },
   actividades: {
-    cues: /\b(que (hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|debe|deben|se debe|se tiene que|necesito|hago|hacemos|se hace|implica|toca|le toca|les toca) ?(hacer)?|actividad(es)?|tareas?|acciones|pasos a seguir|(pide|piden|requiere|requieren|exige|exigen)( la guia)? (hacer|que hagamos|que se haga)|como (cumplo|cumplimos|se cumple|le hago|le hacemos)|what (do|should|must) (i|we|they)|what to do|what needs to be done|(que|cuales) (son las )?obligaciones|obligations|activities|tasks|actions|to do)\b/,
+    cues: /\b(que (hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|debe|deben|se debe|se tiene que|necesito|hago|hacemos|se hace|implica|toca|le toca|les toca) ?(hacer)?|actividad(es)?|tareas?|acciones|pasos a seguir|(pide|piden|requiere|requieren|exige|exigen)( la guia)? (hacer|que hagamos|que se haga)|como (cumplo|cumplimos|se cumple|le hago|le hacemos)|que procede|que se (le )?(contesta|responde)|what (do|should|must) (i|we|they)|what to do|what needs to be done|(que|cuales) (son las )?obligaciones|obligations|activities|tasks|actions|to do)\b/,
     words: ['actividades', 'tareas', 'acciones', 'activities', 'tasks'],
     facet: 'activities',
     example: { es: '¿qué hay que hacer en el paso 2.4?', en: 'what do we have to do in step 2.4?' },

@@ -121,6 +121,8 @@ const SMS: Array<[RegExp, string]> = [
   [loose('l'), 'el'],
   [loose('dla'), 'de la'],
   [loose('signfica|sigifica|sinifica'), 'significa'],
+  // «¿quién lo lleva a cabo?»: «llevar a cabo» is «hacer»; «cabo» alone would read as a topic.
+  [loose('(lleva|llevan|llevar|llevamos|llevo) a cabo'), 'hace'],
   [loose('ls'), 'los'],
   [loose('max'), 'máximo'],
   [loose('ed'), 'edición'],
@@ -185,6 +187,12 @@ const OPENINGS = [
   'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
   'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please',
+  // Acknowledging the last answer before the next question: «Perfecto. ¿Qué normas cumple?».
+  'perfecto|excelente|muy bien|entendido|de acuerdo|genial|ya veo|claro|vale|listo',
+  // «Trabajo en un órgano regulador. ¿…?»: where the asker works, not what they ask.
+  // Never past a digit: «…y me pidieron ver lo del paso 4.1, ¿quiénes…?» keeps its step.
+  '(yo )?(trabajo|trabajamos|laboro|colaboro|estoy|estamos) (en|para) [^,.;?¿!:\\d]{1,80}(?=[,.:;])',
+  '(les |le |te )?(escribo|escribimos) (de|desde|del) [^,.;?¿!:\\d]{1,80}(?=[,.:;])',
 ];
 const OPENING = new RegExp(
   `^[\\s,.;:¿?¡!-]*(?:${OPENINGS.map((o) => loose(o).source).join('|')})(?:\\s+si(?![${L}]))?[\\s,.;:!-]*`,

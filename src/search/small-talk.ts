@@ -63,7 +63,7 @@ const KINDS: Record<string, SmallTalk> = {
 
 /** Words that may surround a greeting without making it a question ("hola, ¿me ayudas por favor?"). */
 const FILLER = wordSet(
-  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me mil util utiles bueno buenisimo chido very useful helpful great manana vida claro clara clarisimo clarisima respuesta ayuda there quedo queda montonal monton bastante equipo buen fin semana feliz dia tarde noche les los nos vemos ahi hasta tu tus su sus',
+  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me mil util utiles bueno buenisimo chido very useful helpful great manana vida claro clara clarisimo clarisima respuesta ayuda there quedo queda montonal monton bastante equipo buen fin semana feliz dia tarde noche les los nos vemos ahi hasta tu tus su sus hoy ahorita momento seria nada mas por ahora',
 );
 
 /** The kind of small talk the message is, or undefined when it holds a question. */

@@ -203,6 +203,20 @@ const TOPIC_STOP_WORDS = new Set(
     'alguien',
     'sabe',
     'saben',
+    // Short forms of «ser» and «ir» no suffix gives away as verbs («¿cómo era en 2015?», «¿qué va antes?»).
+    'era',
+    'eran',
+    'fue',
+    'fueron',
+    'va',
+    'van',
+    'iba',
+    'iban',
+    // Comparatives of a deadline («¿cuál tiene el plazo más largo?»); «largo» would be read as «cargo».
+    'largo',
+    'larga',
+    'corto',
+    'corta',
     // Adverbs and determiners the stop-word list lacks: they never name a topic ("detrás de un login").
     'detras',
     'ahi',

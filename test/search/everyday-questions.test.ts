@@ -1002,3 +1002,76 @@ describe('lists read from how officials word them', () => {
     expect(ask('plasos del 1.2')).toMatchObject({ intent: 'plazo', step: { id: '1.2' } });
   });
 });
+
+describe('follow-ups people write without a cue word', () => {
+  const chat = (...turns: string[]): Answer[] => {
+    const out: Answer[] = [];
+    for (const q of turns) out.push(ask(q, out[out.length - 1]?.context ?? undefined));
+    return out;
+  };
+
+  it('«¿cómo era en la edición 2015?» is the same step and facet in that edition', () => {
+    const [, before, who] = chat(
+      '¿cuál es el plazo del 4.1?',
+      '¿Cómo era en la edición 2015?',
+      '¿quiénes participaban?',
+    );
+    expect([ref(before as Answer), before?.intent]).toEqual(['guia-2015:4.1', 'plazo']);
+    expect([ref(who as Answer), who?.intent]).toEqual(['guia-2015:4.1', 'involucrados']);
+  });
+
+  it('«¿qué paso va antes?» goes back from the last step', () => {
+    const [, back] = chat('¿quién participa en el 3.2?', '¿qué paso va antes?');
+    expect(ref(back as Answer)).toBe('guia-2017:3.1');
+  });
+
+  it('an acknowledgement before the next question is no topic («Perfecto. ¿Qué normas cumple?»)', () => {
+    const [, norms] = chat('¿quién participa en el 2.2?', 'Perfecto. ¿Qué normas cumple?');
+    expect([ref(norms as Answer), norms?.intent]).toEqual(['guia-2017:2.2', 'normatividad']);
+  });
+
+  it('«¿quién lo lleva a cabo?» asks who does the last step', () => {
+    const [, who] = chat('¿qué actividades tiene el 4.2?', '¿Quién lo lleva a cabo?');
+    expect([ref(who as Answer), who?.intent]).toEqual(['guia-2017:4.2', 'involucrados']);
+  });
+
+  it('«los plazos de ambos» compares the last two steps, even with a comparative', () => {
+    const [, , both] = chat(
+      '¿qué pide el 4.1?',
+      '¿y en 2015?',
+      '¿Cuál de los dos tiene el plazo más corto? Dame los plazos de ambos.',
+    );
+    expect(both?.outcome).toBe('list');
+    expect(both?.steps.map((s) => `${s.guide}:${s.id}`).sort()).toEqual(['guia-2015:4.1', 'guia-2017:4.1']);
+  });
+
+  it('after a definition, «¿en qué paso se habla de organizarlos?» is the step the glossary took it from', () => {
+    const [, where] = chat('¿qué es un datatón?', '¿en qué paso se habla de organizarlos?');
+    expect(ref(where as Answer)).toBe('guia-2017:4.2');
+  });
+});
+
+describe('where the asker works is not what they ask', () => {
+  it('«Trabajo en un órgano regulador.» does not pull the answer towards the OIC or the work group', () => {
+    const a = ask(
+      'Trabajo en un órgano regulador. ¿Quiénes participan en la estrategia de comunicación digital?',
+    );
+    expect([a.outcome, ref(a)]).toEqual(['answered', 'guia-2017:4.3']);
+  });
+
+  it('keeps a step number said in the same breath', () => {
+    const a = ask('Trabajo en el organismo de agua y me pidieron ver lo del paso 4.1, ¿quiénes participan?');
+    expect([ref(a), a.intent]).toEqual(['guia-2017:4.1', 'involucrados']);
+  });
+
+  it('«¿qué procede?» and «¿qué se le contesta?» ask what to do', () => {
+    expect(ask('si el reporte ciudadano no procede, ¿qué se le contesta?')).toMatchObject({
+      intent: 'actividades',
+      step: { id: '3.3' },
+    });
+  });
+
+  it('«es todo por hoy» closes the conversation', () => {
+    expect(ask('va, gracias, es todo por hoy').outcome).toBe('small_talk');
+  });
+});
