@@ -173,7 +173,7 @@ const ASKS_WHICH_STEP = /\b(en )?(que|cual|cuales) pasos?\b|\bwhich steps?\b/;
 
 /** "¿qué es X?", "¿qué significa X?", "what is X?": X. */
 const DEFINITION =
-  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|era|eran|significa|significan|quiere decir|se entiende por)(?:\s+(?:exactamente|realmente|en realidad|bien))?|(?:a\s+)?que\s+se\s+refiere(?:n)?(?:\s+la\s+guia)?\s+con|que\s+se\s+considera(?:n)?|a\s+que\s+(?:se\s+)?le(?:s)?\s+llama(?:n)?|que\s+(?:se\s+)?entiende(?:n)?\s+por|en\s+que\s+consiste(?:n)?|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
+  /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|era|eran|significa|significan|quiere decir|se entiende por)(?:\s+(?:exactamente|realmente|en realidad|bien))?|(?:a\s+)?que\s+se\s+refiere(?:n)?(?:\s+la\s+guia)?(?:\s+con)?|que\s+se\s+considera(?:n)?|a\s+que\s+(?:se\s+)?le(?:s)?\s+llama(?:n)?|que\s+(?:se\s+)?entiende(?:n)?\s+por|en\s+que\s+consiste(?:n)?|(?:el\s+)?significado\s+de|definicion\s+de|define|definir|what\s+(?:is|are|does)|what's|meaning\s+of|define)\s+(?:eso\s+de\s+)?(?:(?:el|la|los|las|lo|un|una|unos|unas|a|an|the)\s+)?(.+?)(?:\s+mean)?\s*$/;
 /** A facet asked at the start of the phrase ("the deadline for…", "lo que hay que hacer"). */
 const INTENT_AT_START =
   /^(?:deadline|plazo|fecha|who|quien|quienes|lo que hay que|what to do|regulations?|normatividad|ley|activities|actividades)\b/;
@@ -181,7 +181,11 @@ const INTENT_AT_START =
 const WHO_IS =
   /^(?:y\s+)?(?:quien|quienes|who)\s+(?:es|son|is|are)\s+(?:(?:el|la|los|las|un|una|the|an?)\s+)?(.+?)\s*$/;
 const DEFINITION_OF_LINK = /^(?:y\s+)?(?:(?:que|q)\s+(?:es|son|significa)|what\s+is|what's)$/;
-const DEFINITION_AFTER = /^(.+?)\s*,?\s*(?:que es|que son|que significa|what is it)$/;
+const DEFINITION_AFTER =
+  /^(.+?)\s*,?\s*(?:que es|que son|que significa|que quiere decir|a (?:que|quien) se refiere(?:n)?(?: la guia)?|what is it)$/;
+/** What follows a term and only says where it was seen: «…que se menciona al priorizar», «…de la guía». */
+const TERM_SEEN =
+  /\s+(?:que\s+(?:se\s+)?(?:menciona|mencionan|nombra|nombran|cita|citan|aparece|aparecen|usa|usan)|(?:que|del que|de la que)\s+habla(?:n)?|de\s+la\s+guia|en\s+el\s+paso)\b.*$/;
 
 /** Words that say where to go in the guide, not what about. */
 const NAV_WORDS = wordSet(
@@ -336,21 +340,33 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       if (next) return next.entry;
     }
     // Sentences end at «?», «!» or a full stop before a space («…supiéramos. ¿Qué es ADELA?»).
-    const sentences = reading.folded.split(/[?!]+|\.(?=\s)/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+    // So do «Para el área jurídica: …», «…; ¿qué es…?» and «Perdón la pregunta, pero ¿qué es…?».
+    const sentences = reading.folded
+      .split(/[?!:;]+|\.(?=\s)|,\s*pero\s+/)
+      .filter((x) => /[\p{L}\p{N}]/u.test(x));
     for (const sentence of sentences.length > 1 ? [reading.folded, ...sentences] : [reading.folded]) {
       const found = termAskedIn(sentence, reading);
       if (found) return found;
     }
     // "…me pide accrualPeriodicity. ¿Qué es eso?": the term named in the sentence before.
     const last = sentences.length > 1 ? sentences[sentences.length - 1] : undefined;
-    if (
-      last &&
-      /^[\s¿¡]*(?:y\s+)?(?:que|q)\s+(?:es|son|significa)\s+(?:eso|esto|eso ultimo)\s*$/.test(last)
-    ) {
+    // «…del Consejo Institucional; ¿qué es ese consejo?»: the term before that holds the noun named.
+    const back = last
+      ? /^[\s¿¡]*(?:y\s+)?(?:que|q)\s+(?:es|son|significa)\s+(?:eso|esto|eso ultimo|(?:ese|esa|este|esta|esos|esas)\s+(\p{L}+))\s*$/u.exec(
+          last,
+        )
+      : null;
+    if (back) {
       const before = normalName(sentences.slice(0, -1).join(' '));
-      return glossaryNames.find(
-        (g) => g.name.length >= 3 && new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(before),
-      )?.entry;
+      const noun = back[1];
+      return glossaryNames
+        .filter(
+          (g) =>
+            g.name.length >= 3 &&
+            (!noun || g.name.split(' ').includes(noun)) &&
+            new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(before),
+        )
+        .sort((a, b) => b.name.length - a.name.length)[0]?.entry;
     }
     return undefined;
   }
@@ -367,14 +383,16 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       (DEFINITION_OF_LINK.test(folded) ? reading.links[0] : undefined);
     if (!asked) {
       // Only a whole glossary name: «¿quién es el responsable de ADELA?» asks who, not what ADELA is.
-      const who = WHO_IS.exec(folded)?.[1];
+      const who = WHO_IS.exec(folded)?.[1]?.replace(TERM_SEEN, '');
       return who ? glossaryNames.find((g) => g.name === normalName(who))?.entry : undefined;
     }
     // "¿qué es una minuta en el contexto del grupo?", "¿qué es X según la guía?": the qualifier names no term.
-    const phrase = normalName(asked).replace(
-      /\s+(?:en el contexto de(?:l)?|en lo de|en (?:el|la) (?:tema|parte|seccion) de(?:l)?|segun la guia|de acuerdo con la guia|en la guia|para la guia|dentro de la guia)\b.*$/,
-      '',
-    );
+    const phrase = normalName(asked)
+      .replace(
+        /\s+(?:en el contexto de(?:l)?|en lo de|en (?:el|la) (?:tema|parte|seccion) de(?:l)?|segun la guia|de acuerdo con la guia|en la guia|para la guia|dentro de la guia)\b.*$/,
+        '',
+      )
+      .replace(TERM_SEEN, '');
     const exact = glossaryNames.find((g) => g.name === phrase) ?? misspeltName(phrase);
     if (exact) return exact.entry;
     // "¿qué es un recurso de datos, es lo mismo que un dataset?": the term is the first clause.
@@ -390,9 +408,12 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       ? glossary.find((g) => g.term.toLowerCase() === named.toLowerCase())
       : undefined;
     if (byVocabulary) return byVocabulary;
-    // "¿qué es la herramienta ADELA de datos.gob.mx?": a short phrase holding one term.
-    if (words(phrase).length > 6) return undefined;
-    return glossaryNames.find((g) => new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(phrase))?.entry;
+    // "¿qué es la herramienta ADELA de datos.gob.mx?": a short phrase holding one term; «Me mencionaron el
+    // EIDA en una junta, ¿qué es?»: the term said before the question, in a phrase of any length.
+    const after = !DEFINITION.test(folded);
+    if (words(phrase).length > 6 && !after) return undefined;
+    const held = glossaryNames.filter((g) => new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(phrase));
+    return held.sort((a, b) => b.name.length - a.name.length)[0]?.entry;
   }
 
   /**

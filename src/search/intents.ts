@@ -117,7 +117,7 @@ export const INTENTS = {
     example: { es: '¿qué normatividad aplica al paso 2.3?', en: 'which regulations does step 2.3 satisfy?' },
   },
   actividades: {
-    cues: /\b(que (hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|debe|deben|se debe|se tiene que|necesito|hago|hacemos|se hace|implica|toca|le toca|les toca) ?(hacer)?|actividad(es)?|tareas?|acciones|pasos a seguir|(pide|piden|requiere|requieren|exige|exigen)( la guia)? (hacer|que hagamos|que se haga)|como (cumplo|cumplimos|se cumple|le hago|le hacemos)|que procede|que se (le )?(contesta|responde)|what (do|should|must) (i|we|they)|what to do|what needs to be done|(que|cuales) (son las )?obligaciones|obligations|activities|tasks|actions|to do)\b/,
+    cues: /\b(que (hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|debe|deben|se debe|se tiene que|necesito|hago|hacemos|se hace|implica|toca|le toca|les toca) ?(hacer)?|actividad(es)?|tareas?|acciones|pasos a seguir|(pide|piden|requiere|requieren|exige|exigen)( la guia)? (hacer|que hagamos|que se haga)|como (cumplo|cumplimos|se cumple|le hago|le hacemos)|que procede|que se (le )?(contesta|responde)|what (do|should|must|shall) (i|we|they|(our|my|the|an?) \w+( \w+)?)( actually| really)? do\b|what (do|should|must) (i|we|they)|que (se )?(hacia|hacian|haciamos)|what to do|what needs to be done|(que|cuales) (son las )?obligaciones|obligations|activities|tasks|actions|to do)\b/,
     words: ['actividades', 'tareas', 'acciones', 'activities', 'tasks'],
     facet: 'activities',
     example: { es: '¿qué hay que hacer en el paso 2.4?', en: 'what do we have to do in step 2.4?' },
@@ -152,7 +152,7 @@ export const stripIntentPhrases = (text: string): string => text.replace(INTENT_
  * the question word must govern the obligation.
  */
 const WEAK_ACTIVITIES =
-  /\b(que|cuales|what|which)\s+(\w+\s+){0,3}(hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|must|have to|need to)\b|\b(que|cuales?|what)\s+([\w.]+\s+){0,3}(pide|piden|requiere|requieren|exige|exigen|require|requires|toca|tocan)\b/;
+  /\b(que|cuales|what|which)\s+(\w+\s+){0,3}(hay que|tengo que|tenemos que|tiene que|tienen que|debo|debemos|must|have to|need to)\b|\b(que|cuales?|what|which)\s+([\w.]+\s+){0,5}(pide|piden|requiere|requieren|exige|exigen|require|requires|toca|tocan|recomienda|recomiendan|sugiere|sugieren|recommend|recommends|suggest|suggests)\b/;
 
 /** "¿en qué consiste…?", "de qué trata", "a summary of": the step as a whole is asked. */
 const SUMMARY_CUES =

@@ -116,6 +116,7 @@ const SMS: Array<[RegExp, string]> = [
   [loose('qien|qienes'), 'quien'],
   [loose('trs'), 'tres'],
   [loose('acer|aser'), 'hacer'],
+  [loose('ago'), 'hago'],
   [loose('ace|ase'), 'hace'],
   [loose('dl'), 'del'],
   [loose('l'), 'el'],
@@ -186,7 +187,7 @@ const OPENINGS = [
   '(yo )?(soy|somos) [^,.;?¿!:]{1,80}(?=[,.:;])',
   'soy nuev[oa]( en esto| aqui| en el tema)?|apenas (empiezo|voy empezando)|gracias( por (la|tu) ayuda)?|(una )?ultima( pregunta| duda)?',
   "could you tell me|can you tell me|i'?d like to know|i want to know|please tell me|tell me|do you know|quick question|i have a question",
-  'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please',
+  'a ver|mira|bueno|ok|okay|va|sale|oigan|por favor|porfa|please|pero',
   // Acknowledging the last answer before the next question: «Perfecto. ¿Qué normas cumple?».
   'perfecto|excelente|muy bien|entendido|de acuerdo|genial|ya veo|claro|vale|listo',
   // «Trabajo en un órgano regulador. ¿…?»: where the asker works, not what they ask.

@@ -15,7 +15,7 @@ const PHRASES: Array<[RegExp, string]> = [
     ' adios ',
   ],
   [
-    /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|que onda|good (morning|afternoon|evening)|como (estas|estan|esta|te va|les va|andas|amaneciste|vas|van)|how are you|que tengas (un )?(buen|bonito|excelente) (dia|fin de semana|fin)|que te vaya bien|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
+    /\b(buen(os|as)? (dias|tardes|noches)|buen dia|que tal|(que|q|k) onda|good (morning|afternoon|evening)|como (estas|estan|esta|te va|les va|andas|amaneciste|vas|van)|how are you|que tengas (un )?(buen|bonito|excelente) (dia|fin de semana|fin)|que te vaya bien|en que (me )?(puedes )?ayudar(me)?|en que me ayudas|what can you do|can you help( me)?)\b/g,
     ' hola ',
   ],
 ];
@@ -59,11 +59,14 @@ const KINDS: Record<string, SmallTalk> = {
   listo: 'thanks',
   entendido: 'thanks',
   vale: 'thanks',
+  arre: 'thanks',
+  // Regional greetings: Nahuatl «niltze», Yucatec «bix a beel».
+  niltze: 'greeting',
 };
 
 /** Words that may surround a greeting without making it a question ("hola, ¿me ayudas por favor?"). */
 const FILLER = wordSet(
-  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me mil util utiles bueno buenisimo chido very useful helpful great manana vida claro clara clarisimo clarisima respuesta ayuda there quedo queda montonal monton bastante equipo buen fin semana feliz dia tarde noche les los nos vemos ahi hasta tu tus su sus hoy ahorita momento seria nada mas por ahora',
+  'me te por favor porfa please a y de que en puedes podrias can you i need necesito una un la el the muy amable todos todas mucho sirvio funciono sirve ya eso es todo super so much lot all eso era era todo salvaste me mil util utiles bueno buenisimo chido very useful helpful great manana vida claro clara clarisimo clarisima respuesta ayuda there quedo queda montonal monton bastante equipo buen fin semana feliz dia tarde noche les los nos vemos ahi hasta tu tus su sus hoy ahorita momento seria nada mas por ahora fue compa compas carnal bonito bonita lindo linda',
 );
 
 /** The kind of small talk the message is, or undefined when it holds a question. */

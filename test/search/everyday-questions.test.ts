@@ -1075,3 +1075,61 @@ describe('where the asker works is not what they ask', () => {
     expect(ask('va, gracias, es todo por hoy').outcome).toBe('small_talk');
   });
 });
+
+describe('definitions asked the long way round', () => {
+  const term = (q: string) => ask(q).term?.term;
+
+  it('the term said first, the question after («Me hablaron del EIDA, ¿qué es?»)', () => {
+    expect(term('Me hablaron del EIDA en una reunión, ¿qué es?')).toBe('EIDA');
+  });
+
+  it('«¿a qué se refiere X?», «¿a quién se refiere?» and who a role of the guide is', () => {
+    expect(term('¿A qué se refiere la anonimización?')).toBe('Anonimización');
+    expect(term('Cuando la guía dice «la Coordinación», ¿a quién se refiere?')).toBe(
+      'Coordinación de Estrategia Digital Nacional',
+    );
+    expect(term('¿Quién es la Coordinación que menciona la guía?')).toBe(
+      'Coordinación de Estrategia Digital Nacional',
+    );
+  });
+
+  it('who it is for, an apology or where it was seen do not hide the term', () => {
+    expect(term('Para el jurídico: ¿qué es el principio de permanencia?')).toBe('Principio de permanencia');
+    expect(term('Perdón la pregunta tan básica, pero ¿qué es un conjunto de datos?')).toBe(
+      'Conjunto de datos',
+    );
+    expect(term('¿Qué es la Infraestructura de Datos Abiertos que se menciona en el paso 1.2?')).toBe('IEDA');
+  });
+
+  it('«¿qué es ese consejo?» is the term named just before that holds the noun', () => {
+    expect(term('La guía 2015 habla del Consejo Institucional de Datos Abiertos; ¿qué es ese consejo?')).toBe(
+      'Grupo de Trabajo Institucional de Datos Abiertos',
+    );
+  });
+});
+
+describe('what to do, said every way', () => {
+  it('«¿qué formatos recomienda la guía?» asks what to do, in Spanish and English', () => {
+    expect(ask('¿qué formatos recomienda la guía para mapas?')).toMatchObject({ intent: 'actividades' });
+    expect(ask('Which formats does the guide recommend for maps?')).toMatchObject({ intent: 'actividades' });
+  });
+
+  it('SMS «q ago», «k se hacia» and «what should our team do» ask for the activities', () => {
+    expect(ask('q ago con las urls caidas')).toMatchObject({ intent: 'actividades', step: { id: '3.1' } });
+    expect(ask('en la guia 2015 k se hacia en el 4.1')).toMatchObject({
+      intent: 'actividades',
+      step: { guide: 'guia-2015', id: '4.1' },
+    });
+    expect(ask('what should our office do for step 2.4?')).toMatchObject({ intent: 'actividades' });
+  });
+
+  it('closings and greetings in regional Spanish are small talk', () => {
+    for (const q of [
+      'arre, gracias',
+      'q onda bot',
+      'Niltze, ¿cómo estás?',
+      'Muchas gracias, me fue muy útil',
+    ])
+      expect(ask(q).outcome, q).toBe('small_talk');
+  });
+});
