@@ -1,5 +1,5 @@
 /**
- * Everyday office matters the guide never covers: pay, leave, HR, IT support, purchases. Officials ask the
+ * Everyday office matters the guide never covers: pay, leave, HR, IT support, purchases, personal procedures. Officials ask the
  * bot about them in the same channel, and a few share one word with a step («formato», «contraseña»,
  * «económico», «sistema»), so the search alone may find a step. A question that names one of them is about
  * that matter, unless it names a step outright. Folded text (no accents, lower case); one entry per matter.
@@ -11,6 +11,8 @@ const OFFICE_MATTERS: readonly RegExp[] = [
   /\b(gastos medicos|aseguradora|estacionamiento|credencial|gafete|checador|posada)\b/,
   /\b(vpn|impresoras?|tabla dinamica|pivot table|reunion de (teams|zoom|meet))\b|\bcontrasena\b.*\bcorreo\b|\bcorreo\b.*\bcontrasena\b/,
   /\b(licitacion(es)?|cuenta publica)\b/,
+  // Other procedures of the asker's own: documents, appeals.
+  /\b(pasaporte|visa|licencia de (manejo|conducir)|acta de nacimiento|recurso de revision|juicio de amparo)\b/,
 ];
 
 export function mentionsOfficeMatter(folded: string): boolean {

@@ -168,7 +168,7 @@ function phaseByEar(word: string): string {
  * quisiera saber…"). Each leaves the question itself untouched.
  */
 const OPENINGS = [
-  'hola+|holi|buen(os|as)? (dias|tardes|noches)|buen dia|buenas|que tal|saludos|hey|hi|hello|good (morning|afternoon|evening)',
+  'hola+|holi|(muy )?buen(os|as)? (dias|tardes|noches)|buen dia|(muy )?buenas|que tal|saludos|hey|hi|hello|good (morning|afternoon|evening)',
   // Apologies for asking come before the bare «disculpa»: the first alternative that matches wins.
   '(disculpa(me)?|disculpe|perdon|perdona|perdone)( (que|por) (te|le|les)? ?(moleste|molesto|molestar|pregunte|pregunto)| (la|por la|mi|por mi) (molestia|ignorancia|insistencia|pregunta)( tan (basica|tonta|sencilla|obvia))?)( otra vez| de nuevo| nuevamente)?',
   'muy amables?|que amable|tan amable',
@@ -199,6 +199,8 @@ const OPENING = new RegExp(
   `^[\\s,.;:¿?¡!-]*(?:${OPENINGS.map((o) => loose(o).source).join('|')})(?:\\s+si(?![${L}]))?[\\s,.;:!-]*`,
   'iu',
 );
+const WHO_WRITES = /(^|[.!]\s+)(?:le|les|te)\s+(?:escribe|escribo|saluda|habla)\s+[^¿?!]{1,160}?(?=¿)/iu;
+
 /** Fillers anywhere: they never carry the question. */
 const FILLERS = loose(
   'por favor|porfa|please|de favor|si no es molestia|muchas gracias|gracias de antemano|gracias|thanks|thank you',
@@ -270,11 +272,24 @@ export function readQuestion(raw: unknown): Reading {
   if (language === 'es') text = text.replace(/(?<![\p{L}])[pP][\p{L}]{5,}/gu, phaseByEar);
   const pointsBack = POINTS_BACK.test(text);
   const continues = CONTINUES.test(text) || pointsBack;
-  for (let i = 0; i < 6; i++) {
-    const next = text.replace(OPENING, '');
-    if (next === text) break;
-    text = next;
-  }
+  // «Le escribe el Lic. Ramírez, de Planeación, desde Chihuahua. ¿…?»: who writes, up to the question.
+  text = text.replace(WHO_WRITES, '$1');
+  // Openings at the start of each sentence («Muy buenas. ¿Sería tan amable de decirme…?»), once the
+  // fillers are out («…? gracias de antemano» must not leave «de antemano»).
+  text = text
+    .replace(FILLERS, ' ')
+    .split(/(?<=[.!?])\s+(?=\S)|\s+(?=¿)/u)
+    .map((sentence) => {
+      let rest = sentence;
+      for (let i = 0; i < 6; i++) {
+        const next = rest.replace(OPENING, '');
+        if (next === rest) break;
+        rest = next;
+      }
+      return rest;
+    })
+    .filter((sentence) => sentence.trim() !== '')
+    .join(' ');
   text = text.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
   const folded = fold(text);
   return {

@@ -1133,3 +1133,28 @@ describe('what to do, said every way', () => {
       expect(ask(q).outcome, q).toBe('small_talk');
   });
 });
+
+describe('letters with greetings, signatures and personal errands', () => {
+  it('«Muy buenas.» and «Le escribe el Lic. …» before the question do not hide it', () => {
+    const a = ask(
+      'Muy buenos días. Le escribe la Mtra. López, de Finanzas, desde Oaxaca. ¿Me podría indicar quién participa en el catálogo institucional?',
+    );
+    expect([a.outcome, ref(a), a.intent]).toEqual(['answered', 'guia-2017:2.4', 'involucrados']);
+    expect(ask('Muy buenas. ¿Sería tan amable de decirme el plazo del plan de apertura?')).toMatchObject({
+      intent: 'plazo',
+      step: { id: '1.3' },
+    });
+  });
+
+  it('thanks after the question leave nothing behind', () => {
+    expect(ask('una duda: quien nombra al administrador de datos? gracias de antemano')).toMatchObject({
+      outcome: 'answered',
+      step: { id: '1.1' },
+    });
+  });
+
+  it('a passport or an appeal of one’s own is no step of the guide', () => {
+    expect(ask('¿Cuál es el procedimiento para tramitar el pasaporte?').outcome).toBe('no_match');
+    expect(ask('¿cuántos días hábiles tengo para un recurso de revisión?').outcome).toBe('no_match');
+  });
+});
