@@ -298,6 +298,9 @@ const SYNONYMS: Record<string, string> = {
   seleccionar: 'priorizar',
   seleccionamos: 'priorizar',
   decidir: 'priorizar',
+  decide: 'priorizar',
+  deciden: 'priorizar',
+  decidan: 'priorizar',
   decidimos: 'priorizar',
   // Making the public "aprovechar" the data is the guide's "uso" of it (step 4.2).
   aprovechar: 'uso impulsar',

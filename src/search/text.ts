@@ -45,7 +45,7 @@ const stemmer = snowball.newStemmer('spanish');
 
 /** Spanish verb endings (infinitives, plurals, gerunds, participles): more likely an everyday verb than a topic. */
 export const VERB_FORM =
-  /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ado|ido|ada|ida)$/;
+  /(?:ar|er|ir|an|en|amos|emos|imos|aron|ieron|aba|aban|ian|ando|iendo|ados?|idos?|adas?|idas?)$/;
 
 /**
  * Nouns the stemmer folds into a verb of another meaning: «el documento» (step 1.3's plan is one) is not
@@ -206,6 +206,9 @@ const TOPIC_STOP_WORDS = new Set(
     // Short forms of «ser» and «ir» no suffix gives away as verbs («¿cómo era en 2015?», «¿qué va antes?»).
     'era',
     'eran',
+    'soy',
+    'somos',
+    'eres',
     'fue',
     'fueron',
     'va',
