@@ -257,6 +257,15 @@ const SYNONYMS: Record<string, string> = {
   supervision: 'verificar',
   vigilar: 'verificar',
   vigila: 'verificar',
+  vigilando: 'verificar monitorear',
+  // «lo que ya subimos al portal»: what was uploaded is what was published. Not «subir» itself, which
+  // people use for grades, invoices and anything else they upload.
+  subimos: 'publicar',
+  subia: 'publicar',
+  subiamos: 'publicar',
+  subido: 'publicados',
+  subidos: 'publicados',
+  subidas: 'publicados',
   auditar: 'verificar',
   audita: 'verificar',
   auditoria: 'verificar',

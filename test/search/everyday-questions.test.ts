@@ -1158,3 +1158,27 @@ describe('letters with greetings, signatures and personal errands', () => {
     expect(ask('¿cuántos días hábiles tengo para un recurso de revisión?').outcome).toBe('no_match');
   });
 });
+
+describe('everyday verbs for publishing and watching', () => {
+  it('«lo que ya subimos» is what was published; «subir» alone is anything one uploads', () => {
+    expect(
+      ask('qué hay que hacer pa estar vigilando que no se caigan las ligas de lo que ya subimos'),
+    ).toMatchObject({
+      outcome: 'answered',
+      step: { id: '3.1' },
+    });
+    expect(ask('plazo para subir las facturas del mes en el sistema de contabilidad').outcome).toBe(
+      'no_match',
+    );
+  });
+
+  it('«allá arriba», «habían» name no topic', () => {
+    expect(
+      ask('cuántos días hay para atender las recomendaciones sobre la info que ya está arriba'),
+    ).toMatchObject({
+      outcome: 'answered',
+      intent: 'plazo',
+      step: { id: '3.2' },
+    });
+  });
+});
