@@ -286,6 +286,15 @@ export const BLIND_SETS: readonly BlindSet[] = [
       written: '2026-12-02',
     }),
   ),
+  // Written blind by helper sessions from content/ and ../shared only; never read by the tuning.
+  ...['aa', 'ab', 'ac', 'ad'].map(
+    (letters): BlindSet => ({
+      name: `heldout-2026-12-02${letters}`,
+      file: fileURLToPath(new URL(`./heldout-2026-12-02${letters}.jsonl`, import.meta.url)),
+      status: 'held_out',
+      written: '2026-12-02',
+    }),
+  ),
 ];
 
 export const BLIND_KINDS = [
