@@ -29,6 +29,7 @@ import { asksForSummary, detectIntent, type Intent, stripIntentPhrases } from '.
 import { mentionsOfficeMatter } from './office-matters.ts';
 import { findQuotes, type Quote } from './passages.ts';
 import { detectLanguage, type Language, type Reading, readQuestion, type SmallTalk } from './read.ts';
+import { editionNamed } from './reference.ts';
 import {
   type AnalyzedQuery,
   type Evidence,
@@ -144,13 +145,6 @@ const MAX_NAMED_STEPS = 20;
 const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|\bwhat steps\b/;
 
 /** "de toda la guía", "the whole guide": the guide itself, not the last list nor any narrower topic. */
-/** «la edición 2015», «la guía de 2015», «2015 edition»: an edition named with its year. */
-const EDITION_WORDS = (year: string) =>
-  new RegExp(
-    `\\b(?:(?:la|el|the)\\s+)?(?:edici[oó]n|versi[oó]n|gu[ií]a|actualizaci[oó]n|edition|version|guide)\\s+(?:de(?:l)?\\s+)?(?:a[nñ]o\\s+)?${year}\\b|\\b${year}\\s+(?:edition|version|guide)\\b`,
-    'giu',
-  );
-
 const WHOLE_GUIDE =
   /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide|(lista|listado|relacion) complet[oa]|(de|desde) (la fase )?planea (hasta|a) (la fase )?promueve)\b/;
 
@@ -488,7 +482,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     let searchText = stripIntentPhrases(reading.text);
     // «¿Cómo era en la edición 2015?»: the word that names the edition goes with its year.
     for (const year of reference.editionYears)
-      searchText = searchText.replace(EDITION_WORDS(year), ' ').replaceAll(year, ' ');
+      searchText = searchText.replace(editionNamed(year), ' ').replaceAll(year, ' ');
     const { analysis, hits } = rank(searchText, preferred, edition);
     // Context first, question last («Soy de la Unidad de Transparencia… ¿qué plazo marca el paso 3.3?»):
     // the question's own cue decides; the context's words («Unidad», «área») only when it has none.

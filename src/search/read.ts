@@ -192,7 +192,8 @@ const OPENINGS = [
   'perfecto|excelente|muy bien|entendido|de acuerdo|genial|ya veo|claro|vale|listo',
   // «Trabajo en un órgano regulador. ¿…?»: where the asker works, not what they ask.
   // Never past a digit: «…y me pidieron ver lo del paso 4.1, ¿quiénes…?» keeps its step.
-  '(yo )?(trabajo|trabajamos|laboro|colaboro|estoy|estamos) (en|para) [^,.;?¿!:\\d]{1,80}(?=[,.:;])',
+  // Not «estamos en…»: «Estamos en la fase Publica, ¿qué sigue?» tells where the team is in the guide.
+  '(yo )?(trabajo|trabajamos|laboro|colaboro) (en|para) [^,.;?¿!:\\d]{1,80}(?=[,.:;])',
   '(les |le |te )?(escribo|escribimos) (de|desde|del) [^,.;?¿!:\\d]{1,80}(?=[,.:;])',
 ];
 const OPENING = new RegExp(

@@ -34,8 +34,18 @@ const NAMED_STEP =
 // "pasos 1.1 y 1.2": the second id after a named first one is named too.
 const RANGE =
   /(?:\b(?:del?|from|entre)\s+(?:(?:el\s+)?pasos?\s+|steps?\s+)?)?([1-9])[.,]([0-9])\s*(?:\b(?:al|a|hasta|to|through)\b|–|—|-)\s*(?:(?:el\s+)?pasos?\s+|steps?\s+)?([1-9])[.,]([0-9])(?!\d)/gi;
-const EDITION =
-  /\b(?:edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide|actualizaci[oó]n|update)\s*(?:de(?:l)?\s*|of\s*|-\s*)?(?:a[nñ]o\s*)?((?:19|20)\d\d)\b/gi;
+const EDITION_NOUN = 'edici[oó]n|edition|versi[oó]n|version|gu[ií]a|guide|actualizaci[oó]n|update';
+const EDITION = new RegExp(
+  `\\b(?:${EDITION_NOUN})\\s*(?:de(?:l)?\\s*|of\\s*|-\\s*)?(?:a[nñ]o\\s*)?((?:19|20)\\d\\d)\\b`,
+  'gi',
+);
+
+/** «la edición 2015», «la guía de 2015», «2015 edition»: the words that name one edition with its year. */
+export const editionNamed = (year: string): RegExp =>
+  new RegExp(
+    `\\b(?:(?:la|el|the)\\s+)?(?:${EDITION_NOUN})\\s+(?:de(?:l)?\\s+)?(?:a[nñ]o\\s+)?${year}\\b|\\b${year}\\s+(?:edition|version|guide)\\b`,
+    'giu',
+  );
 const YEAR_BEFORE_EDITION =
   /\b((?:19|20)\d\d)\s+(?:ediciones|edici[oó]n|editions?|versiones|versi[oó]n|versions?|gu[ií]as?|guides?)\b/gi;
 // "¿y en el de 2017?", "la de 2015": an edition named by its year alone, after an article.

@@ -277,25 +277,22 @@ export const BLIND_SETS: readonly BlindSet[] = [
     written: '2026-12-02',
   },
   // Written blind by helper sessions; held out for one run on 9dad9aa (HELDOUT-2026-12-02{W,X,Y,Z}-FIRST-RUN.md),
-  // read since: they steer the round that the sets written after them measure.
-  ...['w', 'x', 'y', 'z'].map(
-    (letter): BlindSet => ({
-      name: `heldout-2026-12-02${letter}`,
-      file: fileURLToPath(new URL(`./heldout-2026-12-02${letter}.jsonl`, import.meta.url)),
-      status: 'steered',
-      written: '2026-12-02',
-    }),
-  ),
-  // Written blind by helper sessions from content/ and ../shared only; never read by the tuning.
-  ...['aa', 'ab', 'ac', 'ad'].map(
-    (letters): BlindSet => ({
-      name: `heldout-2026-12-02${letters}`,
-      file: fileURLToPath(new URL(`./heldout-2026-12-02${letters}.jsonl`, import.meta.url)),
-      status: 'held_out',
-      written: '2026-12-02',
-    }),
-  ),
+  // read since: they steered the round that aa-ad measure.
+  ...lettered(['w', 'x', 'y', 'z'], 'steered'),
+  // Written blind by helper sessions from content/ and ../shared only; run once on 1d70bfb
+  // (HELDOUT-2026-12-02A{A,B,C,D}-FIRST-RUN.md); never read by the tuning.
+  ...lettered(['aa', 'ab', 'ac', 'ad'], 'held_out'),
 ];
+
+/** The sets heldout-2026-12-02<letters>, written on that day. */
+function lettered(suffixes: string[], status: BlindSet['status']): BlindSet[] {
+  return suffixes.map((suffix) => ({
+    name: `heldout-2026-12-02${suffix}`,
+    file: fileURLToPath(new URL(`./heldout-2026-12-02${suffix}.jsonl`, import.meta.url)),
+    status,
+    written: '2026-12-02',
+  }));
+}
 
 export const BLIND_KINDS = [
   'paraphrase',

@@ -20,6 +20,12 @@ const ref = (a: Answer) => (a.step ? `${a.step.guide}:${a.step.id}` : null);
 const ids = (a: Answer) => a.steps.map((s) => `${s.guide}:${s.id}`).sort();
 const text = (a: Answer) => mrkdwnToPlain(answerText(a, guides));
 const y = (...list: string[]) => list.map((id) => `guia-2017:${id}`).sort();
+/** A chain of turns, each with the context the one before left. */
+const chat = (...turns: string[]): Answer[] => {
+  const out: Answer[] = [];
+  for (const q of turns) out.push(ask(q, out[out.length - 1]?.context ?? undefined));
+  return out;
+};
 
 describe('lists people ask for', () => {
   it('lists the steps that cite a regulation, named as the guide writes it', () => {
@@ -812,13 +818,6 @@ describe('follow-ups that keep the facet, pick from a list or ask what it is abo
 });
 
 describe('conversations that keep their place', () => {
-  // A chain of turns, each with the context the one before left.
-  const chat = (...turns: string[]): Answer[] => {
-    const out: Answer[] = [];
-    for (const q of turns) out.push(ask(q, out[out.length - 1]?.context ?? undefined));
-    return out;
-  };
-
   it('«el tercero» and «el último» pick from the last list, even after one pick', () => {
     const [, third, last, second] = chat(
       '¿cuáles son los pasos de Promueve?',
@@ -1004,12 +1003,6 @@ describe('lists read from how officials word them', () => {
 });
 
 describe('follow-ups people write without a cue word', () => {
-  const chat = (...turns: string[]): Answer[] => {
-    const out: Answer[] = [];
-    for (const q of turns) out.push(ask(q, out[out.length - 1]?.context ?? undefined));
-    return out;
-  };
-
   it('«¿cómo era en la edición 2015?» is the same step and facet in that edition', () => {
     const [, before, who] = chat(
       '¿cuál es el plazo del 4.1?',
@@ -1057,6 +1050,10 @@ describe('where the asker works is not what they ask', () => {
       'Trabajo en un órgano regulador. ¿Quiénes participan en la estrategia de comunicación digital?',
     );
     expect([a.outcome, ref(a)]).toEqual(['answered', 'guia-2017:4.3']);
+  });
+
+  it('«Estamos en la fase Publica» tells where the team is in the guide, and is kept', () => {
+    expect(ref(ask('Estamos en la fase Publica, ¿cuál es el último paso?'))).toBe('guia-2017:2.4');
   });
 
   it('keeps a step number said in the same breath', () => {
