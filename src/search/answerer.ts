@@ -23,6 +23,7 @@ import {
   readListRequest,
   readNavigation,
   readPhase,
+  spansAllPhases,
   timeLimitSentence,
 } from './facts.ts';
 import { asksForSummary, detectIntent, type Intent, stripIntentPhrases } from './intents.ts';
@@ -146,7 +147,7 @@ const ASKS_FOR_STEPS = /\b(que|cuales|en que|en cuales) pasos\b|\bwhich steps\b|
 
 /** "de toda la guía", "the whole guide": the guide itself, not the last list nor any narrower topic. */
 const WHOLE_GUIDE =
-  /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide|(lista|listado|relacion) complet[oa]|(de|desde) (la fase )?planea (hasta|a) (la fase )?promueve)\b/;
+  /\b(de (toda )?la guia|toda la guia|la guia completa|(of )?the whole guide|of the guide|(lista|listado|relacion) complet[oa])\b/;
 
 /** The asker says they take part («participamos», «nos toca», «tenemos chamba»): their role is the one asked. */
 const ASKER_TAKES_PART =
@@ -371,8 +372,9 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
       .replace(/\s+/g, ' ')
       .trim();
     // Some terms are addresses ("¿qué es datos.gob.mx?") that reading the question took out as links.
+    const defined = DEFINITION.exec(folded)?.[1];
     const asked =
-      DEFINITION.exec(folded)?.[1] ??
+      defined ??
       DEFINITION_AFTER.exec(folded)?.[1] ??
       (DEFINITION_OF_LINK.test(folded) ? reading.links[0] : undefined);
     if (!asked) {
@@ -404,8 +406,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     if (byVocabulary) return byVocabulary;
     // "¿qué es la herramienta ADELA de datos.gob.mx?": a short phrase holding one term; «Me mencionaron el
     // EIDA en una junta, ¿qué es?»: the term said before the question, in a phrase of any length.
-    const after = !DEFINITION.test(folded);
-    if (words(phrase).length > 6 && !after) return undefined;
+    if (words(phrase).length > 6 && defined !== undefined) return undefined;
     const held = glossaryNames.filter((g) => new RegExp(`(^| )${escapeRegExp(g.name)}( |$)`).test(phrase));
     return held.sort((a, b) => b.name.length - a.name.length)[0]?.entry;
   }
@@ -494,6 +495,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
     const others = (step: Step | null, list: Hit[]) => list.filter((h) => h.step !== step).slice(0, 3);
 
     const summaryAsked = asksForSummary(reading.folded);
+    // «toda la guía», and a range over every phase («de Planea a Promueve»).
+    const wholeGuide = WHOLE_GUIDE.test(reading.folded) || spansAllPhases(reading.folded);
     const one = (step: Step, i: Intent, extra: Partial<Answer> = {}): Answer => {
       const quotes =
         i === 'definicion' ? [] : findQuotes(reading.text, step, i === 'plazo').map((q) => ({ ...q, step }));
@@ -752,10 +755,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         return top !== undefined && top.score > 0 && linked(index.evidence(analysis, top.step), language);
       };
       const byFacts =
-        !list.everything ||
-        topicWords.length === 0 ||
-        (WHOLE_GUIDE.test(reading.folded) && !navigation) ||
-        !narrowed();
+        !list.everything || topicWords.length === 0 || (wholeGuide && !navigation) || !narrowed();
       if (g && byFacts && (matching.length > 0 || (!list.roleWords && !list.regulationWords))) {
         const i: Intent =
           list.intent === 'resumen' && intent !== 'resumen'
@@ -771,7 +771,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         const withinPrior =
           prior.length > 1 &&
           !edition &&
-          !WHOLE_GUIDE.test(reading.folded) &&
+          !wholeGuide &&
           (FROM_THOSE.test(reading.folded) ||
             (reading.continues && list.everything && topicWords.length === 0));
         if (withinPrior) {
@@ -793,8 +793,8 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
             ...(listGuides.length > 1 ? { editions: listGuides.map((x) => x.id) } : {}),
           },
           quotes: matching.flatMap((step) => {
-            const text = timeLimitSentence(step, list.filter);
-            return text ? [{ text, source: 'summary' as const, step }] : [];
+            const limit = timeLimitSentence(step, list.filter);
+            return limit ? [{ text: limit.sentence, source: limit.source, step }] : [];
           }),
           ...(listFollowUp ? { followUp: true } : {}),
           ...(matching.length === 0 ? { reason: 'empty_list' as const } : {}),
@@ -839,7 +839,7 @@ export function createAnswerer(guides: Guide[], content: AnswererContent = {}): 
         (navigation === 'first' || navigation === 'last') &&
         listSteps.length > 1 &&
         (followsUp || FROM_THOSE.test(reading.folded)) &&
-        !WHOLE_GUIDE.test(reading.folded)
+        !wholeGuide
       ) {
         const pick = navigation === 'first' ? listSteps[0] : listSteps[listSteps.length - 1];
         if (pick) return { ...one(pick, carried), followUp: true };

@@ -525,16 +525,25 @@ function daysMatch(have: number | undefined, filter: ListFilter): boolean {
 
 /** "El plazo de respuesta es de 30 (treinta) días": a time limit a step's text sets, and its days. */
 const TIME_LIMIT = /\bplazo\b[^.;]*?\b(\d{1,3})\s*(?:\([\p{L}]+\)\s*)?d[ií]as\b/iu;
-const timeLimits = new WeakMap<Step, Array<{ days: number; sentence: string }>>();
-function textTimeLimits(step: Step): Array<{ days: number; sentence: string }> {
+interface TimeLimit {
+  days: number;
+  sentence: string;
+  source: 'summary' | 'activity';
+}
+const timeLimits = new WeakMap<Step, TimeLimit[]>();
+function textTimeLimits(step: Step): TimeLimit[] {
   let found = timeLimits.get(step);
   if (!found) {
-    found = [step.summary, ...step.activities]
-      .flatMap((text) => text.split(/(?<=[.;])\s+/u))
-      .flatMap((sentence) => {
+    const texts = [
+      { text: step.summary, source: 'summary' as const },
+      ...step.activities.map((text) => ({ text, source: 'activity' as const })),
+    ];
+    found = texts.flatMap(({ text, source }) =>
+      text.split(/(?<=[.;])\s+/u).flatMap((sentence) => {
         const m = TIME_LIMIT.exec(sentence);
-        return m ? [{ days: Number(m[1]), sentence: sentence.trim() }] : [];
-      });
+        return m ? [{ days: Number(m[1]), sentence: sentence.trim(), source }] : [];
+      }),
+    );
     timeLimits.set(step, found);
   }
   return found;
@@ -548,9 +557,9 @@ function deadlineMatch(s: Step, filter: ListFilter): boolean {
 }
 
 /** The sentence of a step's text whose time limit put it in a deadline list its own deadline does not. */
-export function timeLimitSentence(s: Step, filter: ListFilter): string | undefined {
+export function timeLimitSentence(s: Step, filter: ListFilter): TimeLimit | undefined {
   if (!filter.anyTimeLimit || ownDeadlineMatch(s, filter)) return undefined;
-  return textTimeLimits(s).find((t) => daysMatch(t.days, filter))?.sentence;
+  return textTimeLimits(s).find((t) => daysMatch(t.days, filter));
 }
 
 export function filterSteps(steps: readonly Step[], request: ListRequest): Step[] {
@@ -655,6 +664,15 @@ const PHASE_RANGE =
 
 /** Every phase a question names, in the guide's order ("pasos de Perfecciona y Promueve"). */
 function readPhases(folded: string): Phase[] {
+  const span = phaseSpan(folded);
+  return span.all ? [] : span.phases;
+}
+
+/** «de Planea a Promueve», «desde la fase 1 hasta la 4»: a range over every phase, the whole guide. */
+export const spansAllPhases = (folded: string): boolean => phaseSpan(folded).all;
+
+/** The phases a question names, with the ones in between of a range; `all` when that is every phase. */
+function phaseSpan(folded: string): { phases: Phase[]; all: boolean } {
   // "las fases 3 y 4", "fases 1, 2 y 3": each number is a phase; "la 3a fase" is the third.
   const each = folded
     .replace(/\b(fases|etapas|phases)\s+(\d(?:\s*(?:,|y|e|and|&)\s*\d)+)\b/g, (_m, _w, list: string) =>
@@ -662,14 +680,14 @@ function readPhases(folded: string): Phase[] {
     )
     .replace(/\b([1-4])\s*(?:a|ra|era|er|o|nd|rd|th)\s+(fase|etapa|phase)\b/g, 'fase $1');
   const named = PHASE_WORDS.filter(([pattern]) => pattern.test(each)).map(([, p]) => p);
-  // «de Planea hasta Promueve», «desde la fase 2 a la 4»: the phases in between too; all four are no filter.
+  // «de Planea hasta Promueve», «desde la fase 2 a la 4»: the phases in between too.
   const order = PHASE_WORDS.map(([, p]) => p);
   const [from, to] = named;
   if (named.length === 2 && from && to && PHASE_RANGE.test(each)) {
     const between = order.slice(order.indexOf(from), order.indexOf(to) + 1);
-    return between.length === order.length ? [] : between;
+    return { phases: between, all: between.length === order.length };
   }
-  return named;
+  return { phases: named, all: false };
 }
 
 /**

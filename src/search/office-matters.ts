@@ -1,8 +1,9 @@
 /**
- * Everyday office matters the guide never covers: pay, leave, HR, IT support, purchases, personal procedures. Officials ask the
- * bot about them in the same channel, and a few share one word with a step («formato», «contraseña»,
- * «económico», «sistema»), so the search alone may find a step. A question that names one of them is about
- * that matter, unless it names a step outright. Folded text (no accents, lower case); one entry per matter.
+ * Everyday office matters the guide never covers: pay, leave, HR, IT support, purchases, one's own
+ * procedures. Officials ask the bot about them in the same channel, and a few share one word with a step
+ * («formato», «contraseña», «económico», «sistema»), so the search alone may find a step. A question that
+ * names one of them is about that matter, unless it names a step outright. Folded text (no accents, lower
+ * case); one entry per matter.
  */
 const OFFICE_MATTERS: readonly RegExp[] = [
   /\b(vacaciones|dias? economicos?|incapacidad|licencia medica|permiso de ausencia)\b/,

@@ -420,6 +420,7 @@ export class SearchIndex {
     let best: string | undefined;
     let bestRank = Number.POSITIVE_INFINITY;
     const seen = new Set<string>();
+    const heard = sounds(folded);
     for (const deletion of deletions(folded, limit)) {
       const candidates = this.deletionIndex.get(deletion);
       if (!candidates) continue;
@@ -436,7 +437,7 @@ export class SearchIndex {
         const rank =
           distance * 4 +
           (word[0] === folded[0] ? 0 : 2) -
-          (sounds(word) === sounds(folded) ? 3 : 0) -
+          (sounds(word) === heard ? 3 : 0) -
           count / (count + 1);
         if (rank < bestRank || (rank === bestRank && best !== undefined && word < best)) {
           best = word;

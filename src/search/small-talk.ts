@@ -60,7 +60,7 @@ const KINDS: Record<string, SmallTalk> = {
   entendido: 'thanks',
   vale: 'thanks',
   arre: 'thanks',
-  // Regional greetings: Nahuatl «niltze», Yucatec «bix a beel».
+  // A Nahuatl greeting some officials use.
   niltze: 'greeting',
 };
 
